@@ -1,0 +1,50 @@
+#include "clicommon.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace refract::cli {
+
+bool readInput(const QString &path, QByteArray *out, QString *error)
+{
+    QFile f;
+    bool ok = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
+                                         : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+    if (!ok) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    *out = f.readAll();
+    return true;
+}
+
+bool writeOutput(const QString &path, const QByteArray &data, QString *error)
+{
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        printOut(data);
+        return true;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void printError(const QString &message)
+{
+    const QByteArray line = message.toUtf8();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fputc('\n', stderr);
+}
+
+void printOut(const QByteArray &data)
+{
+    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace refract::cli

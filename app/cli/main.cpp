@@ -1,0 +1,47 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+using namespace refract::cli;
+
+namespace {
+
+const char *const kUsage =
+    "usage: refract-cli <command> [options]\n"
+    "commands:\n"
+    "  export-sdl    --db URI --schema S[,S...] [--preset postgraphile|appsync] [--options JSON] [--sorted] [-o FILE]\n"
+    "  parse         FILE|-\n"
+    "  validate      --schema SCHEMA.graphql|INTROSPECTION.json FILE|-\n"
+    "  print-schema  --schema SCHEMA.graphql|INTROSPECTION.json [--sorted]\n"
+    "  introspect    --schema SCHEMA.graphql|INTROSPECTION.json\n";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("refract-cli"));
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        printOut(kUsage);
+        return args.isEmpty() ? 2 : 0;
+    }
+    const std::map<QString, std::function<int(const QStringList &)>> commands = {
+        {QStringLiteral("parse"), runParse},
+        {QStringLiteral("validate"), runValidate},
+        {QStringLiteral("print-schema"), runPrintSchema},
+        {QStringLiteral("introspect"), runIntrospect},
+        {QStringLiteral("export-sdl"), runExportSdl},
+    };
+    const QString name = args.takeFirst();
+    const auto it = commands.find(name);
+    if (it == commands.end()) {
+        printError(QStringLiteral("refract-cli: unknown command '%1' (see refract-cli --help)").arg(name));
+        return 2;
+    }
+    return it->second(args);
+}

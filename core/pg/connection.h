@@ -1,0 +1,56 @@
+#pragma once
+
+#include "pgerror.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+struct pg_conn;
+
+namespace refract::pg {
+
+/// A statement parameter in text format; nullopt is SQL NULL. Every value reaches the server as a
+/// bind parameter, never spliced into SQL text.
+using Param = std::optional<QByteArray>;
+
+/// A libpq connection. Synchronous and cancellable from another thread (cancel()), as design.md
+/// asks of core APIs; the UI runs it off the UI thread.
+class Connection
+{
+public:
+    Connection();
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    /// `conninfo` may be a URI (`postgres://…`), key/value pairs (`host=… dbname=…`) or empty, in
+    /// which case libpq reads the PG* environment, .pgpass and pg_service.conf as it always does.
+    bool open(const QString &conninfo, int connectTimeoutSeconds = 10);
+    void close();
+    bool isOpen() const;
+    const PgError &lastError() const { return m_lastError; }
+
+    Result exec(const QString &sql);
+    Result execParams(const QString &sql, const QList<Param> &params);
+    /// Asks the server to cancel what this connection runs now; safe from any thread.
+    bool cancel();
+
+    int serverVersion() const;
+    /// Quotes an identifier (`"my ""table"""`), for the few places where SQL text must name objects.
+    static QString quoteIdentifier(const QString &name);
+
+    pg_conn *handle() const { return m_conn; }
+
+private:
+    Result finish(Result r);
+
+    pg_conn *m_conn = nullptr;
+    PgError m_lastError;
+};
+
+} // namespace refract::pg
