@@ -1,0 +1,3 @@
+#include "casing.h"
+
+// Implementation in progress.

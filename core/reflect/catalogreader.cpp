@@ -1,0 +1,3 @@
+#include "catalogreader.h"
+
+// Implementation in progress.

@@ -1,0 +1,3 @@
+#include "pluralize.h"
+
+// Implementation in progress.

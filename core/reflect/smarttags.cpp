@@ -1,0 +1,3 @@
+#include "smarttags.h"
+
+// Implementation in progress.
