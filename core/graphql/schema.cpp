@@ -244,9 +244,4 @@ void Schema::reindex()
         m_index.insert(m_types[i].name, qsizetype(i));
 }
 
-void Schema::sortLexicographically()
-{
-    // Implemented with the printer (naturalCompare as graphql-js uses it); see schemasort.cpp.
-}
-
 } // namespace refract::graphql

@@ -86,6 +86,7 @@ struct NamedType
     QList<InputValue> inputFields;  ///< InputObject
     std::optional<QString> specifiedByUrl; ///< Scalar
     QList<AppliedDirective> directives;
+    bool isOneOf = false; ///< InputObject: `@oneOf` (graphql-js 16 prints it)
 
     const Field *field(const QString &n) const;
     Field *field(const QString &n);
@@ -99,6 +100,7 @@ struct DirectiveDefinition
     QList<InputValue> arguments;
     bool repeatable = false;
     QStringList locations; ///< `FIELD_DEFINITION`, `QUERY`, … in declaration order
+    std::optional<QString> deprecationReason; ///< graphql-js 16.15 allows @deprecated on directives
 };
 
 /// A GraphQL schema: the one model that validation, completion, the docs pane, diagrams, printing,
