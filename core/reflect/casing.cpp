@@ -280,8 +280,66 @@ QString lodashUpperFirst(const QString &s)
     return jsToUpper(valid.left(n)) + valid.mid(n);
 }
 
+// Fast path for the common snake_case identifier ([a-z0-9_] only), equivalent to the regex walk:
+// every letter run is a word; a digit run is a word, except that a run ending in an ordinal
+// (`1st`, `2nd`, `3rd`, `[04-9]th`) at the end of an underscore-separated part keeps its suffix.
+bool lowerSnakeCamelCase(const QString &s, QString *out)
+{
+    for (const QChar c : s)
+        if (!(isAsciiLower(c.unicode()) || isAsciiDigit(c.unicode()) || c == QLatin1Char('_')))
+            return false;
+    out->clear();
+    out->reserve(s.size());
+    bool first = true;
+    const auto addWord = [&](qsizetype from, qsizetype to) {
+        if (first) {
+            out->append(QStringView(s).mid(from, to - from));
+            first = false;
+            return;
+        }
+        const QChar c = s.at(from);
+        out->append(isAsciiLower(c.unicode()) ? QChar(char16_t(c.unicode() - 32)) : c);
+        out->append(QStringView(s).mid(from + 1, to - from - 1));
+    };
+    qsizetype i = 0;
+    while (i < s.size()) {
+        const char16_t c = s.at(i).unicode();
+        if (c == u'_') {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        if (isAsciiLower(c)) {
+            while (j < s.size() && isAsciiLower(s.at(j).unicode()))
+                ++j;
+            addWord(i, j);
+            i = j;
+            continue;
+        }
+        while (j < s.size() && isAsciiDigit(s.at(j).unicode()))
+            ++j;
+        qsizetype partEnd = j;
+        while (partEnd < s.size() && s.at(partEnd) != QLatin1Char('_'))
+            ++partEnd;
+        if (partEnd - j == 2) {
+            const char16_t d = s.at(j - 1).unicode();
+            const QStringView suffix = QStringView(s).mid(j, 2);
+            const bool ordinal = (d == u'1' && suffix == u"st") || (d == u'2' && suffix == u"nd")
+                || (d == u'3' && suffix == u"rd") || (d != u'1' && d != u'2' && d != u'3' && suffix == u"th");
+            if (ordinal)
+                j = partEnd;
+        }
+        addWord(i, j);
+        i = j;
+    }
+    return true;
+}
+
 QString lodashCamelCase(const QString &s)
 {
+    QString fast;
+    if (lowerSnakeCamelCase(s, &fast))
+        return fast;
     const QStringList list = words(deburrAndStripApostrophes(validUtf16(s)));
     QString out;
     for (qsizetype i = 0; i < list.size(); ++i) {

@@ -160,7 +160,12 @@ const caseInputs = [];
 const seenC = new Set();
 const addC = (w) => { if (!seenC.has(w)) { seenC.add(w); caseInputs.push(w); } };
 ['', ' ', '_', '__', '___', '_a', 'a_', '__a__', '_a_b_', '___foo___bar___', ' foo ', '-foo-', '1', '12',
-  '1a', '_1', '__1', '__typename', '___x', '__proto__', 'constructor', 'hasOwnProperty'].forEach(addC);
+  '1a', '_1', '__1', '__typename', '___x', '__proto__', 'constructor', 'hasOwnProperty',
+  // ordinals and digit runs, which lodash's word regex treats specially
+  'a_11th', 'b_12th_c', 'x1st', '1st2', '101st', '111th', 'a1st_b', '0th', '3rd_', '_2nd_', '2nd', '12nd',
+  '22nd', 'a_3rdx', 'a_3rd_x', '4th_5th', '4th5th', 'x_13th', 'x_21st', 'x_1st1', 'x_1sta', 'x_1ST', 'X_1ST_Y',
+  'x_1STy', 'x_1st_Y', 'x1stY', 'X1STy', 'x_9thz', 'x_9th9', 'x__9th__', '1', '1_2_3', 'a1b2c3', 'a_1_b_2',
+  'v2_api', 'api_v2', 'ipv4_address', 'sha256_hash', 'utf8mb4', 'x86_64', 'abc_12345678901234567890'].forEach(addC);
 tableNames.forEach(addC);
 oddWords.forEach(addC);
 plInputs.forEach((w, i) => {
