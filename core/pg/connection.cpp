@@ -2,6 +2,10 @@
 
 #include <libpq-fe.h>
 
+#include <poll.h>
+
+#include <cerrno>
+
 #include <vector>
 
 namespace refract::pg {
@@ -82,6 +86,116 @@ Result Connection::execParams(const QString &sql, const QList<Param> &params)
         values.push_back(p ? p->constData() : nullptr);
     return finish(Result(PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
                                       values.data(), nullptr, nullptr, 0)));
+}
+
+bool Connection::inTransaction() const
+{
+    return m_conn && PQtransactionStatus(m_conn) != PQTRANS_IDLE;
+}
+
+QList<Result> Connection::execPipeline(const QList<Statement> &statements, const std::atomic_bool *cancelled)
+{
+    QList<Result> results;
+    auto failAll = [&](const PgError &e) {
+        m_lastError = e;
+        while (results.size() < statements.size())
+            results.append(Result::failure(e));
+        return results;
+    };
+    if (!m_conn)
+        return failAll(PgError{QString(), QStringLiteral("not connected"), {}, {}, {}});
+    auto connError = [this] {
+        return PgError{QString(), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(), {}, {}, {}};
+    };
+    // Non-blocking, so that a large pipeline can never deadlock with the server writing results
+    // while we are still writing statements.
+    if (PQsetnonblocking(m_conn, 1) != 0 || PQenterPipelineMode(m_conn) != 1)
+        return failAll(connError());
+    auto leave = [this] {
+        PQexitPipelineMode(m_conn);
+        PQsetnonblocking(m_conn, 0);
+    };
+    for (const Statement &st : statements) {
+        std::vector<const char *> values;
+        values.reserve(size_t(st.params.size()));
+        for (const Param &p : st.params)
+            values.push_back(p ? p->constData() : nullptr);
+        if (PQsendQueryParams(m_conn, st.sql.toUtf8().constData(), int(values.size()), nullptr, values.data(),
+                              nullptr, nullptr, 0) != 1) {
+            const PgError e = connError();
+            // Drain what was sent so the connection stays usable.
+            PQpipelineSync(m_conn);
+            while (PGresult *r = PQgetResult(m_conn)) {
+                const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+                PQclear(r);
+                if (sync)
+                    break;
+            }
+            leave();
+            results.clear();
+            return failAll(e);
+        }
+    }
+    if (PQpipelineSync(m_conn) != 1) {
+        const PgError e = connError();
+        leave();
+        return failAll(e);
+    }
+
+    bool cancelSent = false;
+    PgError firstError;
+    bool synced = false;
+    const int sock = PQsocket(m_conn);
+    while (!synced) {
+        const int flushed = PQflush(m_conn);
+        if (flushed < 0)
+            break;
+        if (PQisBusy(m_conn)) {
+            pollfd pfd{sock, short(POLLIN | (flushed == 1 ? POLLOUT : 0)), 0};
+            const int n = poll(&pfd, 1, cancelled ? 50 : -1);
+            if (n < 0 && errno != EINTR)
+                break;
+            if (cancelled && !cancelSent && cancelled->load()) {
+                cancelSent = true;
+                cancel();
+            }
+            if (n > 0 && (pfd.revents & (POLLIN | POLLERR | POLLHUP)) && PQconsumeInput(m_conn) != 1)
+                break;
+            continue;
+        }
+        PGresult *res = PQgetResult(m_conn);
+        if (!res) {
+            // NULL separates the results of consecutive statements; the sync result ends the batch.
+            if (PQstatus(m_conn) != CONNECTION_OK)
+                break;
+            continue;
+        }
+        const ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_PIPELINE_SYNC) {
+            PQclear(res);
+            synced = true;
+        } else if (st == PGRES_PIPELINE_ABORTED) {
+            PQclear(res);
+            results.append(Result::failure(firstError));
+        } else {
+            Result r(res);
+            if (!r.ok() && firstError.isNull())
+                firstError = r.error();
+            results.append(r);
+        }
+    }
+    if (!synced) {
+        const PgError e = firstError.isNull() ? connError() : firstError;
+        if (PQstatus(m_conn) == CONNECTION_OK)
+            leave();
+        return failAll(e);
+    }
+    leave();
+    if (!firstError.isNull())
+        m_lastError = firstError;
+    while (results.size() < statements.size())
+        results.append(Result::failure(firstError));
+    return results;
 }
 
 bool Connection::cancel()

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -17,6 +18,13 @@ namespace refract::pg {
 /// A statement parameter in text format; nullopt is SQL NULL. Every value reaches the server as a
 /// bind parameter, never spliced into SQL text.
 using Param = std::optional<QByteArray>;
+
+/// One statement of a pipeline: SQL text with $n placeholders and its text-format parameters.
+struct Statement
+{
+    QString sql;
+    QList<Param> params;
+};
 
 /// A libpq connection. Synchronous and cancellable from another thread (cancel()), as design.md
 /// asks of core APIs; the UI runs it off the UI thread.
@@ -37,6 +45,13 @@ public:
 
     Result exec(const QString &sql);
     Result execParams(const QString &sql, const QList<Param> &params);
+    /// Sends every statement in one round trip (libpq pipeline mode) and returns one Result per
+    /// statement, in order. After the first failure the server skips the rest, whose Results carry
+    /// that first error. While waiting it polls `cancelled` and cancels the running statement when
+    /// it turns true. The connection must be idle (no pipeline of its own in flight).
+    QList<Result> execPipeline(const QList<Statement> &statements, const std::atomic_bool *cancelled = nullptr);
+    /// True when the session is inside a transaction block (so callers must not BEGIN/COMMIT).
+    bool inTransaction() const;
     /// Asks the server to cancel what this connection runs now; safe from any thread.
     bool cancel();
 

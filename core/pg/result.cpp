@@ -18,6 +18,13 @@ Result::Result(pg_result *res)
         m_error = errorFromResult(res);
 }
 
+Result Result::failure(const PgError &error)
+{
+    Result r;
+    r.m_error = error;
+    return r;
+}
+
 PgError Result::errorFromResult(const pg_result *res)
 {
     PgError e;

@@ -18,6 +18,8 @@ class Result
 public:
     Result() = default;
     explicit Result(pg_result *res);
+    /// A failed Result that carries `error` (client-side failures, skipped pipeline statements).
+    static Result failure(const PgError &error);
 
     bool ok() const { return m_ok; }
     const PgError &error() const { return m_error; }

@@ -47,6 +47,8 @@ struct Type
     int domainTypmod = -1;
     bool domainNotNull = false;
     bool domainHasDefault = false;
+    QString domainDefaultExpr; ///< typdefault: the domain default as text, for display
+    int length = 0;        ///< typlen (-1 varlena, -2 cstring)
     Oid rangeSubtypeOid = 0;
     QStringList enumLabels; ///< in enumsortorder
     QString comment;
@@ -67,6 +69,9 @@ struct Attribute
     QString defaultExpr;    ///< pg_get_expr of the default, for display
     QString comment;
     Acl acl;                ///< column privileges merged with the table's
+    /// A column-level SELECT grant to an accessible role (PostGraphile's columnLevelSelectGrant:
+    /// such a table cannot be read with `select *`).
+    bool columnSelectGrant = false;
 };
 
 /// pg_class rows that PostGraphile treats as "classes": tables, views, materialized views, foreign
@@ -89,6 +94,7 @@ struct Class
     bool isDeletable = false;
     QString comment;
     Acl acl;
+    bool isExtensionConfigurationTable = false; ///< listed in some pg_extension.extconfig
     std::vector<Attribute> attributes; ///< attnum > 0, not dropped, in attnum order
 };
 
@@ -138,6 +144,11 @@ struct Function
     bool securityDefiner = false;
     QList<FunctionArg> args; ///< all arguments (proallargtypes order) with their modes
     int argDefaultsCount = 0; ///< pronargdefaults: trailing IN arguments with defaults
+    int inputArgsCount = 0;   ///< pronargs: IN, INOUT and VARIADIC arguments
+    /// pg_get_expr(proargdefaults): the defaults of the trailing input arguments, comma-separated
+    /// (`50, '…'::text`), for display.
+    QString argDefaultsExpr;
+    QString language;         ///< lanname (sql, plpgsql, …)
     QString comment;
     Acl acl;
 };
@@ -172,10 +183,21 @@ struct Catalog
     QString currentUser;
 
     std::vector<Namespace> namespaces;
+    /// The requested schemas' classes plus the classes of composite types they reference from
+    /// other schemas (a column or function using `other_schema.some_type`), in PostGraphile's order
+    /// (namespace oid, name): check `namespaceName` against `schemas` before exposing one.
+    /// Like PostGraphile: no temporary/unlogged tables, no names starting `__`, no extension members.
     std::vector<Class> classes;
     std::vector<Type> types;   ///< every type referenced (incl. pg_catalog ones), not only the schemas'
+    /// Constraints of the schemas' classes. As in PostGraphile, foreign keys to classes outside the
+    /// schemas are left out, and one p/u/f constraint is kept per (table, keys, foreign table,
+    /// foreign keys), the first by name. Check and exclusion constraints come too (PostGraphile
+    /// ignores them).
     std::vector<Constraint> constraints;
     std::vector<Index> indexes;
+    /// The functions PostGraphile v4 would consider (prokind 'f', not variadic, not overloaded, no
+    /// `record` arguments, not a trigger or range constructor, name not starting `__`, not from an
+    /// extension), in (namespace oid, name) order.
     std::vector<Function> functions;
     std::vector<Policy> policies;
     std::vector<Grant> grants;

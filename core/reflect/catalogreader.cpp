@@ -1,3 +1,451 @@
 #include "catalogreader.h"
 
-// Implementation in progress.
+#include <QFile>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+
+namespace refract::reflect {
+
+namespace {
+
+// Statement names in the order they are sent; each is sql/<name>.sql after sql/prelude.sql.
+enum Step { Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies, Grants, StepCount };
+const char *const stepNames[StepCount] = {"meta",        "namespaces", "classes",   "attributes", "types",
+                                          "constraints", "indexes",    "functions", "policies",   "grants"};
+
+QString readResource(const QString &name)
+{
+    QFile f(QStringLiteral(":/refract/reflect/sql/%1.sql").arg(name));
+    if (!f.open(QIODevice::ReadOnly))
+        return QString();
+    return QString::fromUtf8(f.readAll());
+}
+
+char toChar(QByteArrayView v) { return v.isEmpty() ? char(0) : v[0]; }
+
+QList<int> parseIntArray(QByteArrayView v)
+{
+    QList<int> out;
+    for (const QString &s : CatalogReader::parseTextArray(v))
+        out.append(s.toInt());
+    return out;
+}
+
+// int2vector / oidvector text: space-separated numbers.
+QList<int> parseVector(QByteArrayView v)
+{
+    QList<int> out;
+    for (QByteArrayView part : QByteArray::fromRawData(v.data(), v.size()).split(' ')) {
+        if (!part.isEmpty())
+            out.append(part.toInt());
+    }
+    return out;
+}
+
+// Row accessor that turns SQL NULL into empty values, so the parsers below read like the SQL.
+struct Row
+{
+    const pg::Result &r;
+    int row;
+    QString text(int c) const { return r.isNull(row, c) ? QString() : r.text(row, c); }
+    Oid oid(int c) const { return r.isNull(row, c) ? 0 : r.toOid(row, c); }
+    int integer(int c) const { return r.isNull(row, c) ? 0 : r.toInt(row, c); }
+    bool boolean(int c) const { return !r.isNull(row, c) && r.toBool(row, c); }
+    char letter(int c) const { return r.isNull(row, c) ? char(0) : toChar(r.raw(row, c)); }
+    QByteArrayView raw(int c) const { return r.isNull(row, c) ? QByteArrayView() : r.raw(row, c); }
+};
+
+void readNamespaces(const pg::Result &r, Catalog *out)
+{
+    out->namespaces.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Namespace n;
+        n.oid = row.oid(0);
+        n.name = row.text(1);
+        n.comment = row.text(2);
+        out->namespaces.push_back(std::move(n));
+    }
+}
+
+void readClasses(const pg::Result &r, Catalog *out)
+{
+    out->classes.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Class c;
+        c.oid = row.oid(0);
+        c.name = row.text(1);
+        c.namespaceOid = row.oid(2);
+        c.namespaceName = row.text(3);
+        c.kind = row.letter(4);
+        c.typeOid = row.oid(5);
+        c.isPartition = row.boolean(6);
+        c.partitionParentOid = row.oid(7);
+        c.rowSecurity = row.boolean(8);
+        c.forceRowSecurity = row.boolean(9);
+        // pg_relation_is_updatable: 1 << CMD_UPDATE (2), CMD_INSERT (3), CMD_DELETE (4).
+        const int events = row.integer(10);
+        c.isUpdatable = events & (1 << 2);
+        c.isInsertable = events & (1 << 3);
+        c.isDeletable = events & (1 << 4);
+        c.comment = row.text(11);
+        c.acl.select = row.boolean(12);
+        c.acl.insert = row.boolean(13);
+        c.acl.update = row.boolean(14);
+        c.acl.del = row.boolean(15);
+        c.isExtensionConfigurationTable = row.boolean(16);
+        out->classes.push_back(std::move(c));
+    }
+}
+
+void readAttributes(const pg::Result &r, Catalog *out)
+{
+    QHash<Oid, Class *> byOid;
+    byOid.reserve(qsizetype(out->classes.size()));
+    for (Class &c : out->classes)
+        byOid.insert(c.oid, &c);
+    Class *current = nullptr;
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        const Oid classOid = row.oid(0);
+        // Rows come ordered by class, so the lookup happens once per class.
+        if (!current || current->oid != classOid) {
+            current = byOid.value(classOid);
+            if (!current)
+                continue;
+        }
+        Attribute a;
+        a.classOid = classOid;
+        a.num = row.integer(1);
+        a.name = row.text(2);
+        a.typeOid = row.oid(3);
+        a.typmod = row.integer(4);
+        a.notNull = row.boolean(5);
+        a.hasDefault = row.boolean(6);
+        a.identity = row.letter(7);
+        a.generated = row.letter(8);
+        a.defaultExpr = row.text(9);
+        a.comment = row.text(10);
+        a.acl.select = row.boolean(11);
+        a.acl.insert = row.boolean(12);
+        a.acl.update = row.boolean(13);
+        a.columnSelectGrant = row.boolean(14);
+        current->attributes.push_back(std::move(a));
+    }
+}
+
+void readTypes(const pg::Result &r, Catalog *out)
+{
+    out->types.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Type t;
+        t.oid = row.oid(0);
+        t.name = row.text(1);
+        t.namespaceOid = row.oid(2);
+        t.namespaceName = row.text(3);
+        t.type = row.letter(4);
+        t.category = row.letter(5);
+        t.arrayItemOid = row.oid(6);
+        t.arrayOid = row.oid(7);
+        t.classOid = row.oid(8);
+        t.domainBaseOid = row.oid(9);
+        t.domainTypmod = row.integer(10);
+        t.domainNotNull = row.boolean(11);
+        t.domainHasDefault = row.boolean(12);
+        t.domainDefaultExpr = row.text(13);
+        t.length = row.integer(14);
+        t.rangeSubtypeOid = row.oid(15);
+        if (!r.isNull(i, 16))
+            t.enumLabels = CatalogReader::parseTextArray(row.raw(16));
+        t.comment = row.text(17);
+        t.acl.usage = row.boolean(18);
+        out->types.push_back(std::move(t));
+    }
+}
+
+void readConstraints(const pg::Result &r, Catalog *out)
+{
+    out->constraints.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Constraint c;
+        c.oid = row.oid(0);
+        c.name = row.text(1);
+        c.type = row.letter(2);
+        c.classOid = row.oid(3);
+        c.foreignClassOid = row.oid(4);
+        c.keyAttrNums = parseIntArray(row.raw(5));
+        c.foreignKeyAttrNums = parseIntArray(row.raw(6));
+        c.comment = row.text(7);
+        c.definition = row.text(8);
+        out->constraints.push_back(std::move(c));
+    }
+}
+
+void readIndexes(const pg::Result &r, Catalog *out)
+{
+    out->indexes.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Index x;
+        x.oid = row.oid(0);
+        x.name = row.text(1);
+        x.classOid = row.oid(2);
+        x.isUnique = row.boolean(3);
+        x.isPrimary = row.boolean(4);
+        x.isPartial = row.boolean(5);
+        x.attrNums = parseVector(row.raw(6));
+        x.definition = row.text(7);
+        out->indexes.push_back(std::move(x));
+    }
+}
+
+void readFunctions(const pg::Result &r, Catalog *out)
+{
+    out->functions.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Function f;
+        f.oid = row.oid(0);
+        f.name = row.text(1);
+        f.namespaceOid = row.oid(2);
+        f.namespaceName = row.text(3);
+        f.volatility = row.letter(4);
+        f.isStrict = row.boolean(5);
+        f.returnsSet = row.boolean(6);
+        f.returnTypeOid = row.oid(7);
+        f.kind = row.letter(8);
+        f.securityDefiner = row.boolean(9);
+        const QStringList types = CatalogReader::parseTextArray(row.raw(10));
+        const QStringList modes = CatalogReader::parseTextArray(row.raw(11));
+        const QStringList names = CatalogReader::parseTextArray(row.raw(12));
+        f.args.reserve(types.size());
+        for (qsizetype k = 0; k < types.size(); ++k) {
+            FunctionArg a;
+            a.typeOid = types[k].toUInt();
+            a.mode = k < modes.size() && !modes[k].isEmpty() ? modes[k].at(0).toLatin1() : 'i';
+            a.name = k < names.size() ? names[k] : QString();
+            f.args.append(std::move(a));
+        }
+        f.inputArgsCount = row.integer(13);
+        f.argDefaultsCount = row.integer(14);
+        f.argDefaultsExpr = row.text(15);
+        f.comment = row.text(16);
+        f.acl.execute = row.boolean(17);
+        f.language = row.text(18);
+        out->functions.push_back(std::move(f));
+    }
+}
+
+void readPolicies(const pg::Result &r, Catalog *out)
+{
+    out->policies.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Policy p;
+        p.oid = row.oid(0);
+        p.name = row.text(1);
+        p.classOid = row.oid(2);
+        p.command = row.letter(3);
+        p.permissive = row.boolean(4);
+        p.roles = CatalogReader::parseTextArray(row.raw(5));
+        p.usingExpr = row.text(6);
+        p.withCheckExpr = row.text(7);
+        out->policies.push_back(std::move(p));
+    }
+}
+
+void readGrants(const pg::Result &r, Catalog *out)
+{
+    out->grants.reserve(size_t(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        const Row row{r, i};
+        Grant g;
+        g.grantee = row.text(0);
+        g.privilege = row.text(1);
+        g.objectOid = row.oid(2);
+        g.attNum = row.integer(3);
+        out->grants.push_back(std::move(g));
+    }
+}
+
+} // namespace
+
+CatalogReader::CatalogReader(pg::Connection &connection)
+    : m_connection(connection)
+{
+}
+
+QString CatalogReader::statementSql(const QString &name)
+{
+    // The resources never change while the process runs: read them once.
+    static QMutex mutex;
+    static QHash<QString, QString> cache;
+    const QMutexLocker lock(&mutex);
+    auto it = cache.constFind(name);
+    if (it != cache.constEnd())
+        return *it;
+    static const QString prelude = readResource(QStringLiteral("prelude"));
+    const QString body = readResource(name);
+    const QString sql = body.isEmpty() ? QString() : prelude + QLatin1Char('\n') + body;
+    cache.insert(name, sql);
+    return sql;
+}
+
+QByteArray CatalogReader::textArrayLiteral(const QStringList &items)
+{
+    QByteArray out = "{";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += '"';
+        for (char ch : items[i].toUtf8()) {
+            if (ch == '"' || ch == '\\')
+                out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
+QStringList CatalogReader::parseTextArray(QByteArrayView text)
+{
+    QStringList out;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    // Arrays with a lower bound other than 1 come with a dimension prefix: `[0:2]={…}`.
+    if (n && text[0] == '[') {
+        const qsizetype eq = text.indexOf('=');
+        if (eq < 0)
+            return out;
+        i = eq + 1;
+    }
+    if (i >= n || text[i] != '{')
+        return out;
+    ++i;
+    if (i < n && text[i] == '}')
+        return out;
+    while (i < n) {
+        QByteArray item;
+        bool quoted = false;
+        if (text[i] == '"') {
+            quoted = true;
+            ++i;
+            while (i < n && text[i] != '"') {
+                if (text[i] == '\\' && i + 1 < n)
+                    ++i;
+                item += text[i];
+                ++i;
+            }
+            ++i; // closing quote
+        } else {
+            while (i < n && text[i] != ',' && text[i] != '}') {
+                item += text[i];
+                ++i;
+            }
+        }
+        if (!quoted && item == "NULL")
+            out.append(QString());
+        else
+            out.append(QString::fromUtf8(item));
+        if (i >= n || text[i] == '}')
+            break;
+        ++i; // comma
+    }
+    return out;
+}
+
+bool CatalogReader::fail(const QString &sqlState, const QString &message)
+{
+    m_error = pg::PgError{};
+    m_error.sqlState = sqlState;
+    m_error.message = message;
+    return false;
+}
+
+bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::atomic_bool *cancelled)
+{
+    m_error = pg::PgError{};
+    if (!out)
+        return fail(QString(), QStringLiteral("no catalog to fill"));
+    if (schemas.isEmpty())
+        return fail(QString(), QStringLiteral("no schema given"));
+    if (!m_connection.isOpen())
+        return fail(QString(), QStringLiteral("not connected"));
+    if (cancelled && cancelled->load())
+        return fail(QStringLiteral("57014"), QStringLiteral("reading the catalog was cancelled"));
+
+    const QList<pg::Param> params{textArrayLiteral(schemas)};
+    QList<pg::Statement> statements;
+    // Our own transaction when the caller has none: one snapshot for every statement, and JIT off,
+    // because the planner's guesses for the recursive CTEs make it compile (tens of ms) for nothing.
+    const bool ownTransaction = !m_connection.inTransaction();
+    if (ownTransaction) {
+        statements.append({QStringLiteral("begin isolation level repeatable read read only"), {}});
+        statements.append({QStringLiteral("set local jit = off"), {}});
+    }
+    const qsizetype first = statements.size();
+    for (const char *name : stepNames) {
+        const QString sql = statementSql(QLatin1String(name));
+        if (sql.isEmpty())
+            return fail(QString(), QStringLiteral("catalog statement %1 is missing from the resources").arg(QLatin1String(name)));
+        statements.append({sql, params});
+    }
+    if (ownTransaction)
+        statements.append({QStringLiteral("commit"), {}});
+
+    const QList<pg::Result> results = m_connection.execPipeline(statements, cancelled);
+    for (const pg::Result &r : results) {
+        if (!r.ok()) {
+            m_error = r.error();
+            if (ownTransaction && m_connection.inTransaction())
+                m_connection.exec(QStringLiteral("rollback"));
+            if (cancelled && cancelled->load() && m_error.sqlState.isEmpty())
+                m_error.sqlState = QStringLiteral("57014");
+            return false;
+        }
+    }
+    if (cancelled && cancelled->load())
+        return fail(QStringLiteral("57014"), QStringLiteral("reading the catalog was cancelled"));
+
+    auto result = [&](Step s) -> const pg::Result & { return results[first + s]; };
+
+    // Unknown schemas are an error here (PostGraphile only warns by default): a typo would
+    // otherwise silently produce an empty API.
+    QSet<QString> found;
+    const pg::Result &ns = result(Namespaces);
+    for (int i = 0; i < ns.rows(); ++i)
+        found.insert(ns.text(i, 1));
+    for (const QString &s : schemas) {
+        if (!found.contains(s))
+            return fail(QStringLiteral("3F000"), QStringLiteral("schema \"%1\" does not exist").arg(s));
+    }
+
+    Catalog c;
+    c.schemas = schemas;
+    const pg::Result &meta = result(Meta);
+    if (meta.rows() == 1) {
+        c.currentUser = meta.text(0, 0);
+        c.serverVersion = meta.text(0, 1);
+        c.serverVersionNum = meta.toInt(0, 2);
+    }
+    readNamespaces(ns, &c);
+    readClasses(result(Classes), &c);
+    readAttributes(result(Attributes), &c);
+    readTypes(result(Types), &c);
+    readConstraints(result(Constraints), &c);
+    readIndexes(result(Indexes), &c);
+    readFunctions(result(Functions), &c);
+    readPolicies(result(Policies), &c);
+    readGrants(result(Grants), &c);
+    c.reindex();
+    *out = std::move(c);
+    return true;
+}
+
+} // namespace refract::reflect

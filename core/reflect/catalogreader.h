@@ -12,18 +12,31 @@
 namespace refract::reflect {
 
 /// Reads the PostgreSQL catalog of the given schemas into a Catalog, with the catalog SQL kept as
-/// `.sql` resources, bind parameters only, and few round trips.
+/// `.sql` resources, bind parameters only, and one round trip (a libpq pipeline of one statement
+/// per category inside a read-only repeatable-read transaction, so all categories see one snapshot).
 class CatalogReader
 {
 public:
     explicit CatalogReader(pg::Connection &connection);
 
     /// Fills `out`; on failure returns false and error() says why (unknown schema, no privilege,
-    /// lost connection). `cancelled` may be set from another thread to stop between steps.
+    /// lost connection). `cancelled` may be set from another thread to stop between steps; while
+    /// the statements run, setting it cancels them on the server.
+    /// A role without privileges still reads the catalog (as PostGraphile does): the objects come
+    /// with their `acl` flags false.
     bool read(const QStringList &schemas, Catalog *out, const std::atomic_bool *cancelled = nullptr);
     const pg::PgError &error() const { return m_error; }
 
+    /// The SQL of one catalog statement as sent (prelude + body), for tests and the SQL console.
+    static QString statementSql(const QString &name);
+    /// `{"a","b"}`: a text[] literal for a bind parameter, any characters allowed in the names.
+    static QByteArray textArrayLiteral(const QStringList &items);
+    /// Parses a PostgreSQL array in text form (`{a,"b c",NULL}`, `[0:1]={1,2}`); NULL → null QString.
+    static QStringList parseTextArray(QByteArrayView text);
+
 private:
+    bool fail(const QString &sqlState, const QString &message);
+
     pg::Connection &m_connection;
     pg::PgError m_error;
 };
