@@ -5,6 +5,7 @@
 #include <poll.h>
 
 #include <cerrno>
+#include <utility>
 
 #include <vector>
 
@@ -40,6 +41,7 @@ bool Connection::open(const QString &conninfo, int connectTimeoutSeconds)
         return false;
     }
     PQsetClientEncoding(m_conn, "UTF8");
+    PQsetNoticeReceiver(m_conn, &Connection::noticeReceiver, this);
     m_lastError = PgError{};
     return true;
 }
@@ -210,6 +212,19 @@ bool Connection::cancel()
     PQfreeCancel(c);
     return ok;
 }
+
+void Connection::noticeReceiver(void *self, const pg_result *res)
+{
+    auto *c = static_cast<Connection *>(self);
+    const char *severity = PQresultErrorField(res, PG_DIAG_SEVERITY);
+    const char *message = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    c->m_notices.append(QStringLiteral("%1: %2").arg(QString::fromUtf8(severity ? severity : "NOTICE"),
+                                                     QString::fromUtf8(message ? message : "")));
+    if (c->m_notices.size() > 100)
+        c->m_notices.removeFirst();
+}
+
+QStringList Connection::takeNotices() { return std::exchange(m_notices, {}); }
 
 int Connection::serverVersion() const { return m_conn ? PQserverVersion(m_conn) : 0; }
 

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -55,6 +56,10 @@ public:
     /// Asks the server to cancel what this connection runs now; safe from any thread.
     bool cancel();
 
+    /// NOTICE/WARNING messages the server sent since the last call (libpq would print them on
+    /// stderr); the most recent 100 are kept.
+    QStringList takeNotices();
+
     int serverVersion() const;
     /// Quotes an identifier (`"my ""table"""`), for the few places where SQL text must name objects.
     static QString quoteIdentifier(const QString &name);
@@ -64,8 +69,11 @@ public:
 private:
     Result finish(Result r);
 
+    static void noticeReceiver(void *self, const pg_result *res);
+
     pg_conn *m_conn = nullptr;
     PgError m_lastError;
+    QStringList m_notices;
 };
 
 } // namespace refract::pg

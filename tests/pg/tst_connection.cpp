@@ -68,6 +68,7 @@ private slots:
     void pipelineStopsAtFirstError();
     void pipelineCancelFlag();
     void quoteIdentifier();
+    void noticesCollected();
 
 private:
     test::TestDatabase m_db;
@@ -316,6 +317,14 @@ void TestConnection::quoteIdentifier()
     const pg::Result r = m_conn.exec(QStringLiteral("select 1 as %1").arg(pg::Connection::quoteIdentifier(name)));
     QVERIFY(r.ok());
     QCOMPARE(r.columnName(0), name);
+}
+
+void TestConnection::noticesCollected()
+{
+    m_conn.takeNotices();
+    QVERIFY(m_conn.exec(QStringLiteral("do $$ begin raise notice 'hello %', 42; raise warning 'careful'; end $$")).ok());
+    QCOMPARE(m_conn.takeNotices(), (QStringList{QStringLiteral("NOTICE: hello 42"), QStringLiteral("WARNING: careful")}));
+    QVERIFY(m_conn.takeNotices().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConnection)
