@@ -1,15 +1,140 @@
 #include "clicommon.h"
 #include "commands.h"
 
-// Placeholder until the GraphQL language core lands; replaced by its owner.
+#include <graphql/parser.h>
+#include <graphql/printer.h>
+#include <graphql/schemabuilder.h>
+#include <graphql/schemaprinter.h>
+
+// The GraphQL language commands of refract-cli. Their output is what graphql-js 16 prints, so the
+// conformance tests can compare the two byte for byte:
+//   parse FILE|-   → print(parse(source)) + "\n"; on a syntax error
+//                    {"errors":[<GraphQLError.toJSON()>]} + "\n" on stdout and exit code 1.
+//   print-schema --schema SCHEMA.graphql [--sorted]
+//                  → printSchema(buildSchema(sdl)) + "\n" (graphql-js 16 flavour), sorted with
+//                    lexicographicSortSchema on request; errors as for parse.
 namespace refract::cli {
-static int notYet(const char *what)
+
+namespace {
+
+int usageError(const QString &message)
+{
+    printError(QStringLiteral("refract-cli: ") + message);
+    return 2;
+}
+
+bool readSource(const QString &path, QString *source)
+{
+    QByteArray bytes;
+    QString error;
+    if (!readInput(path, &bytes, &error)) {
+        printError(QStringLiteral("refract-cli: ") + error);
+        return false;
+    }
+    *source = QString::fromUtf8(bytes);
+    return true;
+}
+
+void printErrors(const QList<graphql::GraphQLError> &errors)
+{
+    QByteArray out = "{\"errors\":[";
+    for (qsizetype i = 0; i < errors.size(); ++i) {
+        if (i)
+            out += ',';
+        out += errors[i].toJson();
+    }
+    out += "]}\n";
+    printOut(out);
+}
+
+int notYet(const char *what)
 {
     printError(QStringLiteral("refract-cli: %1 is not implemented yet").arg(QLatin1String(what)));
     return 2;
 }
-int runParse(const QStringList &) { return notYet("parse"); }
+
+} // namespace
+
+int runParse(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usageError(QStringLiteral("usage: refract-cli parse FILE|-"));
+    QString source;
+    if (!readSource(args.first(), &source))
+        return 2;
+    const graphql::ParseResult r = graphql::parse(source);
+    if (r.error) {
+        printErrors({*r.error});
+        return 1;
+    }
+    printOut((graphql::print(*r.document) + QLatin1Char('\n')).toUtf8());
+    return 0;
+}
+
 int runValidate(const QStringList &) { return notYet("validate"); }
-int runPrintSchema(const QStringList &) { return notYet("print-schema"); }
+namespace {
+
+struct SchemaArgs
+{
+    QString schemaPath;
+    bool sorted = false;
+    QStringList rest;
+};
+
+bool parseSchemaArgs(const QStringList &args, SchemaArgs *out, bool allowSorted)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--schema") && i + 1 < args.size())
+            out->schemaPath = args[++i];
+        else if (a.startsWith(QLatin1String("--schema=")))
+            out->schemaPath = a.mid(9);
+        else if (allowSorted && a == QLatin1String("--sorted"))
+            out->sorted = true;
+        else
+            out->rest.append(a);
+    }
+    return !out->schemaPath.isEmpty();
+}
+
+/// Loads a schema from SDL (introspection JSON is recognised by its leading '{').
+std::optional<graphql::Schema> loadSchema(const QString &path, int *exitCode)
+{
+    QString source;
+    if (!readSource(path, &source)) {
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    if (source.trimmed().startsWith(QLatin1Char('{'))) {
+        printError(QStringLiteral("refract-cli: introspection JSON schemas are not supported yet"));
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    graphql::GraphQLError error;
+    std::optional<graphql::Schema> schema = graphql::buildSchema(source, &error);
+    if (!schema) {
+        printErrors({error});
+        *exitCode = 1;
+    }
+    return schema;
+}
+
+} // namespace
+
+int runPrintSchema(const QStringList &args)
+{
+    SchemaArgs a;
+    if (!parseSchemaArgs(args, &a, true) || !a.rest.isEmpty())
+        return usageError(QStringLiteral("usage: refract-cli print-schema --schema SCHEMA.graphql|INTROSPECTION.json [--sorted]"));
+    int rc = 0;
+    std::optional<graphql::Schema> schema = loadSchema(a.schemaPath, &rc);
+    if (!schema)
+        return rc;
+    if (a.sorted)
+        schema->sortLexicographically();
+    printOut((graphql::printSchema(*schema) + QLatin1Char('\n')).toUtf8());
+    return 0;
+}
 int runIntrospect(const QStringList &) { return notYet("introspect"); }
+
 } // namespace refract::cli

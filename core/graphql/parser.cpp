@@ -1,0 +1,809 @@
+#include "parser.h"
+
+#include "lexer.h"
+
+// A port of graphql-js 16.15 language/parser.js: same grammar, same error messages and positions.
+// Recursion is bounded by ParseOptions::maxDepth so hostile input cannot overflow the stack.
+namespace refract::graphql {
+
+using namespace ast;
+
+namespace {
+
+bool isDirectiveLocationName(const QString &n)
+{
+    static const char *const names[] = {
+        "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD",
+        "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
+        "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT",
+        "INPUT_FIELD_DEFINITION", "DIRECTIVE_DEFINITION",
+    };
+    for (const char *name : names)
+        if (n == QLatin1String(name))
+            return true;
+    return false;
+}
+
+class Parser
+{
+public:
+    Parser(const QString &source, const ParseOptions &options) : m_lexer(source), m_options(options)
+    {
+        m_lexer.setMaxComments(options.maxComments);
+    }
+
+    Document parseDocument()
+    {
+        const Token start = m_lexer.token();
+        Document doc;
+        expectToken(TokenKind::SOF);
+        do {
+            doc.definitions.push_back(parseDefinition());
+        } while (!expectOptionalToken(TokenKind::EOF_));
+        doc.loc = loc(start);
+        doc.tokenCount = m_tokenCounter;
+        return doc;
+    }
+
+    Value parseWholeValue(bool isConst)
+    {
+        expectToken(TokenKind::SOF);
+        Value v = parseValueLiteral(isConst);
+        expectToken(TokenKind::EOF_);
+        return v;
+    }
+
+    Type parseWholeType()
+    {
+        expectToken(TokenKind::SOF);
+        Type t = parseTypeReference();
+        expectToken(TokenKind::EOF_);
+        return t;
+    }
+
+private:
+    // ---- utilities (graphql-js "Core parsing utility functions") ----
+
+    const Token &tok() const { return m_lexer.token(); }
+
+    Location loc(const Token &start) const
+    {
+        return Location{start.line, start.column, start.start, m_lexer.lastToken().end};
+    }
+
+    [[noreturn]] void syntaxError(qsizetype position, const QString &description) const
+    {
+        throw SyntaxErrorException{position, description};
+    }
+
+    static QString kindDesc(TokenKind kind)
+    {
+        return isPunctuatorTokenKind(kind) ? QLatin1Char('"') + tokenKindText(kind) + QLatin1Char('"') : tokenKindText(kind);
+    }
+
+    static QString tokenDesc(const Token &t)
+    {
+        return kindDesc(t.kind) + (t.value ? QLatin1String(" \"") + *t.value + QLatin1Char('"') : QString());
+    }
+
+    [[noreturn]] void unexpected(const Token *at = nullptr) const
+    {
+        const Token &t = at ? *at : tok();
+        syntaxError(t.start, QLatin1String("Unexpected ") + tokenDesc(t) + QLatin1Char('.'));
+    }
+
+    bool peek(TokenKind kind) const { return tok().kind == kind; }
+
+    bool isKeyword(const Token &t, const char *value) const
+    {
+        return t.kind == TokenKind::Name && t.value && *t.value == QLatin1String(value);
+    }
+
+    Token expectToken(TokenKind kind)
+    {
+        if (tok().kind == kind) {
+            Token t = tok();
+            advanceLexer();
+            return t;
+        }
+        syntaxError(tok().start, QLatin1String("Expected ") + kindDesc(kind) + QLatin1String(", found ")
+                                     + tokenDesc(tok()) + QLatin1Char('.'));
+    }
+
+    bool expectOptionalToken(TokenKind kind)
+    {
+        if (tok().kind == kind) {
+            advanceLexer();
+            return true;
+        }
+        return false;
+    }
+
+    void expectKeyword(const char *value)
+    {
+        if (isKeyword(tok(), value)) {
+            advanceLexer();
+            return;
+        }
+        syntaxError(tok().start, QLatin1String("Expected \"") + QLatin1String(value) + QLatin1String("\", found ")
+                                     + tokenDesc(tok()) + QLatin1Char('.'));
+    }
+
+    bool expectOptionalKeyword(const char *value)
+    {
+        if (isKeyword(tok(), value)) {
+            advanceLexer();
+            return true;
+        }
+        return false;
+    }
+
+    void advanceLexer()
+    {
+        const Token &t = m_lexer.advance();
+        if (t.kind != TokenKind::EOF_) {
+            ++m_tokenCounter;
+            if (m_options.maxTokens >= 0 && m_tokenCounter > m_options.maxTokens)
+                syntaxError(t.start, QStringLiteral("Document contains more that %1 tokens. Parsing aborted.")
+                                         .arg(m_options.maxTokens));
+        }
+    }
+
+    /// Guards one level of recursion; see ParseOptions::maxDepth.
+    struct DepthGuard
+    {
+        Parser &p;
+        explicit DepthGuard(Parser &parser) : p(parser)
+        {
+            if (++p.m_depth > p.m_options.maxDepth)
+                p.syntaxError(p.tok().start, QStringLiteral("Document is nested more than %1 levels deep. Parsing aborted.")
+                                                 .arg(p.m_options.maxDepth));
+        }
+        ~DepthGuard() { --p.m_depth; }
+    };
+
+    template<typename T, typename F>
+    std::vector<T> optionalMany(TokenKind open, F parseFn, TokenKind close)
+    {
+        std::vector<T> nodes;
+        if (expectOptionalToken(open)) {
+            do {
+                nodes.push_back(parseFn());
+            } while (!expectOptionalToken(close));
+        }
+        return nodes;
+    }
+
+    template<typename T, typename F>
+    std::vector<T> many(TokenKind open, F parseFn, TokenKind close)
+    {
+        expectToken(open);
+        std::vector<T> nodes;
+        do {
+            nodes.push_back(parseFn());
+        } while (!expectOptionalToken(close));
+        return nodes;
+    }
+
+    template<typename T, typename F>
+    std::vector<T> any(TokenKind open, F parseFn, TokenKind close)
+    {
+        expectToken(open);
+        std::vector<T> nodes;
+        while (!expectOptionalToken(close))
+            nodes.push_back(parseFn());
+        return nodes;
+    }
+
+    template<typename T, typename F>
+    std::vector<T> delimitedMany(TokenKind delimiter, F parseFn)
+    {
+        expectOptionalToken(delimiter);
+        std::vector<T> nodes;
+        do {
+            nodes.push_back(parseFn());
+        } while (expectOptionalToken(delimiter));
+        return nodes;
+    }
+
+    // ---- document ----
+
+    Name parseName()
+    {
+        const Token t = expectToken(TokenKind::Name);
+        return Name{*t.value, loc(t)};
+    }
+
+    Definition parseDefinition()
+    {
+        if (peek(TokenKind::BraceL))
+            return parseOperationDefinition();
+        const bool hasDescription = peekDescription();
+        const Token keyword = hasDescription ? m_lexer.lookahead() : tok();
+        if (hasDescription && keyword.kind == TokenKind::BraceL)
+            syntaxError(tok().start, QStringLiteral("Unexpected description, descriptions are not supported on shorthand queries."));
+        if (keyword.kind == TokenKind::Name) {
+            const QString &k = *keyword.value;
+            if (k == QLatin1String("schema")) return parseSchemaDefinition();
+            if (k == QLatin1String("scalar")) return parseTypeDefinition(Definition::Kind::Scalar, "scalar");
+            if (k == QLatin1String("type")) return parseTypeDefinition(Definition::Kind::Object, "type");
+            if (k == QLatin1String("interface")) return parseTypeDefinition(Definition::Kind::Interface, "interface");
+            if (k == QLatin1String("union")) return parseTypeDefinition(Definition::Kind::Union, "union");
+            if (k == QLatin1String("enum")) return parseTypeDefinition(Definition::Kind::Enum, "enum");
+            if (k == QLatin1String("input")) return parseTypeDefinition(Definition::Kind::InputObject, "input");
+            if (k == QLatin1String("directive")) return parseDirectiveDefinition();
+            if (k == QLatin1String("query") || k == QLatin1String("mutation") || k == QLatin1String("subscription"))
+                return parseOperationDefinition();
+            if (k == QLatin1String("fragment"))
+                return parseFragmentDefinition();
+            if (hasDescription)
+                syntaxError(tok().start, QStringLiteral("Unexpected description, only GraphQL definitions support descriptions."));
+            if (k == QLatin1String("extend"))
+                return parseTypeSystemExtension();
+        }
+        unexpected(&keyword);
+    }
+
+    // ---- operations ----
+
+    Definition parseOperationDefinition()
+    {
+        const Token start = tok();
+        Definition d;
+        d.kind = Definition::Kind::Operation;
+        if (peek(TokenKind::BraceL)) {
+            d.operation = OperationType::Query;
+            d.selectionSet = parseSelectionSet();
+            d.loc = loc(start);
+            return d;
+        }
+        d.description = parseDescription();
+        d.operation = parseOperationType();
+        if (peek(TokenKind::Name))
+            d.name = parseName();
+        d.variableDefinitions = parseVariableDefinitions();
+        d.directives = parseDirectives(false);
+        d.selectionSet = parseSelectionSet();
+        d.loc = loc(start);
+        return d;
+    }
+
+    OperationType parseOperationType()
+    {
+        const Token t = expectToken(TokenKind::Name);
+        if (*t.value == QLatin1String("query"))
+            return OperationType::Query;
+        if (*t.value == QLatin1String("mutation"))
+            return OperationType::Mutation;
+        if (*t.value == QLatin1String("subscription"))
+            return OperationType::Subscription;
+        unexpected(&t);
+    }
+
+    std::vector<VariableDefinition> parseVariableDefinitions()
+    {
+        return optionalMany<VariableDefinition>(TokenKind::ParenL, [this] { return parseVariableDefinition(); },
+                                                TokenKind::ParenR);
+    }
+
+    VariableDefinition parseVariableDefinition()
+    {
+        const Token start = tok();
+        VariableDefinition v;
+        v.description = parseDescription();
+        const Token varStart = tok();
+        expectToken(TokenKind::Dollar);
+        v.variable = parseName();
+        v.variableLoc = loc(varStart);
+        expectToken(TokenKind::Colon);
+        v.type = parseTypeReference();
+        if (expectOptionalToken(TokenKind::Equals))
+            v.defaultValue = parseValueLiteral(true);
+        v.directives = parseDirectives(true);
+        v.loc = loc(start);
+        return v;
+    }
+
+    SelectionSet parseSelectionSet()
+    {
+        DepthGuard guard(*this);
+        const Token start = tok();
+        SelectionSet s;
+        s.selections = many<Selection>(TokenKind::BraceL, [this] { return parseSelection(); }, TokenKind::BraceR);
+        s.loc = loc(start);
+        return s;
+    }
+
+    Selection parseSelection() { return peek(TokenKind::Spread) ? parseFragment() : parseField(); }
+
+    Selection parseField()
+    {
+        const Token start = tok();
+        Selection f;
+        f.kind = Selection::Kind::Field;
+        Name nameOrAlias = parseName();
+        if (expectOptionalToken(TokenKind::Colon)) {
+            f.alias = std::move(nameOrAlias);
+            f.name = parseName();
+        } else {
+            f.name = std::move(nameOrAlias);
+        }
+        f.arguments = parseArguments(false);
+        f.directives = parseDirectives(false);
+        if (peek(TokenKind::BraceL))
+            f.selectionSet = parseSelectionSet();
+        f.loc = loc(start);
+        return f;
+    }
+
+    std::vector<Argument> parseArguments(bool isConst)
+    {
+        return optionalMany<Argument>(TokenKind::ParenL, [this, isConst] { return parseArgument(isConst); }, TokenKind::ParenR);
+    }
+
+    Argument parseArgument(bool isConst)
+    {
+        const Token start = tok();
+        Argument a;
+        a.name = parseName();
+        expectToken(TokenKind::Colon);
+        a.value = parseValueLiteral(isConst);
+        a.loc = loc(start);
+        return a;
+    }
+
+    Selection parseFragment()
+    {
+        const Token start = tok();
+        expectToken(TokenKind::Spread);
+        const bool hasTypeCondition = expectOptionalKeyword("on");
+        Selection s;
+        if (!hasTypeCondition && peek(TokenKind::Name)) {
+            s.kind = Selection::Kind::FragmentSpread;
+            s.name = parseFragmentName();
+            s.directives = parseDirectives(false);
+            s.loc = loc(start);
+            return s;
+        }
+        s.kind = Selection::Kind::InlineFragment;
+        if (hasTypeCondition)
+            s.typeCondition = parseName();
+        s.directives = parseDirectives(false);
+        s.selectionSet = parseSelectionSet();
+        s.loc = loc(start);
+        return s;
+    }
+
+    Definition parseFragmentDefinition()
+    {
+        const Token start = tok();
+        Definition d;
+        d.kind = Definition::Kind::Fragment;
+        d.description = parseDescription();
+        expectKeyword("fragment");
+        d.name = parseFragmentName();
+        if (m_options.allowLegacyFragmentVariables)
+            d.variableDefinitions = parseVariableDefinitions();
+        expectKeyword("on");
+        d.typeCondition = parseName();
+        d.directives = parseDirectives(false);
+        d.selectionSet = parseSelectionSet();
+        d.loc = loc(start);
+        return d;
+    }
+
+    Name parseFragmentName()
+    {
+        if (tok().value && *tok().value == QLatin1String("on"))
+            unexpected();
+        return parseName();
+    }
+
+    // ---- values ----
+
+    Value parseValueLiteral(bool isConst)
+    {
+        const Token token = tok();
+        Value v;
+        switch (token.kind) {
+        case TokenKind::BracketL: {
+            DepthGuard guard(*this);
+            v.kind = Value::Kind::List;
+            v.list = any<Value>(TokenKind::BracketL, [this, isConst] { return parseValueLiteral(isConst); }, TokenKind::BracketR);
+            v.loc = loc(token);
+            return v;
+        }
+        case TokenKind::BraceL: {
+            DepthGuard guard(*this);
+            v.kind = Value::Kind::Object;
+            v.fields = any<ObjectField>(TokenKind::BraceL, [this, isConst] { return parseObjectField(isConst); }, TokenKind::BraceR);
+            v.loc = loc(token);
+            return v;
+        }
+        case TokenKind::Int:
+        case TokenKind::Float:
+            advanceLexer();
+            v.kind = token.kind == TokenKind::Int ? Value::Kind::Int : Value::Kind::Float;
+            v.value = *token.value;
+            v.loc = loc(token);
+            return v;
+        case TokenKind::String:
+        case TokenKind::BlockString:
+            return parseStringLiteral();
+        case TokenKind::Name:
+            advanceLexer();
+            if (*token.value == QLatin1String("true") || *token.value == QLatin1String("false")) {
+                v.kind = Value::Kind::Boolean;
+                v.boolean = *token.value == QLatin1String("true");
+            } else if (*token.value == QLatin1String("null")) {
+                v.kind = Value::Kind::Null;
+            } else {
+                v.kind = Value::Kind::Enum;
+                v.value = *token.value;
+            }
+            v.loc = loc(token);
+            return v;
+        case TokenKind::Dollar:
+            if (isConst) {
+                expectToken(TokenKind::Dollar);
+                if (tok().kind == TokenKind::Name)
+                    syntaxError(token.start, QStringLiteral("Unexpected variable \"$%1\" in constant value.").arg(*tok().value));
+                unexpected(&token);
+            }
+            expectToken(TokenKind::Dollar);
+            v.kind = Value::Kind::Variable;
+            v.value = parseName().value;
+            v.loc = loc(token);
+            return v;
+        default:
+            unexpected();
+        }
+    }
+
+    Value parseStringLiteral()
+    {
+        const Token token = tok();
+        advanceLexer();
+        Value v;
+        v.kind = Value::Kind::String;
+        v.value = *token.value;
+        v.block = token.kind == TokenKind::BlockString;
+        v.loc = loc(token);
+        return v;
+    }
+
+    ObjectField parseObjectField(bool isConst)
+    {
+        const Token start = tok();
+        ObjectField f;
+        f.name = parseName();
+        expectToken(TokenKind::Colon);
+        f.value = parseValueLiteral(isConst);
+        f.loc = loc(start);
+        return f;
+    }
+
+    // ---- directives and types ----
+
+    std::vector<Directive> parseDirectives(bool isConst)
+    {
+        std::vector<Directive> directives;
+        while (peek(TokenKind::At)) {
+            const Token start = tok();
+            expectToken(TokenKind::At);
+            Directive d;
+            d.name = parseName();
+            d.arguments = parseArguments(isConst);
+            d.loc = loc(start);
+            directives.push_back(std::move(d));
+        }
+        return directives;
+    }
+
+    Type parseTypeReference()
+    {
+        const Token start = tok();
+        Type type;
+        if (expectOptionalToken(TokenKind::BracketL)) {
+            DepthGuard guard(*this);
+            auto inner = std::make_unique<Type>(parseTypeReference());
+            expectToken(TokenKind::BracketR);
+            type.kind = Type::Kind::List;
+            type.ofType = std::move(inner);
+            type.loc = loc(start);
+        } else {
+            type.name = parseName();
+            type.loc = type.name.loc;
+        }
+        if (expectOptionalToken(TokenKind::Bang)) {
+            Type nonNull;
+            nonNull.kind = Type::Kind::NonNull;
+            nonNull.ofType = std::make_unique<Type>(std::move(type));
+            nonNull.loc = loc(start);
+            return nonNull;
+        }
+        return type;
+    }
+
+    // ---- type system ----
+
+    bool peekDescription() const { return peek(TokenKind::String) || peek(TokenKind::BlockString); }
+
+    std::optional<Value> parseDescription()
+    {
+        if (peekDescription())
+            return parseStringLiteral();
+        return std::nullopt;
+    }
+
+    Definition parseSchemaDefinition()
+    {
+        const Token start = tok();
+        Definition d;
+        d.kind = Definition::Kind::Schema;
+        d.description = parseDescription();
+        expectKeyword("schema");
+        d.directives = parseDirectives(true);
+        d.operationTypes = many<OperationTypeDefinition>(TokenKind::BraceL, [this] { return parseOperationTypeDefinition(); },
+                                                         TokenKind::BraceR);
+        d.loc = loc(start);
+        return d;
+    }
+
+    OperationTypeDefinition parseOperationTypeDefinition()
+    {
+        const Token start = tok();
+        OperationTypeDefinition o;
+        o.operation = parseOperationType();
+        expectToken(TokenKind::Colon);
+        o.type = parseName();
+        o.loc = loc(start);
+        return o;
+    }
+
+    /// Scalar, object, interface, union, enum and input object definitions.
+    Definition parseTypeDefinition(Definition::Kind kind, const char *keyword)
+    {
+        const Token start = tok();
+        Definition d;
+        d.kind = kind;
+        d.description = parseDescription();
+        expectKeyword(keyword);
+        d.name = parseName();
+        parseTypeBody(d);
+        d.loc = loc(start);
+        return d;
+    }
+
+    /// What follows the name of a type definition or extension.
+    void parseTypeBody(Definition &d)
+    {
+        using K = Definition::Kind;
+        switch (d.kind) {
+        case K::Scalar: case K::ScalarExtension:
+            d.directives = parseDirectives(true);
+            break;
+        case K::Object: case K::Interface: case K::ObjectExtension: case K::InterfaceExtension:
+            d.interfaces = parseImplementsInterfaces();
+            d.directives = parseDirectives(true);
+            d.fields = optionalMany<FieldDefinition>(TokenKind::BraceL, [this] { return parseFieldDefinition(); }, TokenKind::BraceR);
+            break;
+        case K::Union: case K::UnionExtension:
+            d.directives = parseDirectives(true);
+            if (expectOptionalToken(TokenKind::Equals))
+                d.types = delimitedMany<Name>(TokenKind::Pipe, [this] { return parseName(); });
+            break;
+        case K::Enum: case K::EnumExtension:
+            d.directives = parseDirectives(true);
+            d.values = optionalMany<EnumValueDefinition>(TokenKind::BraceL, [this] { return parseEnumValueDefinition(); },
+                                                         TokenKind::BraceR);
+            break;
+        case K::InputObject: case K::InputObjectExtension:
+            d.directives = parseDirectives(true);
+            d.inputFields = optionalMany<InputValueDefinition>(TokenKind::BraceL, [this] { return parseInputValueDef(); },
+                                                               TokenKind::BraceR);
+            break;
+        default:
+            break;
+        }
+    }
+
+    std::vector<Name> parseImplementsInterfaces()
+    {
+        if (expectOptionalKeyword("implements"))
+            return delimitedMany<Name>(TokenKind::Amp, [this] { return parseName(); });
+        return {};
+    }
+
+    FieldDefinition parseFieldDefinition()
+    {
+        const Token start = tok();
+        FieldDefinition f;
+        f.description = parseDescription();
+        f.name = parseName();
+        f.arguments = parseArgumentDefs();
+        expectToken(TokenKind::Colon);
+        f.type = parseTypeReference();
+        f.directives = parseDirectives(true);
+        f.loc = loc(start);
+        return f;
+    }
+
+    std::vector<InputValueDefinition> parseArgumentDefs()
+    {
+        return optionalMany<InputValueDefinition>(TokenKind::ParenL, [this] { return parseInputValueDef(); }, TokenKind::ParenR);
+    }
+
+    InputValueDefinition parseInputValueDef()
+    {
+        const Token start = tok();
+        InputValueDefinition v;
+        v.description = parseDescription();
+        v.name = parseName();
+        expectToken(TokenKind::Colon);
+        v.type = parseTypeReference();
+        if (expectOptionalToken(TokenKind::Equals))
+            v.defaultValue = parseValueLiteral(true);
+        v.directives = parseDirectives(true);
+        v.loc = loc(start);
+        return v;
+    }
+
+    EnumValueDefinition parseEnumValueDefinition()
+    {
+        const Token start = tok();
+        EnumValueDefinition e;
+        e.description = parseDescription();
+        if (tok().value && (*tok().value == QLatin1String("true") || *tok().value == QLatin1String("false")
+                            || *tok().value == QLatin1String("null")))
+            syntaxError(tok().start, tokenDesc(tok()) + QLatin1String(" is reserved and cannot be used for an enum value."));
+        e.name = parseName();
+        e.directives = parseDirectives(true);
+        e.loc = loc(start);
+        return e;
+    }
+
+    Definition parseTypeSystemExtension()
+    {
+        const Token keyword = m_lexer.lookahead();
+        if (keyword.kind == TokenKind::Name) {
+            using K = Definition::Kind;
+            const QString &k = *keyword.value;
+            if (k == QLatin1String("schema")) return parseSchemaExtension();
+            if (k == QLatin1String("scalar")) return parseTypeExtension(K::ScalarExtension, "scalar");
+            if (k == QLatin1String("type")) return parseTypeExtension(K::ObjectExtension, "type");
+            if (k == QLatin1String("interface")) return parseTypeExtension(K::InterfaceExtension, "interface");
+            if (k == QLatin1String("union")) return parseTypeExtension(K::UnionExtension, "union");
+            if (k == QLatin1String("enum")) return parseTypeExtension(K::EnumExtension, "enum");
+            if (k == QLatin1String("input")) return parseTypeExtension(K::InputObjectExtension, "input");
+            if (k == QLatin1String("directive") && m_options.experimentalDirectivesOnDirectiveDefinitions)
+                return parseDirectiveExtension();
+        }
+        unexpected(&keyword);
+    }
+
+    Definition parseSchemaExtension()
+    {
+        const Token start = tok();
+        expectKeyword("extend");
+        expectKeyword("schema");
+        Definition d;
+        d.kind = Definition::Kind::SchemaExtension;
+        d.directives = parseDirectives(true);
+        d.operationTypes = optionalMany<OperationTypeDefinition>(
+            TokenKind::BraceL, [this] { return parseOperationTypeDefinition(); }, TokenKind::BraceR);
+        if (d.directives.empty() && d.operationTypes.empty())
+            unexpected();
+        d.loc = loc(start);
+        return d;
+    }
+
+    Definition parseTypeExtension(Definition::Kind kind, const char *keyword)
+    {
+        const Token start = tok();
+        expectKeyword("extend");
+        expectKeyword(keyword);
+        Definition d;
+        d.kind = kind;
+        d.name = parseName();
+        parseTypeBody(d);
+        if (d.directives.empty() && d.interfaces.empty() && d.fields.empty() && d.types.empty() && d.values.empty()
+            && d.inputFields.empty())
+            unexpected();
+        d.loc = loc(start);
+        return d;
+    }
+
+    Definition parseDirectiveExtension()
+    {
+        const Token start = tok();
+        expectKeyword("extend");
+        expectKeyword("directive");
+        expectToken(TokenKind::At);
+        Definition d;
+        d.kind = Definition::Kind::DirectiveExtension;
+        d.name = parseName();
+        d.directives = parseDirectives(true);
+        if (d.directives.empty())
+            unexpected();
+        d.loc = loc(start);
+        return d;
+    }
+
+    Definition parseDirectiveDefinition()
+    {
+        const Token start = tok();
+        Definition d;
+        d.kind = Definition::Kind::Directive;
+        d.description = parseDescription();
+        expectKeyword("directive");
+        expectToken(TokenKind::At);
+        d.name = parseName();
+        d.arguments = parseArgumentDefs();
+        if (m_options.experimentalDirectivesOnDirectiveDefinitions)
+            d.directives = parseDirectives(true);
+        d.repeatable = expectOptionalKeyword("repeatable");
+        expectKeyword("on");
+        d.locations = delimitedMany<Name>(TokenKind::Pipe, [this] {
+            const Token start = tok();
+            Name name = parseName();
+            if (!isDirectiveLocationName(name.value))
+                unexpected(&start);
+            return name;
+        });
+        d.loc = loc(start);
+        return d;
+    }
+
+    Lexer m_lexer;
+    const ParseOptions &m_options;
+    int m_tokenCounter = 0;
+    int m_depth = 0;
+};
+
+GraphQLError toError(const QString &source, const SyntaxErrorException &e)
+{
+    return GraphQLError{QLatin1String("Syntax Error: ") + e.description, {locationOf(source, e.position)}};
+}
+
+} // namespace
+
+ParseResult parse(const QString &source, const ParseOptions &options)
+{
+    ParseResult r;
+    try {
+        Parser p(source, options);
+        r.document = p.parseDocument();
+    } catch (const SyntaxErrorException &e) {
+        r.error = toError(source, e);
+    }
+    return r;
+}
+
+std::optional<ast::Value> parseValue(const QString &source, GraphQLError *error, bool isConst)
+{
+    try {
+        ParseOptions o;
+        Parser p(source, o);
+        return p.parseWholeValue(isConst);
+    } catch (const SyntaxErrorException &e) {
+        if (error)
+            *error = toError(source, e);
+    }
+    return std::nullopt;
+}
+
+std::optional<ast::Type> parseType(const QString &source, GraphQLError *error)
+{
+    try {
+        ParseOptions o;
+        Parser p(source, o);
+        return p.parseWholeType();
+    } catch (const SyntaxErrorException &e) {
+        if (error)
+            *error = toError(source, e);
+    }
+    return std::nullopt;
+}
+
+} // namespace refract::graphql
