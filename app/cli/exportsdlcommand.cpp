@@ -1,11 +1,103 @@
 #include "clicommon.h"
 #include "commands.h"
 
-// Placeholder until the reflection core lands; replaced by its owner.
+#include <graphql/schemaprinter.h>
+#include <pg/connection.h>
+#include <reflect/appsyncadapter.h>
+#include <reflect/catalogreader.h>
+#include <reflect/reflectoptions.h>
+#include <reflect/schemagenerator.h>
+
+// refract-cli export-sdl --db URI --schema S[,S…] [--preset postgraphile|appsync] [--options JSON]
+//                        [--sorted] [-o FILE]
+// Reflects the database like PostGraphile v4 and prints the SDL as graphql 15's printSchema does
+// (PostGraphile's --export-schema-graphql), so that the two can be compared byte for byte.
 namespace refract::cli {
-int runExportSdl(const QStringList &)
+
+using namespace refract::reflect;
+
+int runExportSdl(const QStringList &args)
 {
-    printError(QStringLiteral("refract-cli: export-sdl is not implemented yet"));
-    return 2;
+    QString db, schemas, presetName = QStringLiteral("postgraphile"), optionsJson, outPath;
+    bool sorted = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        auto value = [&](QString *out) {
+            if (i + 1 >= args.size()) {
+                printError(QStringLiteral("refract-cli export-sdl: %1 needs a value").arg(a));
+                return false;
+            }
+            *out = args[++i];
+            return true;
+        };
+        bool ok = true;
+        if (a == QLatin1String("--db")) ok = value(&db);
+        else if (a == QLatin1String("--schema")) ok = value(&schemas);
+        else if (a == QLatin1String("--preset")) ok = value(&presetName);
+        else if (a == QLatin1String("--options")) ok = value(&optionsJson);
+        else if (a == QLatin1String("-o") || a == QLatin1String("--output")) ok = value(&outPath);
+        else if (a == QLatin1String("--sorted")) sorted = true;
+        else {
+            printError(QStringLiteral("refract-cli export-sdl: unknown argument '%1'").arg(a));
+            return 2;
+        }
+        if (!ok)
+            return 2;
+    }
+    if (db.isEmpty() || schemas.isEmpty()) {
+        printError(QStringLiteral("refract-cli export-sdl: --db and --schema are required"));
+        return 2;
+    }
+    const std::optional<Preset> preset = presetFromName(presetName);
+    if (!preset) {
+        printError(QStringLiteral("refract-cli export-sdl: unknown preset '%1' (postgraphile or appsync)").arg(presetName));
+        return 2;
+    }
+    ReflectOptions options = ReflectOptions::defaultsFor(*preset);
+    if (!optionsJson.isEmpty()) {
+        QString error;
+        if (!options.applyJson(optionsJson.toUtf8(), &error)) {
+            printError(QStringLiteral("refract-cli export-sdl: %1").arg(error));
+            return 2;
+        }
+    }
+    QStringList schemaList;
+    for (const QString &s : schemas.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        schemaList << s.trimmed();
+
+    pg::Connection conn;
+    if (!conn.open(db)) {
+        printError(QStringLiteral("refract-cli export-sdl: cannot connect: %1").arg(conn.lastError().toString().simplified()));
+        return 1;
+    }
+    Catalog catalog;
+    CatalogReader reader(conn);
+    if (!reader.read(schemaList, &catalog)) {
+        printError(QStringLiteral("refract-cli export-sdl: %1").arg(reader.error().toString().simplified()));
+        return 1;
+    }
+    GeneratedSchema generated = SchemaGenerator(catalog, *preset, options).generate();
+    graphql::Schema &schema = generated.schema;
+    graphql::SchemaPrintOptions printOptions;
+    printOptions.flavor = graphql::GraphQLJsFlavor::V15;
+    if (*preset == Preset::AppSync) {
+        // AppSync predefines its scalars and rejects redeclarations.
+        std::vector<QString> aws;
+        for (const graphql::NamedType &t : schema.types())
+            if (t.kind == graphql::TypeKind::Scalar && AppSyncAdapter::isAwsScalar(t.name))
+                aws.push_back(t.name);
+        for (const QString &n : aws)
+            schema.removeType(n);
+        printOptions.printAppliedDirectives = true;
+    }
+    if (sorted)
+        schema.sortLexicographically();
+    QString error;
+    if (!writeOutput(outPath, graphql::printSchema(schema, printOptions).toUtf8(), &error)) {
+        printError(QStringLiteral("refract-cli export-sdl: %1").arg(error));
+        return 1;
+    }
+    return 0;
 }
+
 } // namespace refract::cli

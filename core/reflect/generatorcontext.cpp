@@ -1,0 +1,171 @@
+#include "generatorcontext.h"
+
+#include <QRegularExpression>
+
+namespace refract::reflect {
+
+using graphql::NamedType;
+using graphql::TypeKind;
+
+GeneratorContext::GeneratorContext(const PgModel &m, const ReflectOptions &o, const Inflector &i,
+                                   graphql::Schema &s, SchemaMeta &md)
+    : model(m), options(o), inflector(i), schema(s), meta(md)
+{
+}
+
+// graphql v14's breakLine as graphile-build copied it: split at spaces into ~80 character lines.
+static QStringList breakLine(const QString &line, int maxLen)
+{
+    const QRegularExpression re(QStringLiteral("((?: |^).{15,%1}(?= |$))").arg(maxLen - 40));
+    // JavaScript's String.split with a capturing group: [pre, cap, pre, cap, …, rest].
+    QStringList parts;
+    qsizetype pos = 0;
+    QRegularExpressionMatchIterator it = re.globalMatch(line);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        parts << line.mid(pos, m.capturedStart(0) - pos) << m.captured(1);
+        pos = m.capturedEnd(0);
+    }
+    parts << line.mid(pos);
+    if (parts.size() < 4)
+        return {line};
+    QStringList sublines{parts[0] + parts[1] + parts[2]};
+    for (qsizetype i = 3; i + 1 < parts.size(); i += 2)
+        sublines << parts[i].mid(1) + parts[i + 1];
+    return sublines;
+}
+
+QString GeneratorContext::wrap(const QString &text, DescPos pos)
+{
+    const int indent = pos == DescPos::Field ? 2 : pos == DescPos::Arg ? 4 : 0;
+    const int maxLen = 120 - indent;
+    QStringList out;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (line.size() < maxLen + 5)
+            out << line;
+        else
+            out << breakLine(line, maxLen).join(QLatin1Char('\n'));
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+QString GeneratorContext::tableName(const PgClassInfo &c) const
+{
+    QString n = c.tags.value(QStringLiteral("name"));
+    if (n.isEmpty() && c.type) {
+        const PgTypeInfo *ti = model.typeByOid(c.type->oid);
+        if (ti)
+            n = ti->tags.value(QStringLiteral("name"));
+    }
+    if (n.isEmpty())
+        n = c.cls->name;
+    return inflector.coerceToGraphQLName(n);
+}
+
+QString GeneratorContext::singular(const PgClassInfo &c) const
+{
+    return inflector.singularizedTableName(tableName(c));
+}
+
+QString GeneratorContext::tableTypeName(const PgClassInfo &c) const
+{
+    return inflector.tableType(singular(c));
+}
+
+QString GeneratorContext::columnName(const PgAttrInfo &a, bool skipRowId) const
+{
+    QString n = a.tags.value(QStringLiteral("name"));
+    if (n.isEmpty())
+        n = a.attr->name;
+    return inflector.columnName(n, skipRowId);
+}
+
+QString GeneratorContext::columnField(const PgAttrInfo &a) const
+{
+    return inflector.column(columnName(a));
+}
+
+QStringList GeneratorContext::keyColumnNames(const PgClassInfo &c, const QList<int> &nums) const
+{
+    QStringList out;
+    for (int n : nums)
+        if (const PgAttrInfo *a = c.attr(n))
+            out << columnName(*a);
+    return out;
+}
+
+QString GeneratorContext::functionName(const PgProcInfo &p) const
+{
+    QString n = p.tags.value(QStringLiteral("name"));
+    if (n.isEmpty())
+        n = p.fn->name;
+    return inflector.coerceToGraphQLName(n);
+}
+
+QString GeneratorContext::simpleCollections(const SmartTags &tags) const
+{
+    const QString v = tags.value(QStringLiteral("simpleCollections"));
+    return v.isEmpty() ? options.simpleCollections : v;
+}
+
+QString GeneratorContext::simpleCollections(const SmartTags &tags, const SmartTags &fallback) const
+{
+    const QString v = tags.value(QStringLiteral("simpleCollections"));
+    return v.isEmpty() ? simpleCollections(fallback) : v;
+}
+
+NamedType *GeneratorContext::ensureType(TypeKind kind, const QString &name, const std::optional<QString> &description)
+{
+    if (NamedType *t = schema.type(name))
+        return t;
+    NamedType t;
+    t.kind = kind;
+    t.name = name;
+    t.description = description;
+    return schema.addType(std::move(t));
+}
+
+bool GeneratorContext::addField(const QString &typeName, graphql::Field field, const std::optional<FieldMeta> &fm)
+{
+    NamedType *t = schema.type(typeName);
+    if (!t)
+        t = ensureType(TypeKind::Object, typeName);
+    if (t->field(field.name)) {
+        warnings << QStringLiteral("field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
+        return false;
+    }
+    if (fm)
+        meta.fields.insert(typeName + QLatin1Char('.') + field.name, *fm);
+    t->fields.append(std::move(field));
+    return true;
+}
+
+bool GeneratorContext::addInputField(const QString &typeName, graphql::InputValue field,
+                                     const std::optional<InputFieldMeta> &fm)
+{
+    NamedType *t = schema.type(typeName);
+    if (!t)
+        t = ensureType(TypeKind::InputObject, typeName);
+    if (t->inputField(field.name)) {
+        warnings << QStringLiteral("input field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
+        return false;
+    }
+    if (fm)
+        meta.inputFields.insert(typeName + QLatin1Char('.') + field.name, *fm);
+    t->inputFields.append(std::move(field));
+    return true;
+}
+
+graphql::InputValue GeneratorContext::arg(const QString &name, const graphql::TypeRef &type,
+                                          const std::optional<QString> &description,
+                                          const std::optional<QString> &defaultValue)
+{
+    graphql::InputValue v;
+    v.name = name;
+    v.type = type;
+    v.description = description;
+    v.defaultValue = defaultValue;
+    return v;
+}
+
+} // namespace refract::reflect

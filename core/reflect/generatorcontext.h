@@ -1,0 +1,71 @@
+#pragma once
+
+#include "fieldmeta.h"
+#include "inflector.h"
+#include "pgmodel.h"
+#include "reflectoptions.h"
+
+#include <graphql/schema.h>
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace refract::reflect {
+
+class TypeMapper;
+
+/// Where a description sits, for graphile-build's `wrapDescription` (line length budget).
+enum class DescPos { Type, Field, Arg };
+
+/// State shared by the generator parts (tables, relations, mutations, functions): the inputs,
+/// the schema being built and its metadata, and the naming helpers that need the model.
+class GeneratorContext
+{
+public:
+    GeneratorContext(const PgModel &model, const ReflectOptions &options, const Inflector &inflector,
+                     graphql::Schema &schema, SchemaMeta &meta);
+
+    const PgModel &model;
+    const ReflectOptions &options;
+    const Inflector &inflector;
+    graphql::Schema &schema;
+    SchemaMeta &meta;
+    TypeMapper *types = nullptr;
+    QStringList warnings;
+
+    bool nodeEnabled() const { return inflector.preset() == Preset::PostGraphile; }
+    bool payloadQueryEnabled() const { return inflector.preset() == Preset::PostGraphile; }
+    QString nodeIdFieldName() const { return options.effectiveNodeIdFieldName(); }
+
+    /// graphile-build `wrapDescription`: lines longer than the budget are broken at spaces.
+    static QString wrap(const QString &text, DescPos pos);
+    static std::optional<QString> wrapOpt(const QString &text, DescPos pos) { return wrap(text, pos); }
+
+    // Names derived from the model.
+    QString tableName(const PgClassInfo &c) const;          ///< `_tableName`
+    QString singular(const PgClassInfo &c) const;           ///< `_singularizedTableName`
+    QString tableTypeName(const PgClassInfo &c) const;      ///< `tableType`
+    QString columnName(const PgAttrInfo &a, bool skipRowId = false) const; ///< `_columnName`
+    QString columnField(const PgAttrInfo &a) const;         ///< `column`
+    QStringList keyColumnNames(const PgClassInfo &c, const QList<int> &nums) const;
+    QString functionName(const PgProcInfo &p) const;        ///< `_functionName`
+    QString simpleCollections(const SmartTags &tags) const; ///< per-entity override or option
+    QString simpleCollections(const SmartTags &tags, const SmartTags &fallback) const;
+
+    /// Get-or-create an object/input/enum type by name.
+    graphql::NamedType *ensureType(graphql::TypeKind kind, const QString &name,
+                                   const std::optional<QString> &description = std::nullopt);
+    /// Adds a field to an object type (created if missing). A field name already present is kept
+    /// (PostGraphile throws on some clashes and warns on others; we warn).
+    bool addField(const QString &typeName, graphql::Field field, const std::optional<FieldMeta> &meta = std::nullopt);
+    bool addInputField(const QString &typeName, graphql::InputValue field,
+                       const std::optional<InputFieldMeta> &meta = std::nullopt);
+
+    static graphql::InputValue arg(const QString &name, const graphql::TypeRef &type,
+                                   const std::optional<QString> &description = std::nullopt,
+                                   const std::optional<QString> &defaultValue = std::nullopt);
+};
+
+} // namespace refract::reflect

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "generatorcontext.h"
+
+namespace refract::reflect {
+
+class TableGenerator;
+
+/// Forward (`Post.author`), backward (`Person.posts`, one-to-one `personSecretByPersonId`) and
+/// legacy relation fields (PgForwardRelationPlugin, PgBackwardRelationPlugin).
+class RelationGenerator
+{
+public:
+    RelationGenerator(GeneratorContext &ctx, const TableGenerator &tables) : m_ctx(ctx), m_tables(tables) {}
+
+    void generate();
+    /// Forward relations of `c` added to `typeName` (a row type or a mutation payload).
+    void addForwardRelations(const PgClassInfo &c, const QString &typeName, bool isPayload);
+
+private:
+    void addBackwardRelations(const PgClassInfo &foreign);
+
+    GeneratorContext &m_ctx;
+    const TableGenerator &m_tables;
+};
+
+} // namespace refract::reflect

@@ -1,0 +1,107 @@
+#include "schemagenerator.h"
+
+#include "appsyncadapter.h"
+#include "functiongenerator.h"
+#include "generatorcontext.h"
+#include "inflector.h"
+#include "mutationgenerator.h"
+#include "pgmodel.h"
+#include "relationgenerator.h"
+#include "tablegenerator.h"
+#include "typemapper.h"
+
+#include <QSet>
+
+namespace refract::reflect {
+
+using graphql::NamedType;
+using graphql::TypeKind;
+
+SchemaGenerator::SchemaGenerator(const Catalog &catalog, Preset preset, const ReflectOptions &options)
+    : m_catalog(catalog), m_preset(preset), m_options(options)
+{
+}
+
+GeneratedSchema SchemaGenerator::generate() const
+{
+    GeneratedSchema out;
+    const PgModel model(m_catalog, m_options);
+    const Inflector inflector(m_preset, m_options);
+    GeneratorContext ctx(model, m_options, inflector, out.schema, out.meta);
+    TypeMapper types(ctx);
+    ctx.types = &types;
+
+    TableGenerator tables(ctx);
+    RelationGenerator relations(ctx, tables);
+    MutationGenerator mutations(ctx, relations);
+    FunctionGenerator functions(ctx, tables, mutations);
+
+    // The same order as PostGraphile's plugin list, so that unsorted output reads similarly.
+    tables.registerTypes();
+    tables.generateTypes();
+    tables.generateQueryFields();
+    relations.generate();
+    functions.generate();
+    mutations.generate();
+
+    // The mutation fields of functions were added before the CRUD ones; PostGraphile lists CRUD
+    // first (PgMutationCreatePlugin and PgMutationUpdateDeletePlugin precede procedures).
+    if (NamedType *m = out.schema.type(QStringLiteral("Mutation"))) {
+        QList<graphql::Field> crud, procs;
+        for (const graphql::Field &f : m->fields) {
+            const FieldMeta *fm = out.meta.field(QStringLiteral("Mutation"), f.name);
+            (fm && fm->kind == FieldMeta::Kind::CustomMutation ? procs : crud) << f;
+        }
+        m->fields = crud + procs;
+        if (!m->fields.isEmpty())
+            out.schema.setMutationTypeName(QStringLiteral("Mutation"));
+    }
+
+    if (m_preset == Preset::AppSync)
+        AppSyncAdapter(ctx).apply();
+
+    pruneUnreachableTypes(out.schema);
+    out.warnings = model.warnings() + ctx.warnings;
+    return out;
+}
+
+void pruneUnreachableTypes(graphql::Schema &schema)
+{
+    QSet<QString> seen;
+    QStringList queue;
+    auto visit = [&](const QString &name) {
+        if (!name.isEmpty() && !seen.contains(name)) {
+            seen.insert(name);
+            queue << name;
+        }
+    };
+    visit(schema.queryTypeName());
+    visit(schema.mutationTypeName());
+    visit(schema.subscriptionTypeName());
+    for (const graphql::DirectiveDefinition &d : schema.directives())
+        for (const graphql::InputValue &a : d.arguments)
+            visit(a.type.name);
+    while (!queue.isEmpty()) {
+        const NamedType *t = schema.type(queue.takeFirst());
+        if (!t)
+            continue;
+        for (const graphql::Field &f : t->fields) {
+            visit(f.type.name);
+            for (const graphql::InputValue &a : f.arguments)
+                visit(a.type.name);
+        }
+        for (const graphql::InputValue &f : t->inputFields)
+            visit(f.type.name);
+        for (const QString &i : t->interfaces)
+            visit(i);
+        for (const QString &p : t->possibleTypes)
+            visit(p);
+    }
+    std::vector<NamedType> &types = schema.types();
+    types.erase(std::remove_if(types.begin(), types.end(),
+                               [&](const NamedType &t) { return !seen.contains(t.name); }),
+                types.end());
+    schema.reindex();
+}
+
+} // namespace refract::reflect

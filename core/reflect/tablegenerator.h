@@ -1,0 +1,39 @@
+#pragma once
+
+#include "generatorcontext.h"
+
+namespace refract::reflect {
+
+/// Row types, their inputs, connections, edges, order and condition types, and the root Query
+/// fields that read tables (PgTablesPlugin, PgColumnsPlugin, PgAllRows, PgRowByUniqueConstraint,
+/// PgRowNode, PgConnectionArg*, PgOrder*, NodePlugin, QueryPlugin).
+class TableGenerator
+{
+public:
+    explicit TableGenerator(GeneratorContext &ctx) : m_ctx(ctx) {}
+
+    /// Registers the GraphQL names of every class's row and input types with the TypeMapper, so
+    /// that columns referencing other row types can be mapped before those types are filled.
+    void registerTypes();
+    void generateTypes();
+    void generateQueryFields();
+
+    /// The `first/last/offset/before/after/orderBy/condition` arguments of a collection field over
+    /// `c` (PgConnectionArg*); `withOrderAndCondition` false for functions without @sortable/@filterable.
+    QList<graphql::InputValue> collectionArgs(const PgClassInfo &c, bool connection, bool withOrder,
+                                              bool withCondition) const;
+    /// Whether the class gets a row type at all (enum tables do not).
+    static bool hasRowType(const PgClassInfo &c);
+
+private:
+    void generateRowType(const PgClassInfo &c);
+    void generateInputTypes(const PgClassInfo &c);
+    void generateConnectionTypes(const PgClassInfo &c);
+    void generateOrderBy(const PgClassInfo &c);
+    void generateCondition(const PgClassInfo &c);
+    void generateNodeInterface();
+
+    GeneratorContext &m_ctx;
+};
+
+} // namespace refract::reflect
