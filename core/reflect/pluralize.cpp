@@ -160,13 +160,20 @@ const Rules &rules()
     return r;
 }
 
+// The copy the rules run on: A–Z lowered, and lone surrogates (which PCRE refuses in a UTF-16
+// subject) replaced by U+FFFD, which every rule treats as the same kind of non-ASCII unit.
 QString asciiFold(const QString &s)
 {
     QString out = s;
-    for (QChar &c : out) {
-        const char16_t u = c.unicode();
-        if (u >= u'A' && u <= u'Z')
-            c = QChar(char16_t(u + 32));
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const char16_t u = out.at(i).unicode();
+        if (u >= u'A' && u <= u'Z') {
+            out[i] = QChar(char16_t(u + 32));
+        } else if (QChar::isHighSurrogate(u) && i + 1 < out.size() && out.at(i + 1).isLowSurrogate()) {
+            ++i;
+        } else if (QChar::isSurrogate(u)) {
+            out[i] = QChar::ReplacementCharacter;
+        }
     }
     return out;
 }

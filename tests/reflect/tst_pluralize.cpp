@@ -81,6 +81,18 @@ private slots:
         QCOMPARE(singularize(word), singular);
     }
 
+    // Not representable in the UTF-8 data file; expected values from pluralize 7.0.0 by hand.
+    void loneSurrogates()
+    {
+        const QString a = QStringLiteral("a") + QChar(0xd800) + QStringLiteral("bcat");
+        QCOMPARE(pluralize(a), a + QLatin1Char('s'));
+        QCOMPARE(singularize(a), a);
+        const QString b = QStringLiteral("cat") + QChar(0xd800);
+        QCOMPARE(pluralize(b), b);
+        const QString c = QChar(0xdc00) + QStringLiteral("box_city");
+        QCOMPARE(pluralize(c), QChar(0xdc00) + QStringLiteral("box_cities"));
+    }
+
     void matchesTheJavaScriptLibrary()
     {
         const auto rows = readTsv("pluralize.tsv");
