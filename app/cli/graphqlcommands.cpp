@@ -32,6 +32,9 @@ bool readSource(const QString &path, QString *source)
         return false;
     }
     *source = QString::fromUtf8(bytes);
+    // QString::fromUtf8 drops a byte order mark; Node.js keeps it (and graphql-js counts it in columns).
+    if (bytes.startsWith("\xEF\xBB\xBF") && !source->startsWith(QChar(0xFEFF)))
+        source->prepend(QChar(0xFEFF));
     return true;
 }
 

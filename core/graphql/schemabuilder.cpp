@@ -474,8 +474,8 @@ private:
             list.list.push_back(std::move(v));
             return list;
         }
-        const NamedType *t = m_schema->type(type.name);
         const QString &n = type.name;
+        const NamedType *t = Schema::isBuiltInScalar(n) ? nullptr : m_schema->type(n);
         if (!t) {
             if (n == QLatin1String("Int")) {
                 if (node.kind != Value::Kind::Int)
@@ -594,7 +594,7 @@ private:
             }
             return printValue(v, type, wrapper + 1);
         }
-        const NamedType *t = m_schema->type(type.name);
+        const NamedType *t = Schema::isBuiltInScalar(type.name) ? nullptr : m_schema->type(type.name);
         if (t && t->kind == TypeKind::InputObject) {
             if (v.kind != JsValue::Kind::Object)
                 return std::nullopt;

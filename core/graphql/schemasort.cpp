@@ -1,3 +1,5 @@
+#include "parser.h"
+#include "printer.h"
 #include "schema.h"
 #include "textutil.h"
 
@@ -28,6 +30,46 @@ void sortByName(T &list)
     sortBy(list, [](const auto &x) -> const QString & { return x.name; });
 }
 
+/// graphql-js prints a default value with astFromValue, which walks input-object fields in the order of
+/// the type's fields; after sorting, object literals in defaults follow the sorted order.
+void reorderObjectFields(ast::Value &v, const TypeRef &type, const Schema &schema, int depth = 0)
+{
+    if (depth > 64)
+        return;
+    if (v.kind == ast::Value::Kind::List) {
+        for (ast::Value &item : v.list)
+            reorderObjectFields(item, type, schema, depth + 1);
+        return;
+    }
+    if (v.kind != ast::Value::Kind::Object)
+        return;
+    const NamedType *t = schema.type(type.name);
+    if (!t || t->kind != TypeKind::InputObject)
+        return;
+    std::vector<ast::ObjectField> ordered;
+    for (const InputValue &f : t->inputFields) {
+        for (ast::ObjectField &of : v.fields) {
+            if (of.name.value == f.name) {
+                reorderObjectFields(of.value, f.type, schema, depth + 1);
+                ordered.push_back(std::move(of));
+                break;
+            }
+        }
+    }
+    v.fields = std::move(ordered);
+}
+
+void reorderDefault(InputValue &iv, const Schema &schema)
+{
+    if (!iv.defaultValue || !iv.defaultValue->contains(QLatin1Char('{')))
+        return;
+    std::optional<ast::Value> v = parseValue(*iv.defaultValue, nullptr, true);
+    if (!v)
+        return;
+    reorderObjectFields(*v, iv.type, schema);
+    iv.defaultValue = print(*v);
+}
+
 } // namespace
 
 void Schema::sortLexicographically()
@@ -50,6 +92,16 @@ void Schema::sortLexicographically()
         sortByName(d.arguments);
     }
     reindex();
+    for (NamedType &t : m_types) {
+        for (Field &f : t.fields)
+            for (InputValue &a : f.arguments)
+                reorderDefault(a, *this);
+        for (InputValue &f : t.inputFields)
+            reorderDefault(f, *this);
+    }
+    for (DirectiveDefinition &d : m_directives)
+        for (InputValue &a : d.arguments)
+            reorderDefault(a, *this);
 }
 
 } // namespace refract::graphql
