@@ -1,0 +1,600 @@
+#include "mainwindow.h"
+
+#include "connectionbar.h"
+#include "docsview.h"
+#include "eventlog.h"
+#include "explorerwidget.h"
+#include "graphqllexer.h"
+#include "pgconnectiondialog.h"
+#include "queryeditor.h"
+#include "querytab.h"
+#include "recentconnections.h"
+#include "reflectjob.h"
+#include "resultsview.h"
+#include "shortcutsdialog.h"
+
+#include <pg/connection.h>
+#ifdef REFRACT_HAVE_GRAPHQL_PRINTER
+#include <graphql/parser.h>
+#include <graphql/printer.h>
+#endif
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
+
+#include <algorithm>
+
+namespace refract::ui {
+
+namespace {
+
+// Bump when docks or toolbars change so that an old saved state is not applied to a new layout.
+constexpr int LayoutVersion = 1;
+
+const char DemoQuery[] = R"(# The forum demo: the latest posts and who wrote them.
+query LatestPosts($first: Int = 5) {
+  allPosts(first: $first, orderBy: CREATED_AT_DESC) {
+    nodes {
+      headline
+      topic
+      author {
+        fullName
+        username
+      }
+    }
+  }
+}
+)";
+
+QAction *makeAction(QObject *parent, const QString &objectName, const QString &text,
+                    const QList<QKeySequence> &keys, const QString &tip)
+{
+    auto *a = new QAction(text, parent);
+    a->setObjectName(objectName);
+    a->setShortcuts(keys);
+    a->setStatusTip(tip);
+    if (!keys.isEmpty())
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(ShortcutsDialog::plainText(a),
+                                                    keys.first().toString(QKeySequence::NativeText)));
+    return a;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_connectionBar(new ConnectionBar(this))
+    , m_tabs(new QTabWidget(this))
+    , m_explorer(new ExplorerWidget(this))
+    , m_docs(new DocsView(this))
+    , m_log(new EventLog(this))
+    , m_job(new ReflectJob(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Refract"));
+    setDockNestingEnabled(true);
+
+    m_tabs->setObjectName(QStringLiteral("queryTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeQueryTab);
+
+    createActions();
+    createMenus();
+    createDocks();
+    createStatusBar();
+    addToolBar(Qt::TopToolBarArea, m_connectionBar);
+    m_connectionBar->addConnectionActions({m_connectAction, m_refreshAction});
+
+    connect(m_job, &ReflectJob::progress, this, [this](const QString &step) { setBusy(true, step); });
+    connect(m_job, &ReflectJob::finished, this, &MainWindow::onReflectFinished);
+    connect(m_explorer, &ExplorerWidget::typeSelected, this, [this](const QString &type, const QString &member) {
+        m_docs->showType(type, member);
+    });
+    connect(m_explorer, &ExplorerWidget::databaseObjectSelected, m_docs, &DocsView::showHtml);
+    connect(m_docs, &DocsView::typeShown, m_explorer,
+            [this](const QString &type, const QString &member) { m_explorer->selectType(type, member); });
+    connect(m_connectionBar, &ConnectionBar::presetChanged, this, [this] {
+        if (m_haveParams && !isBusy())
+            reflectAgain();
+    });
+    connect(m_connectionBar, &ConnectionBar::identityChanged, this, [this](const QString &, const QString &text) {
+        log(EventLog::Info, tr("Identity: %1").arg(text));
+    });
+
+    newQueryTab();
+    resize(1400, 900);
+    m_defaultState = saveState(LayoutVersion);
+    restoreLayout();
+    m_refreshAction->setEnabled(false);
+    m_disconnectAction->setEnabled(false);
+    log(EventLog::Info, tr("Refract %1 ready").arg(QApplication::applicationVersion()));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_runAction = makeAction(this, QStringLiteral("actionRun"), tr("&Run"),
+                             {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                             tr("Run the operation in the current tab"));
+    m_runAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_prettifyAction = makeAction(this, QStringLiteral("actionPrettify"), tr("&Prettify"),
+                                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}, tr("Reformat the document"));
+    m_newTabAction = makeAction(this, QStringLiteral("actionNewTab"), tr("&New Tab"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
+                                tr("Open a new query tab"));
+    m_closeTabAction = makeAction(this, QStringLiteral("actionCloseTab"), tr("&Close Tab"),
+                                  {QKeySequence(Qt::CTRL | Qt::Key_W)}, tr("Close the current query tab"));
+    m_findAction = makeAction(this, QStringLiteral("actionFind"), tr("&Find…"), {QKeySequence(Qt::CTRL | Qt::Key_F)},
+                              tr("Find text in the editor"));
+    m_identityAction = makeAction(this, QStringLiteral("actionSwitchIdentity"), tr("Switch &Identity…"),
+                                  {QKeySequence(Qt::CTRL | Qt::Key_I)}, tr("Choose the identity queries run as"));
+    m_connectAction = makeAction(this, QStringLiteral("actionConnect"), tr("&Connect to PostgreSQL…"),
+                                 {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)}, tr("Open a PostgreSQL connection"));
+    m_connectAction->setIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
+    m_connectAction->setIconText(tr("Connect"));
+    m_refreshAction = makeAction(this, QStringLiteral("actionReflect"), tr("&Reflect Again"), {QKeySequence(Qt::Key_F5)},
+                                 tr("Read the database catalog again and regenerate the schema"));
+    m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_refreshAction->setIconText(tr("Reflect"));
+    m_disconnectAction = makeAction(this, QStringLiteral("actionDisconnect"), tr("&Disconnect"), {},
+                                    tr("Close the database connection"));
+    m_filterAction = makeAction(this, QStringLiteral("actionFilterExplorer"), tr("Filter &Explorer"),
+                                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, tr("Type to filter types and tables"));
+    m_quitAction = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence::Quit}, tr("Quit Refract"));
+    m_shortcutsAction = makeAction(this, QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"),
+                                   {QKeySequence(Qt::Key_F1)}, tr("List every keyboard shortcut"));
+    m_aboutAction = makeAction(this, QStringLiteral("actionAbout"), tr("&About Refract"), {}, QString());
+    m_resetLayoutAction = makeAction(this, QStringLiteral("actionResetLayout"), tr("&Reset Layout"), {},
+                                     tr("Put the docks back where they started"));
+    m_themeGroup = new QActionGroup(this);
+    m_lightAction = makeAction(m_themeGroup, QStringLiteral("actionLightTheme"), tr("&Light"), {}, tr("Light theme"));
+    m_darkAction = makeAction(m_themeGroup, QStringLiteral("actionDarkTheme"), tr("&Dark"), {}, tr("Dark theme"));
+    m_lightAction->setCheckable(true);
+    m_darkAction->setCheckable(true);
+    m_lightAction->setChecked(true);
+
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::runQuery);
+    connect(m_prettifyAction, &QAction::triggered, this, &MainWindow::prettify);
+    connect(m_newTabAction, &QAction::triggered, this, [this] { newQueryTab(); });
+    connect(m_closeTabAction, &QAction::triggered, this, [this] { closeQueryTab(m_tabs->currentIndex()); });
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        if (QueryTab *tab = currentQueryTab())
+            tab->showFindBar();
+    });
+    connect(m_identityAction, &QAction::triggered, this, &MainWindow::switchIdentity);
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::openConnectionDialog);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reflectAgain);
+    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectDatabase);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_explorerDock->show();
+        m_explorerDock->raise();
+        m_explorer->filterEdit()->setFocus();
+        m_explorer->filterEdit()->selectAll();
+    });
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_resetLayoutAction, &QAction::triggered, this, [this] {
+        restoreState(m_defaultState, LayoutVersion);
+        m_explorerDock->show();
+        m_docsDock->show();
+        m_logDock->show();
+    });
+    connect(m_lightAction, &QAction::triggered, this, [this] { setTheme(Theme::Light); });
+    connect(m_darkAction, &QAction::triggered, this, [this] { setTheme(Theme::Dark); });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newTabAction);
+    file->addAction(m_closeTabAction);
+    file->addSeparator();
+    file->addAction(m_connectAction);
+    file->addAction(m_refreshAction);
+    file->addAction(m_disconnectAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_findAction);
+    edit->addAction(m_prettifyAction);
+
+    QMenu *query = menuBar()->addMenu(tr("&Query"));
+    query->addAction(m_runAction);
+    query->addAction(m_identityAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_filterAction);
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->addAction(m_lightAction);
+    theme->addAction(m_darkAction);
+    view->addAction(m_resetLayoutAction);
+    view->addSeparator(); // dock toggles follow (createDocks)
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createDocks()
+{
+    auto makeDock = [this](const QString &title, const QString &name, QWidget *content, Qt::DockWidgetArea area,
+                           const QKeySequence &key) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name); // saveState() identifies docks by object name
+        dock->setWidget(content);
+        addDockWidget(area, dock);
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(key);
+        toggle->setStatusTip(tr("Show or hide the %1 dock").arg(title));
+        menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))->addAction(toggle);
+        return dock;
+    };
+    m_explorerDock = makeDock(tr("Explorer"), QStringLiteral("explorerDock"), m_explorer, Qt::LeftDockWidgetArea,
+                              QKeySequence(Qt::ALT | Qt::Key_1));
+    m_docsDock = makeDock(tr("Docs"), QStringLiteral("docsDock"), m_docs, Qt::RightDockWidgetArea,
+                          QKeySequence(Qt::ALT | Qt::Key_2));
+    m_logDock = makeDock(tr("Event Log"), QStringLiteral("eventLogDock"), m_log, Qt::BottomDockWidgetArea,
+                         QKeySequence(Qt::ALT | Qt::Key_3));
+    resizeDocks({m_explorerDock, m_docsDock}, {330, 380}, Qt::Horizontal);
+    resizeDocks({m_logDock}, {140}, Qt::Vertical);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_schemaLabel = new QLabel(this);
+    m_schemaLabel->setObjectName(QStringLiteral("schemaLabel"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setRange(0, 0); // busy indicator: the steps have no known length
+    m_progress->setMaximumWidth(160);
+    m_progress->setMaximumHeight(16);
+    m_progress->setTextVisible(false);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setFlat(true);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelBackgroundWork);
+    statusBar()->addPermanentWidget(m_schemaLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    m_progress->hide();
+    m_cancelButton->hide();
+}
+
+QList<QAction *> MainWindow::allActions() const
+{
+    QList<QAction *> out = {m_runAction,      m_prettifyAction,  m_newTabAction,    m_closeTabAction,
+                            m_findAction,     m_identityAction,  m_connectAction,   m_refreshAction,
+                            m_disconnectAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
+                            m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction};
+    for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock})
+        out.append(d->toggleViewAction());
+    return out;
+}
+
+QueryTab *MainWindow::newQueryTab(const QString &text)
+{
+    auto *tab = new QueryTab(m_tabs);
+    if (!text.isEmpty())
+        tab->editor()->setText(text);
+    if (!m_tabSplitterState.isEmpty())
+        tab->restoreSplitterState(m_tabSplitterState);
+    // The last splitter layout the user set is what new tabs (and the next session) get.
+    connect(tab, &QueryTab::splitterMoved, this, [this, tab] { m_tabSplitterState = tab->saveSplitterState(); });
+    static int counter = 0;
+    const int index = m_tabs->addTab(tab, tr("Query %1").arg(++counter));
+    m_tabs->setCurrentIndex(index);
+    tab->editor()->setFocus();
+    return tab;
+}
+
+QueryTab *MainWindow::currentQueryTab() const { return qobject_cast<QueryTab *>(m_tabs->currentWidget()); }
+
+void MainWindow::closeQueryTab(int index)
+{
+    QWidget *w = m_tabs->widget(index);
+    if (!w)
+        return;
+    m_tabs->removeTab(index);
+    w->deleteLater();
+    if (m_tabs->count() == 0)
+        newQueryTab(); // an empty window has nowhere to type
+}
+
+void MainWindow::setTheme(Theme::Kind kind)
+{
+    m_theme = kind;
+    Theme::apply(kind);
+    (kind == Theme::Dark ? m_darkAction : m_lightAction)->setChecked(true);
+    QSettings().setValue(QStringLiteral("window/theme"), Theme::name(kind));
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState(LayoutVersion));
+    if (QueryTab *tab = currentQueryTab())
+        s.setValue(QStringLiteral("window/querySplitters"), tab->saveSplitterState());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray(), LayoutVersion);
+    m_tabSplitterState = s.value(QStringLiteral("window/querySplitters")).toByteArray();
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *tab = qobject_cast<QueryTab *>(m_tabs->widget(i)); tab && !m_tabSplitterState.isEmpty())
+            tab->restoreSplitterState(m_tabSplitterState);
+    setTheme(Theme::fromName(s.value(QStringLiteral("window/theme")).toString(), Theme::Light));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    cancelBackgroundWork();
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::log(int level, const QString &message) { m_log->add(EventLog::Level(level), message); }
+
+void MainWindow::setDemoMode(bool demo)
+{
+    m_demo = demo;
+    if (!demo)
+        return;
+    m_connectionBar->setIdentities({{tr("Anonymous visitor"), QStringLiteral("forum_example_anonymous")},
+                                    {tr("johndoe (person)"), QStringLiteral("johndoe")}});
+    QueryTab *tab = currentQueryTab();
+    if (tab && tab->editor()->text().isEmpty())
+        tab->editor()->setText(QString::fromUtf8(DemoQuery));
+    else
+        newQueryTab(QString::fromUtf8(DemoQuery));
+}
+
+void MainWindow::openConnectionDialog()
+{
+    PgConnectionDialog dialog(this);
+    if (m_haveParams)
+        dialog.setParams(m_params);
+    else if (const auto recent = RecentConnections::load(); !recent.isEmpty())
+        dialog.setParams(recent.first());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    connectTo(dialog.params());
+}
+
+void MainWindow::connectTo(const PgConnectionParams &params)
+{
+    m_params = params;
+    m_haveParams = true;
+    RecentConnections::add(params);
+    reflectAgain();
+}
+
+void MainWindow::reflectAgain()
+{
+    if (!m_haveParams)
+        return;
+    const QString name = m_params.displayName();
+    QStringList schemas = m_params.schemaList();
+    if (schemas.isEmpty())
+        schemas = {QStringLiteral("public")};
+    log(EventLog::Info, tr("Connecting to %1, reflecting %2").arg(name, schemas.join(QLatin1String(", "))));
+    m_connectionBar->setConnecting(name);
+    setBusy(true, tr("Connecting to %1…").arg(name));
+    m_job->start(m_params.conninfo(), name, schemas, m_connectionBar->preset());
+}
+
+void MainWindow::disconnectDatabase()
+{
+    cancelBackgroundWork();
+    m_connection.reset();
+    m_catalog.reset();
+    m_schema.reset();
+    m_explorer->clear();
+    m_docs->setSchema(nullptr);
+    m_connectionBar->setDisconnected();
+    m_schemaLabel->clear();
+    m_refreshAction->setEnabled(false);
+    m_disconnectAction->setEnabled(false);
+    log(EventLog::Info, tr("Disconnected"));
+}
+
+void MainWindow::cancelBackgroundWork()
+{
+    if (m_job->isRunning()) {
+        log(EventLog::Warning, tr("Cancelling…"));
+        m_job->cancel();
+    }
+}
+
+bool MainWindow::isBusy() const { return m_job->isRunning(); }
+
+void MainWindow::setBusy(bool busy, const QString &text)
+{
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    m_connectAction->setEnabled(true); // connecting elsewhere cancels the running job
+    m_refreshAction->setEnabled(!busy && m_haveParams);
+    if (busy)
+        statusBar()->showMessage(text);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::onReflectFinished(const ReflectOutcome &outcome)
+{
+    setBusy(false);
+    if (outcome.cancelled) {
+        m_connectionBar->setFailed(m_params.displayName(), tr("Cancelled"));
+        m_connectionBar->setDisconnected();
+        log(EventLog::Warning, tr("Connection cancelled"));
+        statusBar()->showMessage(tr("Cancelled"), 4000);
+        emit reflectFinished(false);
+        return;
+    }
+    if (!outcome.ok) {
+        m_connectionBar->setFailed(outcome.displayName, outcome.error);
+        log(EventLog::Error, tr("Could not connect to %1: %2").arg(outcome.displayName, outcome.error));
+        statusBar()->showMessage(tr("Connection failed: %1").arg(outcome.error), 10000);
+        emit reflectFinished(false);
+        return;
+    }
+    m_connection = outcome.connection;
+    setCatalog(outcome.catalog);
+    setSchema(outcome.schema);
+    const QString detail = tr("%1 — PostgreSQL %2, as %3")
+                               .arg(outcome.displayName, outcome.catalog->serverVersion, outcome.catalog->currentUser);
+    m_connectionBar->setConnected(outcome.displayName, detail);
+    m_disconnectAction->setEnabled(true);
+    m_refreshAction->setEnabled(true);
+    log(EventLog::Info, tr("Connected: %1; %n table(s) and view(s) reflected in %2 ms", nullptr,
+                           int(outcome.catalog->classes.size()))
+                            .arg(detail)
+                            .arg(outcome.elapsedMs));
+    if (!outcome.schemaNote.isEmpty())
+        log(EventLog::Warning, outcome.schemaNote);
+    for (const QString &w : outcome.schemaWarnings)
+        log(EventLog::Warning, w);
+    if (outcome.schema)
+        log(EventLog::Info, tr("GraphQL schema: %n type(s)", nullptr, int(outcome.schema->types().size())));
+    emit reflectFinished(true);
+}
+
+void MainWindow::setCatalog(std::shared_ptr<const reflect::Catalog> catalog)
+{
+    m_catalog = std::move(catalog);
+    m_explorer->setCatalog(m_catalog);
+    if (m_catalog && !m_schema)
+        m_explorer->setCurrentTab(ExplorerWidget::DatabaseTab);
+}
+
+void MainWindow::setSchema(std::shared_ptr<const graphql::Schema> schema)
+{
+    m_schema = std::move(schema);
+    m_explorer->setSchema(m_schema);
+    m_docs->setSchema(m_schema);
+    if (m_schema) {
+        m_explorer->setCurrentTab(ExplorerWidget::GraphQLTab);
+        m_schemaLabel->setText(tr("%n GraphQL type(s)", nullptr, int(m_schema->types().size())));
+        if (!m_schema->queryTypeName().isEmpty())
+            m_docs->showType(m_schema->queryTypeName());
+    } else {
+        m_schemaLabel->clear();
+    }
+}
+
+void MainWindow::runQuery()
+{
+    QueryTab *tab = currentQueryTab();
+    if (!tab)
+        return;
+    if (tab->editor()->text().trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to run"), 3000);
+        return;
+    }
+    // The executor (GraphQL → SQL) is not part of this build yet; say so where the result would be.
+    const QString note = m_connection ? tr("Running operations arrives with the query executor; the connection and "
+                                           "schema are ready for it.")
+                                      : tr("Connect to a database first (Ctrl+Shift+O).");
+    tab->results()->showMessage(note);
+    log(EventLog::Warning, note);
+}
+
+void MainWindow::prettify()
+{
+    QueryTab *tab = currentQueryTab();
+    if (!tab)
+        return;
+#ifdef REFRACT_HAVE_GRAPHQL_PRINTER
+    // Comments are not part of the AST. A leading comment block (the usual place) is kept as it
+    // is; a document with comments elsewhere is left alone rather than silently losing them.
+    const QString text = tab->editor()->text();
+    QStringList lines = text.split(QLatin1Char('\n'));
+    QStringList header;
+    while (!lines.isEmpty() && (lines.first().trimmed().startsWith(QLatin1Char('#')) || lines.first().trimmed().isEmpty()))
+        header.append(lines.takeFirst());
+    while (!header.isEmpty() && header.last().trimmed().isEmpty())
+        header.removeLast();
+    const QString body = lines.join(QLatin1Char('\n'));
+    std::vector<GraphQLLexer::Run> runs;
+    quint32 state = 0;
+    for (const QString &l : lines)
+        state = GraphQLLexer::highlightLine((l + QLatin1Char('\n')).toUtf8(), state, &runs);
+    if (std::any_of(runs.begin(), runs.end(), [](const auto &r) { return r.style == GraphQLLexer::Comment; })) {
+        statusBar()->showMessage(tr("Not prettified: the document has comments inside it, which prettifying would drop"), 8000);
+        return;
+    }
+    const graphql::ParseResult parsed = graphql::parse(body);
+    if (!parsed.document) {
+        const auto &e = *parsed.error;
+        const int lineOffset = int(text.split(QLatin1Char('\n')).size() - lines.size());
+        const QString where = e.locations.isEmpty() ? QString()
+                                                    : tr(" (line %1, column %2)")
+                                                          .arg(e.locations.first().line + lineOffset)
+                                                          .arg(e.locations.first().column);
+        statusBar()->showMessage(tr("Cannot prettify: %1%2").arg(e.message, where), 8000);
+        return;
+    }
+    QString printed = graphql::print(*parsed.document) + QLatin1Char('\n');
+    if (!header.isEmpty())
+        printed.prepend(header.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    if (printed == text)
+        return;
+    int line = 0, index = 0;
+    tab->editor()->getCursorPosition(&line, &index);
+    tab->editor()->beginUndoAction();
+    tab->editor()->selectAll();
+    tab->editor()->replaceSelectedText(printed);
+    tab->editor()->endUndoAction();
+    tab->editor()->setCursorPosition(qMin(line, tab->editor()->lines() - 1), 0);
+#else
+    statusBar()->showMessage(tr("Prettify needs the GraphQL printer, which is not part of this build yet"), 5000);
+#endif
+}
+
+void MainWindow::switchIdentity()
+{
+    QComboBox *combo = m_connectionBar->identityCombo();
+    m_connectionBar->show();
+    combo->setFocus();
+    combo->showPopup();
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(allActions(), this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Refract"),
+                       tr("<h3>Refract %1</h3><p>A workbench and engine for GraphQL over PostgreSQL.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace refract::ui

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "pgconnectionparams.h"
+#include "theme.h"
+
+#include <graphql/schema.h>
+#include <reflect/catalog.h>
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+
+namespace refract::pg {
+class Connection;
+}
+
+namespace refract::ui {
+
+class ConnectionBar;
+class DocsView;
+class EventLog;
+class ExplorerWidget;
+class QueryTab;
+class ReflectJob;
+struct ReflectOutcome;
+
+/// The workbench window: connection bar, Explorer / Docs / Event log docks around the query tabs,
+/// a status bar with the progress of background work. Layout and theme persist in QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Connects and reflects in the background; the window stays responsive and can cancel.
+    void connectTo(const PgConnectionParams &params);
+    void cancelBackgroundWork();
+    bool isBusy() const;
+    /// Demo mode: demo identities and a sample query for the forum database.
+    void setDemoMode(bool demo);
+
+    /// Shows a catalog / schema as if reflected (tests, SDL files).
+    void setCatalog(std::shared_ptr<const reflect::Catalog> catalog);
+    void setSchema(std::shared_ptr<const graphql::Schema> schema);
+
+    QueryTab *newQueryTab(const QString &text = {});
+    QueryTab *currentQueryTab() const;
+    QTabWidget *queryTabs() const { return m_tabs; }
+    ExplorerWidget *explorer() const { return m_explorer; }
+    DocsView *docs() const { return m_docs; }
+    EventLog *eventLog() const { return m_log; }
+    ConnectionBar *connectionBar() const { return m_connectionBar; }
+    /// Every action of the window (menus and shortcuts), as the shortcuts dialog lists them.
+    QList<QAction *> allActions() const;
+
+    void setTheme(Theme::Kind kind);
+    Theme::Kind theme() const { return m_theme; }
+
+    void saveLayout() const;
+    void restoreLayout();
+
+signals:
+    /// A connect-and-reflect run ended (ok, failed or cancelled).
+    void reflectFinished(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void openConnectionDialog();
+    void reflectAgain();
+    void disconnectDatabase();
+    void onReflectFinished(const ReflectOutcome &outcome);
+    void setBusy(bool busy, const QString &text = {});
+    void runQuery();
+    void prettify();
+    void closeQueryTab(int index);
+    void switchIdentity();
+    void showShortcuts();
+    void showAbout();
+    void log(int level, const QString &message);
+
+    ConnectionBar *m_connectionBar = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ExplorerWidget *m_explorer = nullptr;
+    DocsView *m_docs = nullptr;
+    EventLog *m_log = nullptr;
+    QDockWidget *m_explorerDock = nullptr;
+    QDockWidget *m_docsDock = nullptr;
+    QDockWidget *m_logDock = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_schemaLabel = nullptr;
+    ReflectJob *m_job = nullptr;
+
+    QAction *m_runAction = nullptr;
+    QAction *m_prettifyAction = nullptr;
+    QAction *m_newTabAction = nullptr;
+    QAction *m_closeTabAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_identityAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_lightAction = nullptr;
+    QAction *m_darkAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+
+    PgConnectionParams m_params;
+    bool m_haveParams = false;
+    bool m_demo = false;
+    Theme::Kind m_theme = Theme::Light;
+    QByteArray m_defaultState;
+    QByteArray m_tabSplitterState;
+    std::shared_ptr<pg::Connection> m_connection;
+    std::shared_ptr<const reflect::Catalog> m_catalog;
+    std::shared_ptr<const graphql::Schema> m_schema;
+};
+
+} // namespace refract::ui

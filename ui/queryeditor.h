@@ -1,0 +1,32 @@
+#pragma once
+
+#include <Qsci/qsciscintilla.h>
+
+namespace refract::ui {
+
+class GraphQLLexer;
+
+/// The GraphQL text editor: QScintilla with our lexer, line numbers and brace matching, in the
+/// colours of the current theme.
+class QueryEditor : public QsciScintilla
+{
+    Q_OBJECT
+public:
+    explicit QueryEditor(QWidget *parent = nullptr);
+
+    GraphQLLexer *graphqlLexer() const { return m_lexer; }
+
+    /// Finds `text` from the cursor (wrapping around); returns false when it does not occur.
+    bool find(const QString &text, bool forward = true, bool caseSensitive = false);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyTheme();
+    void updateMarginWidth();
+
+    GraphQLLexer *m_lexer = nullptr;
+};
+
+} // namespace refract::ui

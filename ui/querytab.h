@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QWidget>
+
+class QLineEdit;
+class QPlainTextEdit;
+class QSplitter;
+class QTabWidget;
+class QToolButton;
+
+namespace refract::ui {
+
+class QueryEditor;
+class ResultsView;
+
+/// One query tab: the editor above; below it the Variables/Headers pane beside the results.
+class QueryTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit QueryTab(QWidget *parent = nullptr);
+
+    QueryEditor *editor() const { return m_editor; }
+    ResultsView *results() const { return m_results; }
+    QPlainTextEdit *variablesEdit() const { return m_variables; }
+    QPlainTextEdit *headersEdit() const { return m_headers; }
+
+    /// Both splitters' sizes, so that new tabs open with the layout the user last gave one.
+    QByteArray saveSplitterState() const;
+    bool restoreSplitterState(const QByteArray &state);
+
+    /// Shows the find bar with the editor's selection and focuses it.
+    void showFindBar();
+    void hideFindBar();
+    bool isFindBarVisible() const;
+
+signals:
+    void splitterMoved();
+
+private:
+    void findAgain(bool forward);
+
+    QueryEditor *m_editor = nullptr;
+    ResultsView *m_results = nullptr;
+    QPlainTextEdit *m_variables = nullptr;
+    QPlainTextEdit *m_headers = nullptr;
+    QSplitter *m_vertical = nullptr;
+    QSplitter *m_horizontal = nullptr;
+    QWidget *m_findBar = nullptr;
+    QLineEdit *m_findEdit = nullptr;
+};
+
+} // namespace refract::ui
