@@ -141,12 +141,7 @@ void FunctionGenerator::ensureScalarConnection(const PgProcInfo &p, const TypeRe
     edges.type = TypeRef::named(edgeName).nonNull().list().nonNull();
     base.kind = FieldMeta::Kind::ConnectionEdges;
     m_ctx.addField(connName, edges, base);
-    Field pageInfo;
-    pageInfo.name = QStringLiteral("pageInfo");
-    pageInfo.description = GeneratorContext::wrap(QStringLiteral("Information to aid in pagination."), DescPos::Field);
-    pageInfo.type = TypeRef::named(QStringLiteral("PageInfo")).nonNull();
-    base.kind = FieldMeta::Kind::ConnectionPageInfo;
-    m_ctx.addField(connName, pageInfo, base);
+    // PgScalarFunctionConnectionPlugin/PgRecordFunctionConnectionPlugin add no pageInfo.
     Field total;
     total.name = QStringLiteral("totalCount");
     total.description = GeneratorContext::wrap(QStringLiteral("The count of *all* `%1` you could get from the connection.").arg(nodeName), DescPos::Field);
@@ -155,8 +150,63 @@ void FunctionGenerator::ensureScalarConnection(const PgProcInfo &p, const TypeRe
     m_ctx.addField(connName, total, base);
 }
 
+void FunctionGenerator::addComputedOrderAndCondition()
+{
+    for (const PgClassInfo &c : m_ctx.model.classes()) {
+        if (!TableGenerator::hasRowType(c) || !c.exposed || !c.isSelectable || !c.type)
+            continue;
+        const QString typeName = m_ctx.tableTypeName(c);
+        const QString orderName = m_ctx.inflector.orderByType(typeName);
+        const QString condName = m_ctx.inflector.conditionType(typeName);
+        for (const PgProcInfo &p : m_ctx.model.procs()) {
+            const bool sortable = p.tags.has(QStringLiteral("sortable"));
+            const bool filterable = p.tags.has(QStringLiteral("filterable"));
+            if ((!sortable && !filterable) || m_ctx.model.omit(p, kExecute))
+                continue;
+            QString pseudo;
+            if (computedColumnOf(p, &pseudo) != &c)
+                continue;
+            if (p.fn->inputArgsCount - p.fn->argDefaultsCount > 1 || p.fn->returnsSet)
+                continue;
+            const PgTypeInfo *rt = m_ctx.model.typeByOid(p.fn->returnTypeOid);
+            if (!rt || rt->type->category == 'A' || m_ctx.model.classByTypeOid(rt->type->oid)
+                || rt->type->oid == kRecordOid || rt->type->oid == kVoidOid)
+                continue;
+            const QString fieldName = m_ctx.inflector.computedColumn(pseudo, p.tags.value(QStringLiteral("fieldName")), false);
+            NamedType *order = m_ctx.schema.type(orderName);
+            if (sortable && order) {
+                for (bool asc : {true, false}) {
+                    graphql::EnumValue v;
+                    v.name = m_ctx.inflector.orderByEnum(fieldName, asc);
+                    order = m_ctx.schema.type(orderName);
+                    order->enumValues << v;
+                    OrderByMeta om;
+                    om.alias = v.name.toLower();
+                    om.specs << OrderByMeta::Spec{0, p.fn->oid, asc};
+                    om.unique = p.tags.has(QStringLiteral("isUnique"));
+                    m_ctx.meta.orderByValues.insert(orderName + QLatin1Char('.') + v.name, om);
+                }
+            }
+            if (filterable && m_ctx.schema.type(condName)) {
+                auto t = m_ctx.types->input(p.fn->returnTypeOid);
+                if (!t)
+                    continue;
+                InputFieldMeta im;
+                im.kind = InputFieldMeta::Kind::FunctionArgument;
+                im.functionOid = p.fn->oid;
+                im.pgTypeOid = p.fn->returnTypeOid;
+                m_ctx.addInputField(condName,
+                                    GeneratorContext::arg(fieldName, *t,
+                                                          GeneratorContext::wrap(QStringLiteral("Checks for equality with the object\u2019s `%1` field.").arg(fieldName), DescPos::Field)),
+                                    im);
+            }
+        }
+    }
+}
+
 void FunctionGenerator::generate()
 {
+    addComputedOrderAndCondition();
     // Record types and scalar/record connections first (PgRecordReturnTypesPlugin and the
     // connection plugins run at init, before fields are built).
     for (const PgProcInfo &p : m_ctx.model.procs()) {
@@ -407,6 +457,7 @@ void FunctionGenerator::makeField(const PgProcInfo &p, Mode mode, bool forceList
             f.type = f.type.nonNull();
         m_ctx.ensureType(TypeKind::Object, QStringLiteral("Mutation"),
                          GeneratorContext::wrap(QStringLiteral("The root mutation type which contains root level fields which mutate data."), DescPos::Type));
+        if (auto d = GeneratorContext::deprecation(p.tags)) f.deprecationReason = d;
         m_ctx.addField(QStringLiteral("Mutation"), f, meta);
         return;
     }
@@ -415,6 +466,7 @@ void FunctionGenerator::makeField(const PgProcInfo &p, Mode mode, bool forceList
     f.arguments = args;
     if (p.tags.has(QStringLiteral("notNull")) || (isConnection && !isRootQuery))
         f.type = f.type.nonNull();
+    if (auto d = GeneratorContext::deprecation(p.tags)) f.deprecationReason = d;
     m_ctx.addField(parentType, f, meta);
 }
 

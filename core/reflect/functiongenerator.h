@@ -40,6 +40,8 @@ private:
     bool isComputedLike(const PgProcInfo &p) const;
     void ensureRecordTypes(const PgProcInfo &p, const QString &procFieldName, bool isMutation);
     void ensureScalarConnection(const PgProcInfo &p, const graphql::TypeRef &nodeType, bool isRecord);
+    /// `@sortable`/`@filterable` scalar computed columns in XsOrderBy and XCondition.
+    void addComputedOrderAndCondition();
     void makeField(const PgProcInfo &p, Mode mode, bool forceList, const QString &parentType,
                    const QString &fieldName, const PgClassInfo *computedOn);
 

@@ -114,6 +114,14 @@ QString GeneratorContext::simpleCollections(const SmartTags &tags, const SmartTa
     return v.isEmpty() ? simpleCollections(fallback) : v;
 }
 
+std::optional<QString> GeneratorContext::deprecation(const SmartTags &tags)
+{
+    const QStringList values = tags.values(QStringLiteral("deprecated"));
+    if (values.isEmpty())
+        return std::nullopt;
+    return values.join(QLatin1Char('\n'));
+}
+
 NamedType *GeneratorContext::ensureType(TypeKind kind, const QString &name, const std::optional<QString> &description)
 {
     if (NamedType *t = schema.type(name))

@@ -54,6 +54,9 @@ public:
     QString simpleCollections(const SmartTags &tags) const; ///< per-entity override or option
     QString simpleCollections(const SmartTags &tags, const SmartTags &fallback) const;
 
+    /// `@deprecated` of an entity (repeated values joined by newlines), for PgColumnDeprecationPlugin.
+    static std::optional<QString> deprecation(const SmartTags &tags);
+
     /// Get-or-create an object/input/enum type by name.
     graphql::NamedType *ensureType(graphql::TypeKind kind, const QString &name,
                                    const std::optional<QString> &description = std::nullopt);

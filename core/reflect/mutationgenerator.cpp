@@ -91,6 +91,7 @@ void MutationGenerator::addPayloadExtras(const PgClassInfo *c, const QString &pa
     FieldMeta m = base;
     m.kind = FieldMeta::Kind::PayloadEdge;
     m.classOid = c->cls->oid;
+    if (auto d = GeneratorContext::deprecation(c->tags)) f.deprecationReason = d;
     m_ctx.addField(payloadName, f, m);
 }
 
@@ -151,6 +152,7 @@ void MutationGenerator::generateCreate(const PgClassInfo &c)
         row.type = TypeRef::named(typeName);
         FieldMeta m = base;
         m.kind = FieldMeta::Kind::PayloadRow;
+        if (auto d = GeneratorContext::deprecation(c.tags)) row.deprecationReason = d;
         m_ctx.addField(payloadName, row, m);
         addPayloadExtras(&c, payloadName, base);
     }
@@ -160,6 +162,7 @@ void MutationGenerator::generateCreate(const PgClassInfo &c)
     f.description = GeneratorContext::wrap(QStringLiteral("Creates a single `%1`.").arg(typeName), DescPos::Field);
     f.type = TypeRef::named(resultType);
     f.arguments << inputArg(inputName);
+    if (auto d = GeneratorContext::deprecation(c.tags)) f.deprecationReason = d;
     m_ctx.addField(kMutation, f, base);
 }
 
@@ -252,6 +255,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         FieldMeta m = base;
         m.kind = update ? FieldMeta::Kind::UpdateByNodeId : FieldMeta::Kind::DeleteByNodeId;
         m.keyAttrNums = c.primaryKey->keyAttrNums;
+        if (auto d = GeneratorContext::deprecation(c.tags)) f.deprecationReason = d;
         m_ctx.addField(kMutation, f, m);
     }
 
@@ -297,6 +301,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         m.constraintOid = con->oid;
         m.constraintName = con->name;
         m.keyAttrNums = con->keyAttrNums;
+        if (auto d = GeneratorContext::deprecation(c.tags)) f.deprecationReason = d;
         m_ctx.addField(kMutation, f, m);
     }
 }

@@ -50,7 +50,8 @@ PgModel::PgModel(const Catalog &catalog, const ReflectOptions &options)
         ci.cls = &c;
         const PgTypeInfo *ti = typeByOid(c.typeOid);
         ci.type = ti ? ti->type : nullptr;
-        ci.tags = SmartTags::parse(c.comment);
+        // Smart tags of a composite type are written on the type (`comment on type`).
+        ci.tags = SmartTags::parse(c.comment.isEmpty() && c.kind == 'c' && ti ? ti->type->comment : c.comment);
         ci.description = descriptionOf(ci.tags);
         if (!ci.description && ti)
             ci.description = ti->description;

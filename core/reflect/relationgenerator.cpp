@@ -114,6 +114,7 @@ void RelationGenerator::addBackwardRelations(const PgClassInfo &foreign)
                 ? GeneratorContext::wrap(QStringLiteral("Reads a single `%1` that is related to this `%2`.").arg(tableTypeName, foreignTypeName), DescPos::Field)
                 : backDesc;
             f.type = TypeRef::named(tableTypeName);
+            if (auto d = GeneratorContext::deprecation(table.tags)) f.deprecationReason = d;
             m_ctx.addField(foreignTypeName, f, relationMeta(FieldMeta::Kind::BackwardRelationSingle, *con));
         }
         if (addMany && !m_ctx.model.omit(table, QStringLiteral("many")) && !m_ctx.model.omit(*con, QStringLiteral("many"))) {
@@ -133,6 +134,7 @@ void RelationGenerator::addBackwardRelations(const PgClassInfo &foreign)
                 if (isDeprecated)
                     f.deprecationReason = singleName.isEmpty() ? QStringLiteral("Please use singular instead")
                                                                : QStringLiteral("Please use %1 instead").arg(singleName);
+                if (auto d = GeneratorContext::deprecation(table.tags)) f.deprecationReason = d;
                 m_ctx.addField(foreignTypeName, f,
                                relationMeta(connection ? FieldMeta::Kind::BackwardRelationConnection
                                                        : FieldMeta::Kind::BackwardRelationList, *con));

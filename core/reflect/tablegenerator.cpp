@@ -408,6 +408,7 @@ void TableGenerator::generateQueryFields()
                 f.description = GeneratorContext::wrap(QStringLiteral("Reads and enables pagination through a set of `%1`.").arg(typeName), DescPos::Field);
                 f.type = TypeRef::named(m_ctx.inflector.connection(typeName));
                 f.arguments = collectionArgs(c, true, true, true);
+                if (auto d = GeneratorContext::deprecation(c.tags)) f.deprecationReason = d;
                 m_ctx.addField(query, f, classMeta(FieldMeta::Kind::AllRows, c));
             }
             if (mode == QLatin1String("only") || mode == QLatin1String("both")) {
@@ -416,6 +417,7 @@ void TableGenerator::generateQueryFields()
                 f.description = GeneratorContext::wrap(QStringLiteral("Reads a set of `%1`.").arg(typeName), DescPos::Field);
                 f.type = TypeRef::named(typeName).nonNull().list();
                 f.arguments = collectionArgs(c, false, true, true);
+                if (auto d = GeneratorContext::deprecation(c.tags)) f.deprecationReason = d;
                 m_ctx.addField(query, f, classMeta(FieldMeta::Kind::AllRowsList, c));
             }
         }
@@ -455,6 +457,7 @@ void TableGenerator::generateQueryFields()
             f.type = TypeRef::named(typeName);
             f.arguments << GeneratorContext::arg(m_ctx.nodeIdFieldName(), TypeRef::named(QStringLiteral("ID")).nonNull(),
                                                  GeneratorContext::wrap(QStringLiteral("The globally unique `ID` to be used in selecting a single `%1`.").arg(typeName), DescPos::Arg));
+            if (auto d = GeneratorContext::deprecation(c.tags)) f.deprecationReason = d;
             FieldMeta m = classMeta(FieldMeta::Kind::RowByNodeId, c);
             m.keyAttrNums = c.primaryKey->keyAttrNums;
             m_ctx.addField(query, f, m);
