@@ -80,6 +80,27 @@ bool isPunctuatorTokenKind(TokenKind kind)
 
 Lexer::Lexer(const QString &source) : m_source(source) {}
 
+QList<Token> Lexer::tokenize(const QString &source, GraphQLError *error, bool withComments)
+{
+    QList<Token> tokens;
+    Lexer lexer(source);
+    try {
+        qsizetype end = 0;
+        for (;;) {
+            Token t = lexer.readNextToken(end);
+            end = t.end;
+            if (t.kind == TokenKind::EOF_)
+                break;
+            if (t.kind != TokenKind::Comment || withComments)
+                tokens.append(std::move(t));
+        }
+    } catch (const SyntaxErrorException &e) {
+        if (error)
+            *error = GraphQLError{QLatin1String("Syntax Error: ") + e.description, {locationOf(source, e.position)}};
+    }
+    return tokens;
+}
+
 void Lexer::error(qsizetype position, const QString &description) const
 {
     throw SyntaxErrorException{position, description};

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "graphqlerror.h"
+
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -35,11 +38,16 @@ struct SyntaxErrorException
 };
 
 /// A port of graphql-js 16 `Lexer`: lazily reads one token at a time from UTF-16 source text, skipping
-/// whitespace, commas and comments; throws SyntaxErrorException with graphql-js's messages.
+/// whitespace, commas and comments. advance()/lookahead() throw SyntaxErrorException with graphql-js's
+/// messages (the parser catches it); outside this module use the non-throwing tokenize().
 class Lexer
 {
 public:
     explicit Lexer(const QString &source);
+
+    /// All tokens up to EOF (excluded) or up to the first error, which fills `error`. With
+    /// `withComments`, comment tokens are included (for syntax highlighting).
+    static QList<Token> tokenize(const QString &source, GraphQLError *error = nullptr, bool withComments = false);
 
     const QString &source() const { return m_source; }
     const Token &token() const { return m_token; }
