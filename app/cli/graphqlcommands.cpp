@@ -1,6 +1,7 @@
 #include "clicommon.h"
 #include "commands.h"
 
+#include <graphql/introspection.h>
 #include <graphql/parser.h>
 #include <graphql/printer.h>
 #include <graphql/schemabuilder.h>
@@ -10,8 +11,9 @@
 // conformance tests can compare the two byte for byte:
 //   parse FILE|-   → print(parse(source)) + "\n"; on a syntax error
 //                    {"errors":[<GraphQLError.toJSON()>]} + "\n" on stdout and exit code 1.
-//   print-schema --schema SCHEMA.graphql [--sorted]
-//                  → printSchema(buildSchema(sdl)) + "\n" (graphql-js 16 flavour), sorted with
+//   print-schema --schema SCHEMA.graphql|INTROSPECTION.json [--sorted]
+//                  → printSchema(buildSchema(sdl) or buildClientSchema(json)) + "\n" (graphql-js 16
+//                    flavour; JSON is recognised by its leading '{'), sorted with
 //                    lexicographicSortSchema on request; errors as for parse.
 namespace refract::cli {
 
@@ -108,13 +110,10 @@ std::optional<graphql::Schema> loadSchema(const QString &path, int *exitCode)
         *exitCode = 2;
         return std::nullopt;
     }
-    if (source.trimmed().startsWith(QLatin1Char('{'))) {
-        printError(QStringLiteral("refract-cli: introspection JSON schemas are not supported yet"));
-        *exitCode = 2;
-        return std::nullopt;
-    }
     graphql::GraphQLError error;
-    std::optional<graphql::Schema> schema = graphql::buildSchema(source, &error);
+    std::optional<graphql::Schema> schema = source.trimmed().startsWith(QLatin1Char('{'))
+        ? graphql::buildClientSchema(source.toUtf8(), &error)
+        : graphql::buildSchema(source, &error);
     if (!schema) {
         printErrors({error});
         *exitCode = 1;

@@ -3,11 +3,14 @@
 //   usage: node run.js REFRACT_CLI [CORPUS_DIR]
 // For every corpus file: graphql-js `print(parse(doc))` (or its syntax error as GraphQLError.toJSON())
 // against `refract-cli parse FILE`; for corpus/sdl/ also `printSchema(buildSchema(doc))` and the
-// lexicographically sorted schema against `refract-cli print-schema --schema FILE [--sorted]`.
+// lexicographically sorted schema against `refract-cli print-schema --schema FILE [--sorted]`, and,
+// where graphql-js can introspect the schema, `printSchema(buildClientSchema(introspection))` against
+// `refract-cli print-schema --schema INTROSPECTION.json`.
 // Prints one line per difference and the summary "N passed, N failed"; exits 1 on any difference.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const os = require('os');
 const { spawnSync } = require('child_process');
 
 const cli = process.argv[2];
@@ -73,6 +76,7 @@ function walk(dir) {
   return out;
 }
 
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'refract-gql-conformance-'));
 for (const file of walk(corpus)) {
   const rel = path.relative(corpus, file);
   const text = fs.readFileSync(file, 'utf8');
@@ -86,9 +90,20 @@ for (const file of walk(corpus)) {
     check(`print-schema ${rel}`, built, ours(['print-schema', '--schema', file]));
     check(`print-schema --sorted ${rel}`, oracle(() => g.printSchema(g.lexicographicSortSchema(g.buildSchema(text)))),
       ours(['print-schema', '--schema', file, '--sorted']));
+    let introspection;
+    try {
+      introspection = g.introspectionFromSchema(g.buildSchema(text));
+    } catch (e) {
+      continue; // not a valid schema (graphql-js validates before introspecting)
+    }
+    const json = path.join(tmp, rel.replace(/[\\/]/g, '_') + '.json');
+    fs.writeFileSync(json, JSON.stringify(introspection, null, 2));
+    check(`print-schema (introspection) ${rel}`, oracle(() => g.printSchema(g.buildClientSchema(introspection))),
+      ours(['print-schema', '--schema', json]));
   }
 }
 
+fs.rmSync(tmp, { recursive: true, force: true });
 for (const f of failures) console.log('FAIL ' + f);
 console.log(`graphql conformance: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
 process.exit(failed ? 1 : 0);

@@ -1,0 +1,410 @@
+#include "context.h"
+
+#include <QStringView>
+
+namespace refract::graphql::validation {
+
+namespace {
+
+InputValue arg(const char *name, const char *type, const char *defaultValue = nullptr)
+{
+    InputValue a;
+    a.name = QString::fromLatin1(name);
+    a.type = TypeRef::parse(QString::fromLatin1(type));
+    if (defaultValue)
+        a.defaultValue = QString::fromLatin1(defaultValue);
+    return a;
+}
+
+Field field(const char *name, const char *type, QList<InputValue> args = {})
+{
+    Field f;
+    f.name = QString::fromLatin1(name);
+    f.type = TypeRef::parse(QString::fromLatin1(type));
+    f.arguments = std::move(args);
+    return f;
+}
+
+NamedType object(const char *name, QList<Field> fields)
+{
+    NamedType t;
+    t.kind = TypeKind::Object;
+    t.name = QString::fromLatin1(name);
+    t.fields = std::move(fields);
+    return t;
+}
+
+NamedType enumType(const char *name, std::initializer_list<const char *> values)
+{
+    NamedType t;
+    t.kind = TypeKind::Enum;
+    t.name = QString::fromLatin1(name);
+    for (const char *v : values) {
+        EnumValue e;
+        e.name = QString::fromLatin1(v);
+        t.enumValues.append(e);
+    }
+    return t;
+}
+
+// As graphql-js 16.15 defines them (type/introspection.ts); only names, types and arguments matter here.
+struct Introspection
+{
+    std::vector<NamedType> types;
+    QHash<QString, const NamedType *> byName;
+    QStringList names;
+    Field schemaField = field("__schema", "__Schema!");
+    Field typeField = field("__type", "__Type", {arg("name", "String!")});
+    Field typeNameField = field("__typename", "String!");
+
+    Introspection()
+    {
+        const char *incl = "includeDeprecated";
+        types.push_back(object("__Schema", {
+            field("description", "String"), field("types", "[__Type!]!"), field("queryType", "__Type!"),
+            field("mutationType", "__Type"), field("subscriptionType", "__Type"),
+            field("directives", "[__Directive!]!", {arg(incl, "Boolean!", "false")})}));
+        types.push_back(object("__Directive", {
+            field("name", "String!"), field("description", "String"), field("isRepeatable", "Boolean!"),
+            field("locations", "[__DirectiveLocation!]!"),
+            field("args", "[__InputValue!]!", {arg(incl, "Boolean", "false")}),
+            field("isDeprecated", "Boolean!"), field("deprecationReason", "String")}));
+        types.push_back(enumType("__DirectiveLocation", {
+            "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD",
+            "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
+            "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT",
+            "INPUT_FIELD_DEFINITION", "DIRECTIVE_DEFINITION"}));
+        types.push_back(object("__Type", {
+            field("kind", "__TypeKind!"), field("name", "String"), field("description", "String"),
+            field("specifiedByURL", "String"),
+            field("fields", "[__Field!]", {arg(incl, "Boolean", "false")}),
+            field("interfaces", "[__Type!]"), field("possibleTypes", "[__Type!]"),
+            field("enumValues", "[__EnumValue!]", {arg(incl, "Boolean", "false")}),
+            field("inputFields", "[__InputValue!]", {arg(incl, "Boolean", "false")}),
+            field("ofType", "__Type"), field("isOneOf", "Boolean")}));
+        types.push_back(object("__Field", {
+            field("name", "String!"), field("description", "String"),
+            field("args", "[__InputValue!]!", {arg(incl, "Boolean", "false")}), field("type", "__Type!"),
+            field("isDeprecated", "Boolean!"), field("deprecationReason", "String")}));
+        types.push_back(object("__InputValue", {
+            field("name", "String!"), field("description", "String"), field("type", "__Type!"),
+            field("defaultValue", "String"), field("isDeprecated", "Boolean!"), field("deprecationReason", "String")}));
+        types.push_back(object("__EnumValue", {
+            field("name", "String!"), field("description", "String"), field("isDeprecated", "Boolean!"),
+            field("deprecationReason", "String")}));
+        types.push_back(enumType("__TypeKind", {"SCALAR", "OBJECT", "INTERFACE", "UNION", "ENUM", "INPUT_OBJECT", "LIST", "NON_NULL"}));
+        for (const NamedType &t : types) {
+            byName.insert(t.name, &t);
+            names.append(t.name);
+        }
+    }
+};
+
+const Introspection &introspection()
+{
+    static const Introspection instance;
+    return instance;
+}
+
+} // namespace
+
+const NamedType *introspectionType(const QString &name) { return introspection().byName.value(name); }
+const QStringList &introspectionTypeNames() { return introspection().names; }
+const Field &schemaMetaField() { return introspection().schemaField; }
+const Field &typeMetaField() { return introspection().typeField; }
+const Field &typeNameMetaField() { return introspection().typeNameField; }
+
+QString TypeView::toString() const
+{
+    if (!named)
+        return QStringLiteral("undefined");
+    QString s = named->name;
+    for (int i = count - 1; i >= 0; --i)
+        s = wrappers[i] == TypeRef::Wrapper::NonNull ? s + QLatin1Char('!') : QLatin1Char('[') + s + QLatin1Char(']');
+    return s;
+}
+
+ValidationContext::ValidationContext(const Schema &schema, const ast::Document &document, int maxErrors, bool hideSuggestions)
+    : m_schema(schema), m_document(document), m_maxErrors(maxErrors), m_hideSuggestions(hideSuggestions)
+{
+    indexSchema();
+    for (const ast::Definition &d : document.definitions)
+        if (d.kind == ast::Definition::Kind::Fragment && d.name)
+            m_fragments.insert(d.name->value, &d); // the last of duplicates wins, as in graphql-js
+}
+
+void ValidationContext::indexSchema()
+{
+    // graphql-js's type map holds Int, Float and ID only when something refers to them; String and
+    // Boolean always (the introspection types use them).
+    QSet<QString> used;
+    auto use = [&used](const TypeRef &r) { used.insert(r.name); };
+    for (const NamedType &t : m_schema.types()) {
+        for (const Field &f : t.fields) {
+            use(f.type);
+            for (const InputValue &a : f.arguments)
+                use(a.type);
+        }
+        for (const InputValue &f : t.inputFields)
+            use(f.type);
+        if (t.kind == TypeKind::Object || t.kind == TypeKind::Interface) {
+            for (const QString &i : t.interfaces) {
+                Implementations &impl = m_implementations[i];
+                (t.kind == TypeKind::Object ? impl.objects : impl.interfaces).push_back(&t);
+            }
+        }
+    }
+    for (const DirectiveDefinition &d : m_schema.directives())
+        for (const InputValue &a : d.arguments)
+            use(a.type);
+    for (const char *n : {"Int", "Float", "ID"}) {
+        const QString name = QString::fromLatin1(n);
+        if (!used.contains(name))
+            m_unusedScalars.insert(name);
+    }
+    auto root = [this](const QString &n) -> const NamedType * {
+        const NamedType *t = n.isEmpty() ? nullptr : type(n);
+        return isObject(t) ? t : nullptr;
+    };
+    m_query = root(m_schema.queryTypeName());
+    m_mutation = root(m_schema.mutationTypeName());
+    m_subscription = root(m_schema.subscriptionTypeName());
+}
+
+void ValidationContext::report(const QString &message, const QList<SourceLocation> &locations)
+{
+    if (m_errors.size() >= m_maxErrors) {
+        m_errors.append(GraphQLError{QStringLiteral("Too many validation errors, error limit reached. Validation aborted."), {}});
+        throw Abort{};
+    }
+    m_errors.append(GraphQLError{message, locations});
+}
+
+void ValidationContext::abortValidation()
+{
+    m_errors.append(GraphQLError{QStringLiteral("Validation aborted."), {}});
+    throw Abort{};
+}
+
+const NamedType *ValidationContext::type(const QString &name) const
+{
+    if (const NamedType *t = m_schema.type(name))
+        return m_unusedScalars.contains(name) ? nullptr : t;
+    if (name.startsWith(QLatin1String("__")))
+        return introspectionType(name);
+    return nullptr;
+}
+
+TypeView ValidationContext::typeFromAst(const ast::Type &t)
+{
+    auto it = m_astTypes.constFind(&t);
+    if (it != m_astTypes.constEnd())
+        return *it;
+    TypeRef ref;
+    const ast::Type *cur = &t;
+    while (cur->kind != ast::Type::Kind::Named && cur->ofType) {
+        ref.wrappers.push_back(cur->kind == ast::Type::Kind::List ? TypeRef::Wrapper::List : TypeRef::Wrapper::NonNull);
+        cur = cur->ofType.get();
+    }
+    ref.name = cur->name.value;
+    TypeView view;
+    if (const NamedType *named = type(ref.name)) {
+        m_ownRefs.push_back(std::move(ref));
+        view = TypeView::of(named, m_ownRefs.back());
+    }
+    m_astTypes.insert(&t, view);
+    return view;
+}
+
+const NamedType *ValidationContext::rootType(ast::OperationType op) const
+{
+    switch (op) {
+    case ast::OperationType::Query: return m_query;
+    case ast::OperationType::Mutation: return m_mutation;
+    case ast::OperationType::Subscription: return m_subscription;
+    }
+    return nullptr;
+}
+
+const Field *ValidationContext::ownField(const NamedType *parent, const QString &name)
+{
+    if (!parent || (parent->kind != TypeKind::Object && parent->kind != TypeKind::Interface))
+        return nullptr;
+    return parent->field(name);
+}
+
+const Field *ValidationContext::fieldDef(const NamedType *parent, const QString &name) const
+{
+    if (name.startsWith(QLatin1String("__"))) {
+        if (parent == m_query && m_query) {
+            if (name == QLatin1String("__schema"))
+                return &schemaMetaField();
+            if (name == QLatin1String("__type"))
+                return &typeMetaField();
+        }
+        if (name == QLatin1String("__typename") && isComposite(parent))
+            return &typeNameMetaField();
+    }
+    return ownField(parent, name);
+}
+
+const EnumValue *ValidationContext::enumValue(const NamedType *t, const QString &name)
+{
+    for (const EnumValue &v : t->enumValues)
+        if (v.name == name)
+            return &v;
+    return nullptr;
+}
+
+const std::vector<const NamedType *> &ValidationContext::possibleTypes(const NamedType *abstract) const
+{
+    static const std::vector<const NamedType *> none;
+    if (!abstract)
+        return none;
+    if (abstract->kind == TypeKind::Interface) {
+        auto it = m_implementations.constFind(abstract->name);
+        return it == m_implementations.constEnd() ? none : it->objects;
+    }
+    if (abstract->kind != TypeKind::Union)
+        return none;
+    auto it = m_unionMembers.find(abstract);
+    if (it == m_unionMembers.end()) {
+        std::vector<const NamedType *> members;
+        for (const QString &m : abstract->possibleTypes)
+            if (const NamedType *t = type(m))
+                members.push_back(t);
+        it = m_unionMembers.insert(abstract, std::move(members));
+    }
+    return *it;
+}
+
+bool ValidationContext::isSubType(const NamedType *abstract, const NamedType *maybeSub) const
+{
+    if (!abstract || !maybeSub)
+        return false;
+    if (abstract->kind == TypeKind::Union)
+        return abstract->possibleTypes.contains(maybeSub->name);
+    if (abstract->kind != TypeKind::Interface)
+        return false;
+    auto it = m_implementations.constFind(abstract->name);
+    if (it == m_implementations.constEnd())
+        return false;
+    const auto &list = maybeSub->kind == TypeKind::Interface ? it->interfaces : it->objects;
+    return std::find(list.begin(), list.end(), maybeSub) != list.end();
+}
+
+bool ValidationContext::doTypesOverlap(const NamedType *a, const NamedType *b) const
+{
+    if (a == b)
+        return true;
+    if (isAbstract(a)) {
+        if (isAbstract(b)) {
+            for (const NamedType *t : possibleTypes(a))
+                if (isSubType(b, t))
+                    return true;
+            return false;
+        }
+        return isSubType(a, b);
+    }
+    if (isAbstract(b))
+        return isSubType(b, a);
+    return false;
+}
+
+bool ValidationContext::isTypeSubTypeOf(TypeView sub, TypeView super) const
+{
+    if (sub.equals(super))
+        return true;
+    if (super.isNonNull())
+        return sub.isNonNull() && isTypeSubTypeOf(sub.ofType(), super.ofType());
+    if (sub.isNonNull())
+        return isTypeSubTypeOf(sub.ofType(), super);
+    if (super.isList())
+        return sub.isList() && isTypeSubTypeOf(sub.ofType(), super.ofType());
+    if (sub.isList())
+        return false;
+    return isAbstract(super.named) && (isInterface(sub.named) || isObject(sub.named)) && isSubType(super.named, sub.named);
+}
+
+const QStringList &ValidationContext::typeNames() const
+{
+    if (m_typeNames.isEmpty()) {
+        for (const NamedType &t : m_schema.types())
+            if (!m_unusedScalars.contains(t.name))
+                m_typeNames.append(t.name);
+        m_typeNames += introspectionTypeNames();
+    }
+    return m_typeNames;
+}
+
+const ast::Definition *ValidationContext::fragment(const QString &name) const { return m_fragments.value(name); }
+
+const std::vector<const ast::Selection *> &ValidationContext::fragmentSpreads(const ast::SelectionSet &set)
+{
+    auto it = m_spreads.find(&set);
+    if (it != m_spreads.end())
+        return it->second;
+    // The same depth-first order as graphql-js (a stack of selection sets, last pushed first).
+    std::vector<const ast::Selection *> spreads;
+    std::vector<const ast::SelectionSet *> toVisit{&set};
+    while (!toVisit.empty()) {
+        const ast::SelectionSet *s = toVisit.back();
+        toVisit.pop_back();
+        for (const ast::Selection &sel : s->selections) {
+            if (sel.kind == ast::Selection::Kind::FragmentSpread)
+                spreads.push_back(&sel);
+            else if (sel.selectionSet)
+                toVisit.push_back(&*sel.selectionSet);
+        }
+    }
+    return m_spreads.emplace(&set, std::move(spreads)).first->second;
+}
+
+std::vector<const ast::Definition *> ValidationContext::recursivelyReferencedFragments(const std::vector<const ast::Definition *> &ops)
+{
+    QStringList names; // insertion-ordered set, grows while it is walked (a JS Set does the same)
+    QSet<QString> seen;
+    for (const ast::Definition *op : ops) {
+        if (!op->selectionSet)
+            continue;
+        for (const ast::Selection *s : fragmentSpreads(*op->selectionSet))
+            if (!seen.contains(s->name.value)) {
+                seen.insert(s->name.value);
+                names.append(s->name.value);
+            }
+    }
+    std::vector<const ast::Definition *> fragments;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const ast::Definition *f = fragment(names[i]);
+        if (!f)
+            continue;
+        fragments.push_back(f);
+        if (!f->selectionSet)
+            continue;
+        for (const ast::Selection *s : fragmentSpreads(*f->selectionSet))
+            if (!seen.contains(s->name.value)) {
+                seen.insert(s->name.value);
+                names.append(s->name.value);
+            }
+    }
+    return fragments;
+}
+
+const std::vector<VariableUsage> &ValidationContext::variableUsages(const ast::Definition *def) const
+{
+    static const std::vector<VariableUsage> none;
+    auto it = m_usages.find(def);
+    return it == m_usages.end() ? none : it->second;
+}
+
+std::vector<VariableUsage> ValidationContext::recursiveVariableUsages(const ast::Definition *operation)
+{
+    std::vector<VariableUsage> usages = variableUsages(operation);
+    for (const ast::Definition *f : recursivelyReferencedFragments({operation})) {
+        const auto &u = variableUsages(f);
+        usages.insert(usages.end(), u.begin(), u.end());
+    }
+    return usages;
+}
+
+} // namespace refract::graphql::validation

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "typeview.h"
+
+#include "../ast.h"
+#include "../graphqlerror.h"
+#include "../schema.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace refract::graphql::validation {
+
+/// Thrown to stop the walk: the error limit was reached or a rule ran out of its work budget
+/// (graphql-js throws for the same reasons).
+struct Abort
+{
+};
+
+/// One use of a variable inside an operation or fragment (graphql-js `VariableUsage`).
+struct VariableUsage
+{
+    const ast::Value *node = nullptr;
+    TypeView type;          ///< the input type expected where the variable is used
+    bool hasDefault = false; ///< the position (argument, input field) has a default value
+    TypeView parentType;    ///< the enclosing input type (graphql-js `getParentInputType`)
+};
+
+/// What the rules share (graphql-js `ValidationContext`): the schema seen the way graphql-js builds it
+/// (introspection types and meta fields included, unused built-in scalars left out), the document's
+/// fragments, cached spread and variable-usage lookups, and the error list.
+class ValidationContext
+{
+public:
+    ValidationContext(const Schema &schema, const ast::Document &document, int maxErrors, bool hideSuggestions);
+
+    const Schema &schema() const { return m_schema; }
+    const ast::Document &document() const { return m_document; }
+    bool hideSuggestions() const { return m_hideSuggestions; }
+
+    // --- errors ---------------------------------------------------------------------------------
+    void report(const QString &message, const QList<SourceLocation> &locations);
+    void report(const QString &message, const ast::Location &loc) { report(message, {at(loc)}); }
+    static SourceLocation at(const ast::Location &loc) { return SourceLocation{loc.line, loc.column}; }
+    QList<GraphQLError> &errors() { return m_errors; }
+    /// graphql-js `validationAbortedError`.
+    void abortValidation();
+
+    // --- types ----------------------------------------------------------------------------------
+    /// graphql-js `schema.getType(name)`: undefined for unknown names and for built-in scalars the
+    /// schema never references.
+    const NamedType *type(const QString &name) const;
+    TypeView typeOf(const TypeRef &ref) const { return TypeView::of(type(ref.name), ref); }
+    /// graphql-js `typeFromAST`.
+    TypeView typeFromAst(const ast::Type &t);
+    const NamedType *rootType(ast::OperationType op) const;
+    const NamedType *queryType() const { return m_query; }
+    /// graphql-js `getFieldDef` of TypeInfo (meta fields included).
+    const Field *fieldDef(const NamedType *parent, const QString &name) const;
+    /// `parentType.getFields()[name]` for objects and interfaces.
+    static const Field *ownField(const NamedType *parent, const QString &name);
+    static const EnumValue *enumValue(const NamedType *t, const QString &name);
+    const std::vector<const NamedType *> &possibleTypes(const NamedType *abstract) const;
+    bool isSubType(const NamedType *abstract, const NamedType *maybeSub) const;
+    bool doTypesOverlap(const NamedType *a, const NamedType *b) const;
+    bool isTypeSubTypeOf(TypeView maybeSub, TypeView super) const;
+    /// Every name of graphql-js's type map (for suggestions).
+    const QStringList &typeNames() const;
+
+    // --- fragments ------------------------------------------------------------------------------
+    const ast::Definition *fragment(const QString &name) const;
+    const std::vector<const ast::Selection *> &fragmentSpreads(const ast::SelectionSet &set);
+    std::vector<const ast::Definition *> recursivelyReferencedFragments(const std::vector<const ast::Definition *> &ops);
+
+    // --- variables ------------------------------------------------------------------------------
+    /// Filled by the validator's first pass, before the rules run.
+    std::unordered_map<const ast::Definition *, std::vector<VariableUsage>> &variableUsageMap() { return m_usages; }
+    const std::vector<VariableUsage> &variableUsages(const ast::Definition *def) const;
+    std::vector<VariableUsage> recursiveVariableUsages(const ast::Definition *operation);
+
+private:
+    void indexSchema();
+
+    const Schema &m_schema;
+    const ast::Document &m_document;
+    int m_maxErrors;
+    bool m_hideSuggestions;
+    QList<GraphQLError> m_errors;
+
+    const NamedType *m_query = nullptr;
+    const NamedType *m_mutation = nullptr;
+    const NamedType *m_subscription = nullptr;
+    QSet<QString> m_unusedScalars;
+    struct Implementations
+    {
+        std::vector<const NamedType *> objects;
+        std::vector<const NamedType *> interfaces;
+    };
+    QHash<QString, Implementations> m_implementations;
+    mutable QHash<const NamedType *, std::vector<const NamedType *>> m_unionMembers;
+    mutable QStringList m_typeNames;
+
+    std::deque<TypeRef> m_ownRefs; ///< TypeRefs built from variable definitions (stable addresses)
+    QHash<const ast::Type *, TypeView> m_astTypes;
+
+    QHash<QString, const ast::Definition *> m_fragments;
+    std::unordered_map<const ast::SelectionSet *, std::vector<const ast::Selection *>> m_spreads;
+    std::unordered_map<const ast::Definition *, std::vector<VariableUsage>> m_usages;
+};
+
+/// The introspection types of graphql-js 16.15 (`__Schema`, `__Type`, …) and the meta fields.
+const NamedType *introspectionType(const QString &name);
+const QStringList &introspectionTypeNames();
+const Field &schemaMetaField();
+const Field &typeMetaField();
+const Field &typeNameMetaField();
+
+} // namespace refract::graphql::validation
