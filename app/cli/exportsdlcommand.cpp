@@ -76,7 +76,15 @@ int runExportSdl(const QStringList &args)
         printError(QStringLiteral("refract-cli export-sdl: %1").arg(reader.error().toString().simplified()));
         return 1;
     }
-    GeneratedSchema generated = SchemaGenerator(catalog, *preset, options).generate();
+    EnumTableData enumData;
+    QString enumError;
+    if (!readEnumTables(conn, catalog, &enumData, &enumError)) {
+        printError(QStringLiteral("refract-cli export-sdl: %1").arg(enumError));
+        return 1;
+    }
+    SchemaGenerator generator(catalog, *preset, options);
+    generator.setEnumTableData(enumData);
+    GeneratedSchema generated = generator.generate();
     graphql::Schema &schema = generated.schema;
     graphql::SchemaPrintOptions printOptions;
     printOptions.flavor = graphql::GraphQLJsFlavor::V15;

@@ -280,7 +280,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         addClientMutationIdInput(inputName);
         addPatchField(inputName);
         for (const PgAttrInfo *k : keys) {
-            auto t = m_ctx.types->input(k->attr->typeOid, k->attr->typmod);
+            auto t = m_ctx.types->input(*k);
             InputFieldMeta km;
             km.classOid = c.cls->oid;
             km.attNum = k->attr->num;

@@ -29,7 +29,7 @@ QList<const PgAttrInfo *> PgClassInfo::attrsByNums(const QList<int> &nums) const
     return out;
 }
 
-PgModel::PgModel(const Catalog &catalog, const ReflectOptions &options)
+PgModel::PgModel(const Catalog &catalog, const ReflectOptions &options, const EnumTableData *enumData)
     : m_catalog(catalog), m_options(options)
 {
     for (const Type &t : catalog.types) {
@@ -123,6 +123,9 @@ PgModel::PgModel(const Catalog &catalog, const ReflectOptions &options)
     for (const PgConstraintInfo &con : m_constraints)
         if (con.type == 'f' && con.foreignClass)
             const_cast<PgClassInfo *>(con.foreignClass)->foreignConstraints << &con;
+
+    if (enumData)
+        addEnumTables(*enumData);
 
     for (const Function &f : catalog.functions) {
         if (!catalog.schemas.contains(f.namespaceName))
@@ -278,6 +281,71 @@ void PgModel::addSmartConstraints(PgClassInfo &ci)
         m_constraints.push_back(c);
         ci.constraints << &m_constraints.back();
     }
+}
+
+// graphile-build-pg PgIntrospectionPlugin `enumTables`.
+void PgModel::addEnumTables(const EnumTableData &data)
+{
+    for (PgClassInfo &ci : m_classes) {
+        if (!ci.exposed)
+            continue;
+        const bool isEnumTable = ci.tags.has(QStringLiteral("enum"));
+        if (isEnumTable) {
+            ci.tags.set(QStringLiteral("omit"), {QString()});
+            ci.isSelectable = false;
+        }
+        const auto rowsIt = data.constFind(ci.cls->oid);
+        const PgAttrInfo *descAttr = nullptr;
+        for (const PgAttrInfo &a : ci.attrs)
+            if (!descAttr && (a.attr->name == QLatin1String("description") || a.tags.has(QStringLiteral("enumDescription"))))
+                descAttr = &a;
+        for (const PgConstraintInfo *con : ci.constraints) {
+            const bool explicitEnum = (con->type == 'p' || con->type == 'u') && con->tags.has(QStringLiteral("enum"));
+            if (!explicitEnum && !(con->type == 'p' && isEnumTable))
+                continue;
+            if (con->keyAttrNums.size() != 1) {
+                m_warnings << QStringLiteral("enum constraint %1 on %2.%3 must have exactly one column").arg(con->name, ci.cls->namespaceName, ci.cls->name);
+                continue;
+            }
+            const PgAttrInfo *col = ci.attr(con->keyAttrNums.first());
+            if (!col || rowsIt == data.cend())
+                continue;
+            const qsizetype valueIdx = rowsIt->columns.indexOf(col->attr->name);
+            const qsizetype descIdx = descAttr ? rowsIt->columns.indexOf(descAttr->attr->name) : -1;
+            if (valueIdx < 0)
+                continue;
+            PgFakeEnum e;
+            e.name = con->type == 'p' ? ci.cls->name : ci.cls->name + QLatin1Char('_') + con->name;
+            e.tags = ci.tags;
+            for (auto it = con->tags.all().cbegin(); it != con->tags.all().cend(); ++it)
+                e.tags.set(it.key(), it.value());
+            e.description = ci.description;
+            e.cls = &ci;
+            e.attNum = col->attr->num;
+            for (const auto &row : rowsIt->rows) {
+                if (!row.value(valueIdx))
+                    continue;
+                e.values << *row.value(valueIdx);
+                if (descAttr)
+                    e.valueDescriptions << (descIdx >= 0 ? row.value(descIdx) : std::nullopt);
+            }
+            if (e.values.isEmpty()) {
+                m_warnings << QStringLiteral("enum table %1.%2 has no visible rows for %3").arg(ci.cls->namespaceName, ci.cls->name, con->name);
+                continue;
+            }
+            m_fakeEnums.push_back(e);
+            const PgFakeEnum *stored = &m_fakeEnums.back();
+            // Columns referencing the enum column through a single-column FK become that enum.
+            for (const PgConstraintInfo &fk : m_constraints)
+                if (fk.type == 'f' && fk.foreignClass == &ci && fk.foreignKeyAttrNums == QList<int>{col->attr->num})
+                    m_attrEnums.insert(qMakePair(fk.cls->cls->oid, fk.keyAttrNums.first()), stored);
+        }
+    }
+}
+
+const PgFakeEnum *PgModel::enumForAttribute(Oid classOid, int attNum) const
+{
+    return m_attrEnums.value(qMakePair(classOid, attNum));
 }
 
 const PgClassInfo *PgModel::classByOid(Oid oid) const { return m_classByOid.value(oid); }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "enumtables.h"
 #include "reflectoptions.h"
 #include "smarttags.h"
 
@@ -65,6 +66,18 @@ struct PgProcInfo
     std::optional<QString> description;
 };
 
+/// A GraphQL enum made from the rows of an `@enum` table (one per enum constraint).
+struct PgFakeEnum
+{
+    QString name;                 ///< `table` or `table_constraint`, as PostGraphile names the fake type
+    SmartTags tags;               ///< the table's tags overridden by the constraint's
+    std::optional<QString> description;
+    QStringList values;
+    QList<std::optional<QString>> valueDescriptions; ///< empty when there is no description column
+    const PgClassInfo *cls = nullptr;
+    int attNum = 0;
+};
+
 struct PgTypeInfo
 {
     const Type *type = nullptr;
@@ -78,7 +91,7 @@ struct PgTypeInfo
 class PgModel
 {
 public:
-    PgModel(const Catalog &catalog, const ReflectOptions &options);
+    PgModel(const Catalog &catalog, const ReflectOptions &options, const EnumTableData *enumData = nullptr);
 
     const Catalog &catalog() const { return m_catalog; }
     const std::deque<PgClassInfo> &classes() const { return m_classes; }
@@ -86,6 +99,8 @@ public:
     const PgClassInfo *classByOid(Oid oid) const;
     const PgClassInfo *classByTypeOid(Oid typeOid) const;
     const PgTypeInfo *typeByOid(Oid oid) const;
+    /// The enum-table enum an attribute is typed with (a column referencing an enum table), if any.
+    const PgFakeEnum *enumForAttribute(Oid classOid, int attNum) const;
     /// Problems PostGraphile would report as errors or warnings (bad smart tags).
     const QStringList &warnings() const { return m_warnings; }
 
@@ -98,6 +113,7 @@ public:
 
 private:
     void addSmartConstraints(PgClassInfo &ci);
+    void addEnumTables(const EnumTableData &data);
     const PgClassInfo *findClassByName(const QString &spec, const QString &defaultSchema) const;
 
     const Catalog &m_catalog;
@@ -110,6 +126,8 @@ private:
     QHash<Oid, const PgClassInfo *> m_classByTypeOid;
     QHash<Oid, const PgTypeInfo *> m_typeByOid;
     QStringList m_warnings;
+    std::deque<PgFakeEnum> m_fakeEnums;
+    QHash<QPair<Oid, int>, const PgFakeEnum *> m_attrEnums;
 };
 
 /// Splits a comment into tags and a description the way PostGraphile does (empty → nullopt).

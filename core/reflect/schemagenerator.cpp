@@ -25,7 +25,7 @@ SchemaGenerator::SchemaGenerator(const Catalog &catalog, Preset preset, const Re
 GeneratedSchema SchemaGenerator::generate() const
 {
     GeneratedSchema out;
-    const PgModel model(m_catalog, m_options);
+    const PgModel model(m_catalog, m_options, &m_enumData);
     const Inflector inflector(m_preset, m_options);
     GeneratorContext ctx(model, m_options, inflector, out.schema, out.meta);
     TypeMapper types(ctx);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "enumtables.h"
 #include "fieldmeta.h"
 #include "reflectoptions.h"
 
@@ -27,12 +28,15 @@ class SchemaGenerator
 public:
     SchemaGenerator(const Catalog &catalog, Preset preset, const ReflectOptions &options);
 
+    /// Rows of enum tables (readEnumTables); without them `@enum` tables produce no enums.
+    void setEnumTableData(const EnumTableData &data) { m_enumData = data; }
     GeneratedSchema generate() const;
 
 private:
     const Catalog &m_catalog;
     Preset m_preset;
     ReflectOptions m_options;
+    EnumTableData m_enumData;
 };
 
 /// Removes the types not reachable from the root types (graphql-js `collectReferencedTypes`).

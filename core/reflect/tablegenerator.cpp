@@ -145,7 +145,7 @@ void TableGenerator::generateRowType(const PgClassInfo &c)
     for (const PgAttrInfo &a : c.attrs) {
         if (m_ctx.model.omit(a, kRead))
             continue;
-        auto type = m_ctx.types->output(a.attr->typeOid, a.attr->typmod);
+        auto type = m_ctx.types->output(a);
         if (!type)
             type = TypeRef::named(QStringLiteral("String"));
         const PgTypeInfo *ti = m_ctx.model.typeByOid(a.attr->typeOid);
@@ -193,7 +193,7 @@ void TableGenerator::generateInputTypes(const PgClassInfo &c)
         for (const PgAttrInfo &a : c.attrs) {
             if (m_ctx.model.omit(a, v.action) || a.attr->identity == 'a')
                 continue;
-            auto type = m_ctx.types->input(a.attr->typeOid, a.attr->typmod);
+            auto type = m_ctx.types->input(a);
             if (!type)
                 type = TypeRef::named(QStringLiteral("String"));
             const PgTypeInfo *ti = m_ctx.model.typeByOid(a.attr->typeOid);
@@ -334,7 +334,7 @@ void TableGenerator::generateCondition(const PgClassInfo &c)
         if (m_ctx.model.omit(a, QStringLiteral("filter")))
             continue;
         const QString fieldName = m_ctx.columnField(a);
-        auto type = m_ctx.types->input(a.attr->typeOid, a.attr->typmod);
+        auto type = m_ctx.types->input(a);
         InputValue f = GeneratorContext::arg(fieldName, type ? *type : TypeRef::named(QStringLiteral("String")),
                                              GeneratorContext::wrap(QStringLiteral("Checks for equality with the object\u2019s `%1` field.").arg(fieldName), DescPos::Field));
         fields << f;
@@ -440,7 +440,7 @@ void TableGenerator::generateQueryFields()
                                                     con->tags.value(QStringLiteral("fieldName")));
             f.type = TypeRef::named(typeName);
             for (const PgAttrInfo *k : keys) {
-                auto t = m_ctx.types->input(k->attr->typeOid, k->attr->typmod);
+                auto t = m_ctx.types->input(*k);
                 f.arguments << GeneratorContext::arg(m_ctx.columnField(*k), (t ? *t : TypeRef::named(QStringLiteral("String"))).nonNull());
             }
             FieldMeta m = classMeta(FieldMeta::Kind::RowByUniqueKey, c);

@@ -156,6 +156,43 @@ QString TypeMapper::enumTypeFor(const PgTypeInfo &ti)
     return name;
 }
 
+QString TypeMapper::fakeEnumType(const PgFakeEnum &e)
+{
+    const QString nameTag = e.tags.value(QStringLiteral("name"));
+    const QString name = m_ctx.inflector.enumType(m_ctx.inflector.coerceToGraphQLName(nameTag.isEmpty() ? e.name : nameTag),
+                                                  e.tags.value(QStringLiteral("enumName")));
+    if (!m_ctx.schema.type(name)) {
+        NamedType t;
+        t.kind = TypeKind::Enum;
+        t.name = name;
+        t.description = e.description;
+        for (qsizetype i = 0; i < e.values.size(); ++i) {
+            graphql::EnumValue v;
+            v.name = m_ctx.inflector.enumName(e.values[i]);
+            if (i < e.valueDescriptions.size())
+                v.description = e.valueDescriptions[i];
+            t.enumValues << v;
+        }
+        m_ctx.schema.addType(std::move(t));
+        m_ctx.meta.classByTypeName.insert(name, e.cls->cls->oid);
+    }
+    return name;
+}
+
+std::optional<TypeRef> TypeMapper::output(const PgAttrInfo &a)
+{
+    if (const PgFakeEnum *e = m_ctx.model.enumForAttribute(a.cls->cls->oid, a.attr->num))
+        return TypeRef::named(fakeEnumType(*e));
+    return output(a.attr->typeOid, a.attr->typmod);
+}
+
+std::optional<TypeRef> TypeMapper::input(const PgAttrInfo &a, InputVariant variant)
+{
+    if (const PgFakeEnum *e = m_ctx.model.enumForAttribute(a.cls->cls->oid, a.attr->num))
+        return TypeRef::named(fakeEnumType(*e));
+    return input(a.attr->typeOid, a.attr->typmod, variant);
+}
+
 void TypeMapper::ensureInterval(bool input)
 {
     const QString name = input ? QStringLiteral("IntervalInput") : QStringLiteral("Interval");

@@ -25,6 +25,9 @@ public:
     /// The nullable output type for a column/argument/result of `typeOid`; nullopt if unmappable.
     std::optional<graphql::TypeRef> output(Oid typeOid, int typmod = -1);
     std::optional<graphql::TypeRef> input(Oid typeOid, int typmod = -1, InputVariant variant = InputVariant::Create);
+    /// Column types, which enum tables may override.
+    std::optional<graphql::TypeRef> output(const PgAttrInfo &a);
+    std::optional<graphql::TypeRef> input(const PgAttrInfo &a, InputVariant variant = InputVariant::Create);
 
     /// Declares one of PostGraphile's built-in scalars (`Cursor`, `BigInt`, …) with its description.
     void ensureScalar(const QString &name);
@@ -45,6 +48,7 @@ public:
 private:
     std::optional<QString> builtinScalarFor(const Type &t) const;
     QString enumTypeFor(const PgTypeInfo &ti);
+    QString fakeEnumType(const PgFakeEnum &e);
     std::optional<QString> rangeTypeFor(const Type &t, int typmod, bool input);
     void ensureInterval(bool input);
     void ensurePoint(bool input);
