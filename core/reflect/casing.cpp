@@ -224,11 +224,19 @@ bool hasUnicodeWord(const QString &s)
     return false;
 }
 
+template<typename F>
+void forEachAsciiWord(const QString &s, F addWord);
+bool isAsciiString(const QString &s);
+
 QStringList words(const QString &s)
 {
     if (!hasUnicodeWord(s)) // only [A-Za-z0-9 ] without case or digit transitions
         return s.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList out;
+    if (isAsciiString(s)) {
+        forEachAsciiWord(s, [&out, &s](qsizetype from, qsizetype to) { out.append(s.mid(from, to - from)); });
+        return out;
+    }
     auto it = unicodeWordRe().globalMatch(s);
     while (it.hasNext())
         out += it.next().captured(0);
@@ -280,66 +288,122 @@ QString lodashUpperFirst(const QString &s)
     return jsToUpper(valid.left(n)) + valid.mid(n);
 }
 
-// Fast path for the common snake_case identifier ([a-z0-9_] only), equivalent to the regex walk:
-// every letter run is a word; a digit run is a word, except that a run ending in an ordinal
-// (`1st`, `2nd`, `3rd`, `[04-9]th`) at the end of an underscore-separated part keeps its suffix.
-bool lowerSnakeCamelCase(const QString &s, QString *out)
+// The word regex restricted to ASCII, where it reduces to: lower-case runs; upper-case runs, except
+// that the last capital of a run followed by a lower-case letter starts the next word (`FOOBar` →
+// `FOO`, `Bar`); a capital followed by lower-case letters; digit runs, which keep an ordinal suffix
+// (`1st`, `2ND`, `[04-9]th`) when the next character cannot continue a word of the other case. Every
+// other ASCII character separates words. Names built by the inflector are ASCII, so this path runs
+// nearly always and is several times faster than the regex.
+template<typename F>
+void forEachAsciiWord(const QString &s, F addWord)
 {
-    for (const QChar c : s)
-        if (!(isAsciiLower(c.unicode()) || isAsciiDigit(c.unicode()) || c == QLatin1Char('_')))
-            return false;
-    out->clear();
-    out->reserve(s.size());
-    bool first = true;
-    const auto addWord = [&](qsizetype from, qsizetype to) {
-        if (first) {
-            out->append(QStringView(s).mid(from, to - from));
-            first = false;
-            return;
-        }
-        const QChar c = s.at(from);
-        out->append(isAsciiLower(c.unicode()) ? QChar(char16_t(c.unicode() - 32)) : c);
-        out->append(QStringView(s).mid(from + 1, to - from - 1));
-    };
-    qsizetype i = 0;
-    while (i < s.size()) {
-        const char16_t c = s.at(i).unicode();
-        if (c == u'_') {
+    const qsizetype n = s.size();
+    const auto at = [&](qsizetype i) -> char16_t { return i < n ? s.at(i).unicode() : char16_t(0); };
+    const auto lowerRunEnd = [&](qsizetype i) {
+        while (i < n && isAsciiLower(at(i)))
             ++i;
+        return i;
+    };
+    qsizetype p = 0;
+    while (p < n) {
+        const char16_t c = at(p);
+        qsizetype e = p;
+        if (isAsciiLower(c)) {
+            e = lowerRunEnd(p);
+        } else if (isAsciiUpper(c)) {
+            if (isAsciiLower(at(p + 1))) {
+                e = lowerRunEnd(p + 1);
+            } else {
+                qsizetype k = p;
+                while (k < n && isAsciiUpper(at(k)))
+                    ++k;
+                e = (k - p >= 2 && isAsciiLower(at(k))) ? k - 1 : k;
+            }
+        } else if (isAsciiDigit(c)) {
+            qsizetype q = p;
+            while (q < n && isAsciiDigit(at(q)))
+                ++q;
+            e = q;
+            if (q + 2 <= n) {
+                const char16_t d = at(q - 1);
+                const char16_t a = at(q);
+                const char16_t b = at(q + 1);
+                const char16_t next = at(q + 2); // 0 at the end: a word boundary
+                const auto ordinal = [&](bool upper) {
+                    const char16_t off = upper ? 0 : 32;
+                    const auto is = [&](char16_t x, char16_t y) { return a == x + off && b == y + off; };
+                    if (d == u'1')
+                        return is(u'S', u'T');
+                    if (d == u'2')
+                        return is(u'N', u'D');
+                    if (d == u'3')
+                        return is(u'R', u'D');
+                    return is(u'T', u'H');
+                };
+                if (ordinal(true) && !isAsciiUpper(next) && !isAsciiDigit(next))
+                    e = q + 2;
+                else if (ordinal(false) && !isAsciiLower(next) && !isAsciiDigit(next))
+                    e = q + 2;
+            }
+        } else {
+            ++p; // a separator
             continue;
         }
-        qsizetype j = i;
-        if (isAsciiLower(c)) {
-            while (j < s.size() && isAsciiLower(s.at(j).unicode()))
+        addWord(p, e);
+        p = e;
+    }
+}
+
+bool isAsciiString(const QString &s)
+{
+    for (const QChar c : s)
+        if (c.unicode() >= 0x80)
+            return false;
+    return true;
+}
+
+// lodash camelCase for ASCII input without building word lists.
+QString asciiCamelCase(const QString &input)
+{
+    QString s = input;
+    s.remove(QLatin1Char('\''));
+    QString out;
+    out.reserve(s.size());
+    bool first = true;
+    const auto addWord = [&](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            char16_t u = s.at(i).unicode();
+            if (isAsciiUpper(u) && !(i == from && !first))
+                u = char16_t(u + 32);
+            else if (isAsciiLower(u) && i == from && !first)
+                u = char16_t(u - 32);
+            out += QChar(u);
+        }
+        first = false;
+    };
+    if (hasUnicodeWord(s)) {
+        forEachAsciiWord(s, addWord);
+    } else { // only [A-Za-z0-9 ]: words are the space-separated runs
+        qsizetype i = 0;
+        while (i < s.size()) {
+            if (s.at(i) == QLatin1Char(' ')) {
+                ++i;
+                continue;
+            }
+            qsizetype j = i;
+            while (j < s.size() && s.at(j) != QLatin1Char(' '))
                 ++j;
             addWord(i, j);
             i = j;
-            continue;
         }
-        while (j < s.size() && isAsciiDigit(s.at(j).unicode()))
-            ++j;
-        qsizetype partEnd = j;
-        while (partEnd < s.size() && s.at(partEnd) != QLatin1Char('_'))
-            ++partEnd;
-        if (partEnd - j == 2) {
-            const char16_t d = s.at(j - 1).unicode();
-            const QStringView suffix = QStringView(s).mid(j, 2);
-            const bool ordinal = (d == u'1' && suffix == u"st") || (d == u'2' && suffix == u"nd")
-                || (d == u'3' && suffix == u"rd") || (d != u'1' && d != u'2' && d != u'3' && suffix == u"th");
-            if (ordinal)
-                j = partEnd;
-        }
-        addWord(i, j);
-        i = j;
     }
-    return true;
+    return out;
 }
 
 QString lodashCamelCase(const QString &s)
 {
-    QString fast;
-    if (lowerSnakeCamelCase(s, &fast))
-        return fast;
+    if (isAsciiString(s))
+        return asciiCamelCase(s);
     const QStringList list = words(deburrAndStripApostrophes(validUtf16(s)));
     QString out;
     for (qsizetype i = 0; i < list.size(); ++i) {
