@@ -183,9 +183,9 @@ struct Catalog
     QString currentUser;
 
     std::vector<Namespace> namespaces;
-    /// The requested schemas' classes plus the classes of composite types they reference from
-    /// other schemas (a column or function using `other_schema.some_type`), in PostGraphile's order
-    /// (namespace oid, name): check `namespaceName` against `schemas` before exposing one.
+    /// The requested schemas' classes in PostGraphile's order (namespace oid, name), followed by the
+    /// classes of composite types they reference from other schemas (a column or function using
+    /// `other_schema.some_type`): check `namespaceName` against `schemas` before exposing one.
     /// Like PostGraphile: no temporary/unlogged tables, no names starting `__`, no extension members.
     std::vector<Class> classes;
     std::vector<Type> types;   ///< every type referenced (incl. pg_catalog ones), not only the schemas'

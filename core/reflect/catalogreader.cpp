@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QHash>
 #include <QMutex>
+#include <QPair>
 #include <QSet>
 
 namespace refract::reflect {
@@ -71,7 +72,7 @@ void readNamespaces(const pg::Result &r, Catalog *out)
 
 void readClasses(const pg::Result &r, Catalog *out)
 {
-    out->classes.reserve(size_t(r.rows()));
+    out->classes.reserve(out->classes.size() + size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
         const Row row{r, i};
         Class c;
@@ -100,12 +101,32 @@ void readClasses(const pg::Result &r, Catalog *out)
     }
 }
 
-void readAttributes(const pg::Result &r, Catalog *out)
+// PostgreSQL's quote_identifier (ruleutils.c): quotes unless the name is lower-case letters,
+// digits and underscores, starts with a letter or underscore, and is not a keyword that needs it.
+QString quoteIdent(const QString &name, const QSet<QString> &keywords, bool quoteAll)
+{
+    bool safe = !name.isEmpty() && !quoteAll;
+    for (qsizetype i = 0; safe && i < name.size(); ++i) {
+        const char16_t ch = name[i].unicode();
+        const bool lower = ch >= u'a' && ch <= u'z';
+        safe = lower || ch == u'_' || (i > 0 && ch >= u'0' && ch <= u'9');
+    }
+    if (safe && !keywords.contains(name))
+        return name;
+    QString q = name;
+    q.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+// Names of the columns CatalogReader drops (__*), still needed to spell index definitions.
+using HiddenColumns = QHash<QPair<Oid, int>, QString>;
+
+void readAttributes(const pg::Result &r, Catalog *out, size_t firstClass, HiddenColumns *hidden)
 {
     QHash<Oid, Class *> byOid;
-    byOid.reserve(qsizetype(out->classes.size()));
-    for (Class &c : out->classes)
-        byOid.insert(c.oid, &c);
+    byOid.reserve(qsizetype(out->classes.size() - firstClass));
+    for (size_t i = firstClass; i < out->classes.size(); ++i)
+        byOid.insert(out->classes[i].oid, &out->classes[i]);
     Class *current = nullptr;
     for (int i = 0; i < r.rows(); ++i) {
         const Row row{r, i};
@@ -120,6 +141,11 @@ void readAttributes(const pg::Result &r, Catalog *out)
         a.classOid = classOid;
         a.num = row.integer(1);
         a.name = row.text(2);
+        // PostGraphile treats __* columns as private.
+        if (a.name.startsWith(QLatin1String("__"))) {
+            hidden->insert({classOid, a.num}, a.name);
+            continue;
+        }
         a.typeOid = row.oid(3);
         a.typmod = row.integer(4);
         a.notNull = row.boolean(5);
@@ -185,9 +211,23 @@ void readConstraints(const pg::Result &r, Catalog *out)
     }
 }
 
-void readIndexes(const pg::Result &r, Catalog *out)
+void readIndexes(const pg::Result &r, Catalog *out, const HiddenColumns &hidden, const QSet<QString> &keywords,
+                 bool quoteAll)
 {
     out->indexes.reserve(size_t(r.rows()));
+    QHash<Oid, const Class *> classes;
+    for (const Class &k : out->classes)
+        classes.insert(k.oid, &k);
+    auto columnName = [&](const Class *k, Oid classOid, int num) -> QString {
+        if (k) {
+            // attributes are in attnum order with gaps only for dropped or hidden columns
+            for (const Attribute &a : k->attributes) {
+                if (a.num == num)
+                    return a.name;
+            }
+        }
+        return hidden.value({classOid, num});
+    };
     for (int i = 0; i < r.rows(); ++i) {
         const Row row{r, i};
         Index x;
@@ -198,7 +238,17 @@ void readIndexes(const pg::Result &r, Catalog *out)
         x.isPrimary = row.boolean(4);
         x.isPartial = row.boolean(5);
         x.attrNums = parseVector(row.raw(6));
-        x.definition = row.text(7);
+        if (!r.isNull(i, 7)) {
+            x.definition = row.text(7);
+        } else {
+            // A plain index: spelled as pg_get_indexdef would (see indexes.sql).
+            const Class *k = classes.value(x.classOid);
+            QStringList cols;
+            for (int num : x.attrNums)
+                cols << quoteIdent(columnName(k, x.classOid, num), keywords, quoteAll);
+            x.definition = QLatin1String(x.isUnique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + row.text(8)
+                + QLatin1String(" (") + cols.join(QLatin1String(", ")) + QLatin1Char(')');
+        }
         out->indexes.push_back(std::move(x));
     }
 }
@@ -380,40 +430,15 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     if (cancelled && cancelled->load())
         return fail(QStringLiteral("57014"), QStringLiteral("reading the catalog was cancelled"));
 
-    const QList<pg::Param> params{textArrayLiteral(schemas)};
-    QList<pg::Statement> statements;
     // Our own transaction when the caller has none: one snapshot for every statement, and JIT off,
     // because the planner's guesses for the recursive CTEs make it compile (tens of ms) for nothing.
     const bool ownTransaction = !m_connection.inTransaction();
-    if (ownTransaction) {
-        statements.append({QStringLiteral("begin isolation level repeatable read read only"), {}});
-        statements.append({QStringLiteral("set local jit = off"), {}});
-    }
-    const qsizetype first = statements.size();
-    for (const char *name : stepNames) {
-        const QString sql = statementSql(QLatin1String(name));
-        if (sql.isEmpty())
-            return fail(QString(), QStringLiteral("catalog statement %1 is missing from the resources").arg(QLatin1String(name)));
-        statements.append({sql, params});
-    }
-    if (ownTransaction)
-        statements.append({QStringLiteral("commit"), {}});
-
-    const QList<pg::Result> results = m_connection.execPipeline(statements, cancelled);
-    for (const pg::Result &r : results) {
-        if (!r.ok()) {
-            m_error = r.error();
-            if (ownTransaction && m_connection.inTransaction())
-                m_connection.exec(QStringLiteral("rollback"));
-            if (cancelled && cancelled->load() && m_error.sqlState.isEmpty())
-                m_error.sqlState = QStringLiteral("57014");
-            return false;
-        }
-    }
-    if (cancelled && cancelled->load())
-        return fail(QStringLiteral("57014"), QStringLiteral("reading the catalog was cancelled"));
-
-    auto result = [&](Step s) -> const pg::Result & { return results[first + s]; };
+    const QList<pg::Param> params{textArrayLiteral(schemas), std::nullopt};
+    QList<pg::Result> results;
+    if (!runSteps({Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies, Grants},
+                  params, ownTransaction, cancelled, &results))
+        return false;
+    auto result = [&](Step s) -> const pg::Result & { return results[s]; };
 
     // Unknown schemas are an error here (PostGraphile only warns by default): a typo would
     // otherwise silently produce an empty API.
@@ -435,16 +460,90 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
         c.serverVersionNum = meta.toInt(0, 2);
     }
     readNamespaces(ns, &c);
+    QSet<QString> keywords;
+    bool quoteAll = false;
+    if (meta.rows() == 1) {
+        for (const QString &w : parseTextArray(meta.raw(0, 4)))
+            keywords.insert(w);
+        quoteAll = meta.toBool(0, 5);
+    }
+    HiddenColumns hidden;
     readClasses(result(Classes), &c);
-    readAttributes(result(Attributes), &c);
+    readAttributes(result(Attributes), &c, 0, &hidden);
     readTypes(result(Types), &c);
     readConstraints(result(Constraints), &c);
-    readIndexes(result(Indexes), &c);
+    readIndexes(result(Indexes), &c, hidden, keywords, quoteAll);
     readFunctions(result(Functions), &c);
     readPolicies(result(Policies), &c);
     readGrants(result(Grants), &c);
+
+    // Composite types from other schemas (a column of type other.pair) need their classes too. The
+    // type statement already followed their columns' types; only the classes are missing. Rare,
+    // so it costs a second round trip only when it happens (in a snapshot of its own).
+    QSet<Oid> classOids;
+    for (const Class &k : c.classes)
+        classOids.insert(k.oid);
+    QStringList extra;
+    for (const Type &t : c.types) {
+        if (t.classOid && !classOids.contains(t.classOid))
+            extra << QString::number(t.classOid);
+    }
+    if (!extra.isEmpty()) {
+        const QList<pg::Param> byOid{QByteArray("{}"), QByteArray("{" + extra.join(QLatin1Char(',')).toLatin1() + "}")};
+        QList<pg::Result> more;
+        if (!runSteps({Classes, Attributes}, byOid, ownTransaction && !m_connection.inTransaction(), cancelled, &more))
+            return false;
+        const size_t first = c.classes.size();
+        readClasses(more[0], &c);
+        readAttributes(more[1], &c, first, &hidden);
+    }
     c.reindex();
     *out = std::move(c);
+    return true;
+}
+
+bool CatalogReader::runSteps(const QList<int> &steps, const QList<pg::Param> &params, bool ownTransaction,
+                             const std::atomic_bool *cancelled, QList<pg::Result> *results)
+{
+    QList<pg::Statement> statements;
+    if (ownTransaction) {
+        statements.append({QStringLiteral("begin isolation level repeatable read read only"), {}});
+        statements.append({QStringLiteral("set local jit = off"), {}});
+    }
+    const qsizetype first = statements.size();
+    for (int step : steps) {
+        const QString name = QLatin1String(stepNames[step]);
+        const QString sql = statementSql(name);
+        if (sql.isEmpty())
+            return fail(QString(), QStringLiteral("catalog statement %1 is missing from the resources").arg(name));
+        statements.append({sql, params});
+    }
+    if (ownTransaction)
+        statements.append({QStringLiteral("commit"), {}});
+
+    const QList<pg::Result> all = m_connection.execPipeline(statements, cancelled);
+    for (const pg::Result &r : all) {
+        if (!r.ok()) {
+            m_error = r.error();
+            if (ownTransaction && m_connection.inTransaction())
+                m_connection.exec(QStringLiteral("rollback"));
+            if (cancelled && cancelled->load() && m_error.sqlState.isEmpty())
+                m_error.sqlState = QStringLiteral("57014");
+            return false;
+        }
+    }
+    if (cancelled && cancelled->load())
+        return fail(QStringLiteral("57014"), QStringLiteral("reading the catalog was cancelled"));
+    // Steps are indexed by their enum value in the first round; later rounds use positions.
+    results->clear();
+    if (steps.size() == StepCount) {
+        results->resize(StepCount);
+        for (qsizetype i = 0; i < steps.size(); ++i)
+            (*results)[steps[i]] = all[first + i];
+    } else {
+        for (qsizetype i = 0; i < steps.size(); ++i)
+            results->append(all[first + i]);
+    }
     return true;
 }
 

@@ -36,6 +36,9 @@ public:
 
 private:
     bool fail(const QString &sqlState, const QString &message);
+    /// Sends the statements of `steps` (indexes into the statement list) in one pipeline.
+    bool runSteps(const QList<int> &steps, const QList<pg::Param> &params, bool ownTransaction,
+                  const std::atomic_bool *cancelled, QList<pg::Result> *results);
 
     pg::Connection &m_connection;
     pg::PgError m_error;

@@ -108,6 +108,7 @@ private slots:
     void callerTransactionKept();
     void hostileIdentifiers();
     void postgraphileFilters();
+    void indexDefinitionsMatchServer();
 
 private:
     bool readAs(const QString &role, Catalog *out, const QStringList &schemas = {QStringLiteral("forum_example")});
@@ -653,6 +654,45 @@ void TestCatalogReader::postgraphileFilters()
     QVERIFY(v->isInsertable && v->isUpdatable && v->isDeletable);
     const auto *vJoin = findClass(c, QStringLiteral("pgf"), QStringLiteral("v_join"));
     QVERIFY(!vJoin->isInsertable && !vJoin->isUpdatable && !vJoin->isDeletable);
+}
+
+void TestCatalogReader::indexDefinitionsMatchServer()
+{
+    const pg::Result created = m_conn.exec(QStringLiteral(
+        "create schema idx;"
+        "create table idx.\"Order\" (id int primary key, \"user\" text, \"order\" int, \"Mixed\" text, __hidden int,"
+        "  \"select\" text collate \"C\", label text, n numeric, t text, \"from\" int, a_1 int, \"1a\" int);"
+        "create unique index on idx.\"Order\" (\"user\", \"order\");"
+        "create index on idx.\"Order\" (\"Mixed\", __hidden);"
+        "create index on idx.\"Order\" (\"select\");"
+        "create index on idx.\"Order\" (label collate \"C\");"
+        "create index on idx.\"Order\" (n desc);"
+        "create index on idx.\"Order\" (lower(label));"
+        "create index partial_idx on idx.\"Order\" (t) where t is not null;"
+        "create index on idx.\"Order\" (t text_pattern_ops);"
+        "create index on idx.\"Order\" using hash (t);"
+        "create index on idx.\"Order\" (\"from\") include (a_1);"
+        "create index on idx.\"Order\" (a_1, \"1a\") with (fillfactor = 50);"
+        "create table idx.plain (x int, y int);"
+        "create index \"Weird Index\" on idx.plain (x, y);"
+        "create table idx.parted (k int) partition by range (k);"
+        "create index on idx.parted (k);"));
+    QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+    CatalogReader reader(m_conn);
+    Catalog c;
+    QVERIFY2(reader.read({QStringLiteral("idx"), QStringLiteral("forum_example")}, &c), qPrintable(reader.error().toString()));
+    QVERIFY(c.indexes.size() >= 15);
+    for (const auto &x : c.indexes) {
+        const pg::Result expected = m_conn.execParams(QStringLiteral("select pg_get_indexdef($1::oid)"),
+                                                      {QByteArray::number(x.oid)});
+        QVERIFY(expected.ok());
+        QCOMPARE(x.definition, expected.text(0, 0));
+    }
+    // The hidden column is dropped from the class but still spelled in the index.
+    const auto *order = findClass(c, QStringLiteral("idx"), QStringLiteral("Order"));
+    QVERIFY(order);
+    QVERIFY(!findAttr(order, QStringLiteral("__hidden")));
+    QVERIFY(findAttr(order, QStringLiteral("Mixed")));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogReader)

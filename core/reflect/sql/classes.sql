@@ -2,7 +2,9 @@ select rel.oid, rel.relname, rel.relnamespace, n.nspname, rel.relkind, rel.relty
        coalesce((select inh.inhparent from pg_catalog.pg_inherits inh
                  where rel.relispartition and inh.inhrelid = rel.oid limit 1), 0),
        rel.relrowsecurity, rel.relforcerowsecurity,
-       pg_catalog.pg_relation_is_updatable(rel.oid, true),
+       -- Tables are always fully updatable (28 = update | insert | delete); asking would open and
+       -- lock every one of them.
+       case when rel.relkind in ('r', 'p') then 28 else pg_catalog.pg_relation_is_updatable(rel.oid, true) end,
        dsc.description,
        exists(select 1 from accessible_roles a where pg_catalog.has_table_privilege(a.oid, rel.oid, 'SELECT')),
        exists(select 1 from accessible_roles a where pg_catalog.has_table_privilege(a.oid, rel.oid, 'INSERT')),
@@ -13,5 +15,5 @@ from pg_catalog.pg_class rel
 join pg_catalog.pg_namespace n on n.oid = rel.relnamespace
 left join pg_catalog.pg_description dsc
   on dsc.objoid = rel.oid and dsc.objsubid = 0 and dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-where rel.oid in (select oid from cls_all)
+where rel.oid in (select oid from cls_sel)
 order by rel.relnamespace, rel.relname

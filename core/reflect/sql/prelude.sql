@@ -1,5 +1,7 @@
 -- Shared common table expressions; every catalog statement is this prelude followed by one body, so
--- that all statements agree on which objects count. $1 is the text[] of schema names.
+-- that all statements agree on which objects count. $1 is the text[] of schema names; $2 is NULL,
+-- or an oid[] of classes to read instead of the schemas' (CatalogReader's follow-up for composite
+-- types that live in other schemas).
 -- The filters copy PostGraphile v4's introspection query (graphile-build-pg introspectionQuery.js,
 -- pgIgnoreRBAC: false, no extension resources, no legacy functions) so that Refract sees what
 -- PostGraphile sees. Operators are schema-qualified for the same reason PostGraphile does it:
@@ -46,10 +48,10 @@ with recursive
            or pro.proargmodes operator(pg_catalog.&&) array['o', 'b', 't']::"char"[])
       and (pro.proallargtypes is null
            or not (pro.proallargtypes operator(pg_catalog.@>) array[2249::oid]))
-      -- range constructors
-      and pro.proname not in (
-        select typ.typname from pg_catalog.pg_type typ
-        where typ.typtype = 'r' and typ.typnamespace = pro.pronamespace)
+      -- range constructors (PostGraphile's `not in`, as an index lookup)
+      and not exists (
+        select 1 from pg_catalog.pg_type typ
+        where typ.typname = pro.proname and typ.typnamespace = pro.pronamespace and typ.typtype = 'r')
       -- trigger functions
       and pro.prorettype operator(pg_catalog.<>) 2279
       and pro.proname not like '\_\_%'
@@ -63,9 +65,9 @@ with recursive
           and dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
           and dep.objid = pro.oid)
   ),
+  -- The row types of the schemas' classes are added in types.sql, not here: following them would
+  -- walk every column a second time.
   typ_seed(oid) as (
-    select rel.reltype from pg_catalog.pg_class rel where rel.oid in (select oid from cls)
-    union
     select att.atttypid from pg_catalog.pg_attribute att
     where att.attrelid in (select oid from cls) and att.attnum > 0 and not att.attisdropped
     union
@@ -88,17 +90,17 @@ with recursive
       union all select rng.rngsubtype from pg_catalog.pg_range rng where rng.rngtypid = typ.oid
       union all select rng.rngtypid from pg_catalog.pg_range rng where rng.rngmultitypid = typ.oid
       union all
+      -- the columns of the schemas' own classes are in the seed already
       select att.atttypid from pg_catalog.pg_attribute att
       where typ.typrelid operator(pg_catalog.<>) 0 and att.attrelid = typ.typrelid
         and att.attnum > 0 and not att.attisdropped
+        and typ.typrelid not in (select oid from cls)
     ) nxt(oid)
     where nxt.oid operator(pg_catalog.<>) 0
   ),
-  -- The schemas' classes plus those behind referenced composite types elsewhere (so every composite
-  -- type has its attributes).
-  cls_all(oid) as (
-    select oid from cls
-    union
-    select typ.typrelid from pg_catalog.pg_type typ
-    where typ.oid in (select oid from typ_all) and typ.typrelid operator(pg_catalog.<>) 0
+  -- The classes whose rows the class statements return.
+  cls_sel(oid) as (
+    select oid from cls where $2::oid[] is null
+    union all
+    select unnest($2::oid[])
   )
