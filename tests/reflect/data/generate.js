@@ -119,6 +119,22 @@ const oddWords = [
   'a!b', 'a,b', 'a(b)', 'tab\there', 'new\nline', 'ΣΑΣ', 'ΑΣ_Σ', 'ΣΣ', 'Σ', 'xΣ', 'aΣb', 'ΣaΣ',
 ];
 
+// Deterministic pseudo-random strings (a fixed LCG), to stress the ported regexes beyond real words.
+function fuzz(alphabet, count, seed) {
+  let x = seed;
+  const next = () => (x = (x * 48271) % 2147483647); // MINSTD: exact in doubles
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const len = 1 + (next() % 12);
+    let w = '';
+    for (let j = 0; j < len; j++) w += alphabet[next() % alphabet.length];
+    out.push(w);
+  }
+  return out;
+}
+const pluralFuzz = fuzz('aeiouysxzhcflvmntrdgpqkAESXYIO_1', 3000, 7);
+const caseFuzz = fuzz("aAbBtTsShHnNdDrRxX0123459_-. '’", 4000, 11);
+
 // ---- pluralize.tsv -------------------------------------------------------------------------------
 const seen = new Set();
 const plInputs = [];
@@ -127,6 +143,7 @@ for (const w of handWords) addPl(w);
 for (const w of harvested) addPl(w);
 for (const w of tableNames) addPl(w);
 for (const w of oddWords) addPl(w);
+for (const w of pluralFuzz) addPl(w);
 // Case variants and derived forms of everything so far.
 const base = plInputs.slice();
 base.forEach((w, i) => {
@@ -168,6 +185,7 @@ const addC = (w) => { if (!seenC.has(w)) { seenC.add(w); caseInputs.push(w); } }
   'v2_api', 'api_v2', 'ipv4_address', 'sha256_hash', 'utf8mb4', 'x86_64', 'abc_12345678901234567890'].forEach(addC);
 tableNames.forEach(addC);
 oddWords.forEach(addC);
+caseFuzz.forEach(addC);
 plInputs.forEach((w, i) => {
   if (i % 2 === 0) addC(w);
   addC(pluralize(w));
