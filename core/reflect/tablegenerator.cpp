@@ -32,7 +32,8 @@ bool TableGenerator::hasRowType(const PgClassInfo &c)
 void TableGenerator::registerTypes()
 {
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!hasRowType(c) || !c.type)
+        // The JWT type is a scalar (PgJWTPlugin), not a row type.
+        if (!hasRowType(c) || !c.type || m_ctx.types->isJwtType(c.type->oid))
             continue;
         const QString typeName = m_ctx.tableTypeName(c);
         TypeMapper::ClassTypes names;
@@ -62,7 +63,7 @@ void TableGenerator::generateTypes()
 {
     generateNodeInterface();
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!hasRowType(c) || !c.type)
+        if (!hasRowType(c) || !c.type || m_ctx.types->isJwtType(c.type->oid))
             continue;
         generateRowType(c);
         generateInputTypes(c);

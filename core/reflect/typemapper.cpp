@@ -327,7 +327,7 @@ std::optional<TypeRef> TypeMapper::output(Oid typeOid, int typmod)
             NamedType s;
             s.kind = TypeKind::Scalar;
             s.name = name;
-            s.description = ci ? ci->description : ti->description;
+            s.description = GeneratorContext::wrap(QStringLiteral("A JSON Web Token defined by [RFC 7519](https://tools.ietf.org/html/rfc7519) which securely represents claims between two parties."), DescPos::Type);
             m_ctx.schema.addType(std::move(s));
             m_scalarBase.insert(name, QStringLiteral("String"));
         }
@@ -336,9 +336,6 @@ std::optional<TypeRef> TypeMapper::output(Oid typeOid, int typmod)
     if (const ClassTypes *ct = classTypes(typeOid))
         return TypeRef::named(ct->output);
     if (auto s = builtinScalarFor(t)) {
-        if (*s == QLatin1String("Interval")) {
-            ensureInterval(false);
-        }
         ensureScalar(*s);
         return TypeRef::named(*s);
     }
