@@ -15,6 +15,8 @@
 //                  → printSchema(buildSchema(sdl) or buildClientSchema(json)) + "\n" (graphql-js 16
 //                    flavour; JSON is recognised by its leading '{'), sorted with
 //                    lexicographicSortSchema on request; errors as for parse.
+//   introspect --schema SCHEMA.graphql|INTROSPECTION.json
+//                  → JSON.stringify(introspectionFromSchema(schema), null, 2) + "\n".
 namespace refract::cli {
 
 namespace {
@@ -137,6 +139,17 @@ int runPrintSchema(const QStringList &args)
     printOut((graphql::printSchema(*schema) + QLatin1Char('\n')).toUtf8());
     return 0;
 }
-int runIntrospect(const QStringList &) { return notYet("introspect"); }
+int runIntrospect(const QStringList &args)
+{
+    SchemaArgs a;
+    if (!parseSchemaArgs(args, &a, false) || !a.rest.isEmpty())
+        return usageError(QStringLiteral("usage: refract-cli introspect --schema SCHEMA.graphql|INTROSPECTION.json"));
+    int rc = 0;
+    std::optional<graphql::Schema> schema = loadSchema(a.schemaPath, &rc);
+    if (!schema)
+        return rc;
+    printOut(graphql::introspectionFromSchema(*schema, 2) + '\n');
+    return 0;
+}
 
 } // namespace refract::cli

@@ -125,7 +125,7 @@ struct UnknownTypeError
 class Builder
 {
 public:
-    explicit Builder(const Document &doc) : m_doc(doc) {}
+    Builder(const Document &doc, bool keepStandardTypes) : m_doc(doc), m_keepStandardTypes(keepStandardTypes) {}
 
     Schema build()
     {
@@ -159,7 +159,7 @@ public:
 
         Schema schema;
         for (const QString &name : m_typeOrder) {
-            if (isStandardType(name))
+            if (isStandardType(name) && !m_keepStandardTypes)
                 continue; // graphql-js uses its own definition of the standard types
             schema.addType(buildType(*m_typeDefs.value(name)));
         }
@@ -628,6 +628,7 @@ private:
     }
 
     const Document &m_doc;
+    bool m_keepStandardTypes = false;
     Schema *m_schema = nullptr;
     QHash<QString, QList<const Definition *>> m_extensions;
     QHash<QString, QList<const Definition *>> m_directiveExtensions;
@@ -641,10 +642,10 @@ private:
 
 } // namespace
 
-std::optional<Schema> buildSchema(const Document &document, GraphQLError *error)
+std::optional<Schema> buildSchema(const Document &document, GraphQLError *error, bool keepStandardTypes)
 {
     try {
-        Builder b(document);
+        Builder b(document, keepStandardTypes);
         Schema s = b.build();
         b.fillDefaults(s);
         return s;

@@ -13,7 +13,10 @@ namespace refract::graphql {
 /// document's own, the built-in scalars are added, and default values are normalised as graphql-js does
 /// (coerced with `valueFromAST`, printed back with `astFromValue`), so `printSchema` matches graphql-js.
 /// SDL validation rules are not run; an unknown type gives an error (`Unknown type: "X".`).
-std::optional<Schema> buildSchema(const ast::Document &document, GraphQLError *error = nullptr);
+/// `keepStandardTypes` builds definitions of built-in scalars and introspection types too instead of
+/// skipping them (used to build the introspection types themselves).
+std::optional<Schema> buildSchema(const ast::Document &document, GraphQLError *error = nullptr,
+                                  bool keepStandardTypes = false);
 
 /// Parses and builds in one step (graphql-js `buildSchema(source)`).
 std::optional<Schema> buildSchema(const QString &sdl, GraphQLError *error = nullptr);

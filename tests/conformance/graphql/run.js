@@ -5,7 +5,8 @@
 // against `refract-cli parse FILE`; for corpus/sdl/ also `printSchema(buildSchema(doc))` and the
 // lexicographically sorted schema against `refract-cli print-schema --schema FILE [--sorted]`, and,
 // where graphql-js can introspect the schema, `printSchema(buildClientSchema(introspection))` against
-// `refract-cli print-schema --schema INTROSPECTION.json`.
+// `refract-cli print-schema --schema INTROSPECTION.json`, and `JSON.stringify(introspectionFromSchema(schema),
+// null, 2)` against `refract-cli introspect --schema FILE`.
 // Prints one line per difference and the summary "N passed, N failed"; exits 1 on any difference.
 'use strict';
 const fs = require('fs');
@@ -96,6 +97,8 @@ for (const file of walk(corpus)) {
     } catch (e) {
       continue; // not a valid schema (graphql-js validates before introspecting)
     }
+    check(`introspect ${rel}`, { code: 0, out: JSON.stringify(introspection, null, 2) + '\n' },
+      ours(['introspect', '--schema', file]));
     const json = path.join(tmp, rel.replace(/[\\/]/g, '_') + '.json');
     fs.writeFileSync(json, JSON.stringify(introspection, null, 2));
     check(`print-schema (introspection) ${rel}`, oracle(() => g.printSchema(g.buildClientSchema(introspection))),
