@@ -247,6 +247,58 @@ void TypeMapper::ensurePoint(bool input)
     m_ctx.schema.addType(std::move(t));
 }
 
+std::optional<QString> TypeMapper::geometricType(Oid oid, bool input)
+{
+    if (!m_ctx.options.pgGeometricTypes)
+        return std::nullopt;
+    struct FieldSpec { const char *name; const char *type; bool list; const char *desc; };
+    struct Geo { Oid oid; const char *name; const char *desc; QList<FieldSpec> fields; };
+    static const QList<Geo> geos = {
+        {628, "Line", "An infinite line that passes through points 'a' and 'b'.", {{"a", "Point", false, nullptr}, {"b", "Point", false, nullptr}}},
+        {601, "LineSegment", "An finite line between points 'a' and 'b'.", {{"a", "Point", false, nullptr}, {"b", "Point", false, nullptr}}},
+        {603, "Box", "A rectangular box defined by two opposite corners 'a' and 'b'", {{"a", "Point", false, nullptr}, {"b", "Point", false, nullptr}}},
+        {602, "Path", "A path (open or closed) made up of points", {{"points", "Point", true, nullptr}, {"isOpen", "Boolean", false, "True if this is a closed path (similar to a polygon), false otherwise."}}},
+        {604, "Polygon", nullptr, {{"points", "Point", true, nullptr}}},
+        {718, "Circle", nullptr, {{"center", "Point", false, nullptr}, {"radius", "Float", false, nullptr}}},
+    };
+    for (const Geo &g : geos) {
+        if (g.oid != oid)
+            continue;
+        ensurePoint(input);
+        const QString name = QLatin1String(g.name) + (input ? QStringLiteral("Input") : QString());
+        if (!m_ctx.schema.type(name)) {
+            NamedType t;
+            t.kind = input ? TypeKind::InputObject : TypeKind::Object;
+            t.name = name;
+            if (g.desc)
+                t.description = GeneratorContext::wrap(QLatin1String(g.desc), DescPos::Type);
+            for (const FieldSpec &f : g.fields) {
+                QString typeName = QLatin1String(f.type);
+                if (input && typeName == QLatin1String("Point"))
+                    typeName = QStringLiteral("PointInput");
+                TypeRef ref = TypeRef::named(typeName);
+                if (f.list)
+                    ref = ref.list();
+                std::optional<QString> desc;
+                if (f.desc)
+                    desc = GeneratorContext::wrap(QLatin1String(f.desc), DescPos::Field);
+                if (input) {
+                    t.inputFields << GeneratorContext::arg(QLatin1String(f.name), ref, desc);
+                } else {
+                    graphql::Field fld;
+                    fld.name = QLatin1String(f.name);
+                    fld.type = ref;
+                    fld.description = desc;
+                    t.fields << fld;
+                }
+            }
+            m_ctx.schema.addType(std::move(t));
+        }
+        return name;
+    }
+    return std::nullopt;
+}
+
 std::optional<QString> TypeMapper::rangeTypeFor(const Type &t, int typmod, bool input)
 {
     const auto sub = output(t.rangeSubtypeOid, typmod);
@@ -347,6 +399,8 @@ std::optional<TypeRef> TypeMapper::output(Oid typeOid, int typmod)
         ensurePoint(false);
         return TypeRef::named(QStringLiteral("Point"));
     }
+    if (auto g = geometricType(t.oid, false))
+        return TypeRef::named(*g);
     if (t.type == 'e')
         return TypeRef::named(enumTypeFor(*ti));
     if (t.type == 'r') {
@@ -414,6 +468,8 @@ std::optional<TypeRef> TypeMapper::input(Oid typeOid, int typmod, InputVariant v
         ensurePoint(true);
         return TypeRef::named(QStringLiteral("PointInput"));
     }
+    if (auto g = geometricType(t.oid, true))
+        return TypeRef::named(*g);
     if (t.type == 'r') {
         if (auto r = rangeTypeFor(t, typmod, true))
             return TypeRef::named(*r);

@@ -52,6 +52,8 @@ private:
     std::optional<QString> rangeTypeFor(const Type &t, int typmod, bool input);
     void ensureInterval(bool input);
     void ensurePoint(bool input);
+    /// pgGeometricTypes: line, lseg, box, path, polygon, circle as objects; nullopt otherwise.
+    std::optional<QString> geometricType(Oid oid, bool input);
 
     GeneratorContext &m_ctx;
     QHash<Oid, ClassTypes> m_classTypes;
