@@ -1,5 +1,7 @@
 #include "docsview.h"
 
+#include <QRegularExpression>
+
 namespace refract::ui {
 
 using graphql::NamedType;
@@ -11,11 +13,25 @@ const QString Scheme = QStringLiteral("gql");
 
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
 
+// Descriptions are CommonMark by the spec; generators wrap them at ~80 columns. Enough Markdown for
+// reading: blank lines make paragraphs, single line breaks are spaces, `code` is code.
+QString markdownLite(const QString &text)
+{
+    QStringList paragraphs;
+    for (const QString &para : text.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
+        QString p = esc(para.trimmed()).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        static const QRegularExpression code(QStringLiteral("`([^`]+)`"));
+        p.replace(code, QStringLiteral("<code>\\1</code>"));
+        paragraphs.append(p);
+    }
+    return paragraphs.join(QLatin1String("<br><br>"));
+}
+
 QString descriptionHtml(const std::optional<QString> &d)
 {
     if (!d || d->isEmpty())
         return QString();
-    return QStringLiteral("<p>%1</p>").arg(esc(*d).replace(QLatin1Char('\n'), QLatin1String("<br>")));
+    return QStringLiteral("<p>%1</p>").arg(markdownLite(*d));
 }
 
 QString typeLink(const graphql::Schema &schema, const QString &name)
@@ -53,7 +69,7 @@ QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::Inpu
             html += QStringLiteral(" = <code>%1</code>").arg(esc(*v.defaultValue));
         html += deprecationHtml(v.deprecationReason);
         if (v.description && !v.description->isEmpty())
-            html += QStringLiteral("<br>%1").arg(esc(*v.description).replace(QLatin1Char('\n'), QLatin1String("<br>")));
+            html += QStringLiteral("<br>%1").arg(markdownLite(*v.description));
         html += QLatin1String("</li>");
     }
     return html + QLatin1String("</ul>");
@@ -188,7 +204,7 @@ QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeNam
         for (const auto &v : t->enumValues) {
             html += QStringLiteral("<li><a name=\"%1\"></a><b>%1</b>%2").arg(esc(v.name), deprecationHtml(v.deprecationReason));
             if (v.description && !v.description->isEmpty())
-                html += QLatin1String("<br>") + esc(*v.description);
+                html += QLatin1String("<br>") + markdownLite(*v.description);
             html += QLatin1String("</li>");
         }
         html += QLatin1String("</ul>");

@@ -38,6 +38,8 @@ bool looksLikeTypeName(QByteArrayView w)
 {
     if (w.isEmpty() || !(w[0] >= 'A' && w[0] <= 'Z'))
         return false;
+    if (w == QByteArrayView("ID"))
+        return true; // the one built-in scalar spelled like an enum value
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 

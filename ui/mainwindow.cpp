@@ -326,6 +326,8 @@ void MainWindow::setTheme(Theme::Kind kind)
 {
     m_theme = kind;
     Theme::apply(kind);
+    for (QueryEditor *editor : findChildren<QueryEditor *>())
+        editor->applyTheme();
     (kind == Theme::Dark ? m_darkAction : m_lightAction)->setChecked(true);
     QSettings().setValue(QStringLiteral("window/theme"), Theme::name(kind));
 }

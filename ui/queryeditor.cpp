@@ -3,6 +3,7 @@
 #include "graphqllexer.h"
 #include "theme.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QFontDatabase>
 
@@ -60,13 +61,14 @@ bool QueryEditor::find(const QString &text, bool forward, bool caseSensitive)
 void QueryEditor::changeEvent(QEvent *event)
 {
     QsciScintilla::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         applyTheme();
 }
 
 void QueryEditor::applyTheme()
 {
-    const QPalette p = palette();
+    // The application palette, not ours: setPaper() gives this widget its own Base colour.
+    const QPalette p = QApplication::palette();
     const bool dark = Theme::isDark(p);
     m_lexer->setDark(dark);
     const QColor paper = m_lexer->defaultPaper(GraphQLLexer::Default);

@@ -19,11 +19,13 @@ public:
     /// Finds `text` from the cursor (wrapping around); returns false when it does not occur.
     bool find(const QString &text, bool forward = true, bool caseSensitive = false);
 
+    /// Takes the colours of the application palette (the window calls it when the theme changes).
+    void applyTheme();
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void applyTheme();
     void updateMarginWidth();
 
     GraphQLLexer *m_lexer = nullptr;
