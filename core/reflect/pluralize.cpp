@@ -23,6 +23,21 @@ struct Rule
 {
     QRegularExpression re;
     QString replacement; // `$0`, `$1`, `$2` interpolated as the JS `interpolate` does
+    // The (folded) characters a match can end with, so that most rules are rejected without running
+    // the regex; empty = any. "*" stands for any non-ASCII unit.
+    QByteArray lastChars;
+
+    bool mayMatch(const QString &folded) const
+    {
+        if (lastChars.isEmpty())
+            return true;
+        if (folded.isEmpty())
+            return false;
+        const char16_t last = folded.back().unicode();
+        if (last >= 0x80)
+            return lastChars.contains('*');
+        return lastChars.contains(char(last));
+    }
 };
 
 struct Rules
@@ -82,63 +97,63 @@ const Rules &rules()
             r.irregularPlurals.insert(plural, single);
         }
 
-        const char *pluralRules[][2] = {
-            {"s?$", "s"},
-            {"[^\\x{0}-\\x{7f}]$", "$0"},
-            {"([^aeiou]ese)$", "$1"},
-            {"(ax|test)is$", "$1es"},
-            {"(alias|[^aou]us|tlas|gas|ris)$", "$1es"},
-            {"(e[mn]u)s?$", "$1s"},
-            {"([^l]ias|[aeiou]las|[emjzr]as|[iu]am)$", "$1"},
-            {"(alumn|syllab|octop|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat)(?:us|i)$", "$1i"},
-            {"(alumn|alg|vertebr)(?:a|ae)$", "$1ae"},
-            {"(seraph|cherub)(?:im)?$", "$1im"},
-            {"(her|at|gr)o$", "$1oes"},
-            {"(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|automat|quor)(?:a|um)$", "$1a"},
-            {"(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat)(?:a|on)$", "$1a"},
-            {"sis$", "ses"},
-            {"(?:(kni|wi|li)fe|(ar|l|ea|eo|oa|hoo)f)$", "$1$2ves"},
-            {"([^aeiouy]|qu)y$", "$1ies"},
-            {"([^ch][ieo][ln])ey$", "$1ies"},
-            {"(x|ch|ss|sh|zz)$", "$1es"},
-            {"(matr|cod|mur|sil|vert|ind|append)(?:ix|ex)$", "$1ices"},
-            {"(m|l)(?:ice|ouse)$", "$1ice"},
-            {"(pe)(?:rson|ople)$", "$1ople"},
-            {"(child)(?:ren)?$", "$1ren"},
-            {"eaux$", "$0"},
-            {"m[ae]n$", "men"},
+        const char *pluralRules[][3] = {
+            {"s?$", "s", ""},
+            {"[^\\x{0}-\\x{7f}]$", "$0", "*"},
+            {"([^aeiou]ese)$", "$1", "e"},
+            {"(ax|test)is$", "$1es", "s"},
+            {"(alias|[^aou]us|tlas|gas|ris)$", "$1es", "s"},
+            {"(e[mn]u)s?$", "$1s", "us"},
+            {"([^l]ias|[aeiou]las|[emjzr]as|[iu]am)$", "$1", "sm"},
+            {"(alumn|syllab|octop|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat)(?:us|i)$", "$1i", "si"},
+            {"(alumn|alg|vertebr)(?:a|ae)$", "$1ae", "ae"},
+            {"(seraph|cherub)(?:im)?$", "$1im", "hbm"},
+            {"(her|at|gr)o$", "$1oes", "o"},
+            {"(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|automat|quor)(?:a|um)$", "$1a", "am"},
+            {"(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat)(?:a|on)$", "$1a", "an"},
+            {"sis$", "ses", "s"},
+            {"(?:(kni|wi|li)fe|(ar|l|ea|eo|oa|hoo)f)$", "$1$2ves", "ef"},
+            {"([^aeiouy]|qu)y$", "$1ies", "y"},
+            {"([^ch][ieo][ln])ey$", "$1ies", "y"},
+            {"(x|ch|ss|sh|zz)$", "$1es", "xhsz"},
+            {"(matr|cod|mur|sil|vert|ind|append)(?:ix|ex)$", "$1ices", "x"},
+            {"(m|l)(?:ice|ouse)$", "$1ice", "e"},
+            {"(pe)(?:rson|ople)$", "$1ople", "ne"},
+            {"(child)(?:ren)?$", "$1ren", "dn"},
+            {"eaux$", "$0", "x"},
+            {"m[ae]n$", "men", "n"},
         };
         for (const auto &rule : pluralRules)
-            r.plural.push_back({compile(rule[0]), QString::fromLatin1(rule[1])});
-        r.plural.push_back({compileWord("thou"), QStringLiteral("you")});
+            r.plural.push_back({compile(rule[0]), QString::fromLatin1(rule[1]), QByteArray(rule[2])});
+        r.plural.push_back({compileWord("thou"), QStringLiteral("you"), QByteArrayLiteral("u")});
 
-        const char *singularRules[][2] = {
-            {"s$", ""},
-            {"(ss)$", "$1"},
-            {"(wi|kni|(?:after|half|high|low|mid|non|night|[^\\w]|^)li)ves$", "$1fe"},
-            {"(ar|(?:wo|[ae])l|[eo][ao])ves$", "$1f"},
-            {"ies$", "y"},
-            {"\\b([pl]|zomb|(?:neck|cross)?t|coll|faer|food|gen|goon|group|lass|talk|goal|cut)ies$", "$1ie"},
-            {"\\b(mon|smil)ies$", "$1ey"},
-            {"(m|l)ice$", "$1ouse"},
-            {"(seraph|cherub)im$", "$1"},
-            {"(x|ch|ss|sh|zz|tto|go|cho|alias|[^aou]us|tlas|gas|(?:her|at|gr)o|ris)(?:es)?$", "$1"},
-            {"(analy|ba|diagno|parenthe|progno|synop|the|empha|cri)(?:sis|ses)$", "$1sis"},
-            {"(movie|twelve|abuse|e[mn]u)s$", "$1"},
-            {"(test)(?:is|es)$", "$1is"},
-            {"(alumn|syllab|octop|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat)(?:us|i)$", "$1us"},
-            {"(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|quor)a$", "$1um"},
-            {"(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat)a$", "$1on"},
-            {"(alumn|alg|vertebr)ae$", "$1a"},
-            {"(cod|mur|sil|vert|ind)ices$", "$1ex"},
-            {"(matr|append)ices$", "$1ix"},
-            {"(pe)(rson|ople)$", "$1rson"},
-            {"(child)ren$", "$1"},
-            {"(eau)x?$", "$1"},
-            {"men$", "man"},
+        const char *singularRules[][3] = {
+            {"s$", "", "s"},
+            {"(ss)$", "$1", "s"},
+            {"(wi|kni|(?:after|half|high|low|mid|non|night|[^\\w]|^)li)ves$", "$1fe", "s"},
+            {"(ar|(?:wo|[ae])l|[eo][ao])ves$", "$1f", "s"},
+            {"ies$", "y", "s"},
+            {"\\b([pl]|zomb|(?:neck|cross)?t|coll|faer|food|gen|goon|group|lass|talk|goal|cut)ies$", "$1ie", "s"},
+            {"\\b(mon|smil)ies$", "$1ey", "s"},
+            {"(m|l)ice$", "$1ouse", "e"},
+            {"(seraph|cherub)im$", "$1", "m"},
+            {"(x|ch|ss|sh|zz|tto|go|cho|alias|[^aou]us|tlas|gas|(?:her|at|gr)o|ris)(?:es)?$", "$1", "xhszo"},
+            {"(analy|ba|diagno|parenthe|progno|synop|the|empha|cri)(?:sis|ses)$", "$1sis", "s"},
+            {"(movie|twelve|abuse|e[mn]u)s$", "$1", "s"},
+            {"(test)(?:is|es)$", "$1is", "s"},
+            {"(alumn|syllab|octop|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat)(?:us|i)$", "$1us", "si"},
+            {"(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|quor)a$", "$1um", "a"},
+            {"(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat)a$", "$1on", "a"},
+            {"(alumn|alg|vertebr)ae$", "$1a", "e"},
+            {"(cod|mur|sil|vert|ind)ices$", "$1ex", "s"},
+            {"(matr|append)ices$", "$1ix", "s"},
+            {"(pe)(rson|ople)$", "$1rson", "ne"},
+            {"(child)ren$", "$1", "n"},
+            {"(eau)x?$", "$1", "ux"},
+            {"men$", "man", "n"},
         };
         for (const auto &rule : singularRules)
-            r.singular.push_back({compile(rule[0]), QString::fromLatin1(rule[1])});
+            r.singular.push_back({compile(rule[0]), QString::fromLatin1(rule[1]), QByteArray(rule[2])});
 
         const char *uncountable =
             "adulthood advice agenda aid alcohol ammo anime athletics audio bison blood bream buffalo butter "
@@ -151,9 +166,13 @@ const Rules &rules()
         for (const QString &w : QString::fromLatin1(uncountable).split(QLatin1Char(' ')))
             r.uncountables.insert(w);
         // Regex uncountables become `$0` rules of both kinds, added last so they are tried first.
-        for (const char *re : {"[^aeiou]ese$", "deer$", "fish$", "measles$", "o[iu]s$", "pox$", "sheep$"}) {
-            r.plural.push_back({compile(re), QStringLiteral("$0")});
-            r.singular.push_back({compile(re), QStringLiteral("$0")});
+        const char *uncountableRules[][2] = {
+            {"[^aeiou]ese$", "e"}, {"deer$", "r"}, {"fish$", "h"}, {"measles$", "s"}, {"o[iu]s$", "s"},
+            {"pox$", "x"}, {"sheep$", "p"},
+        };
+        for (const auto &rule : uncountableRules) {
+            r.plural.push_back({compile(rule[0]), QStringLiteral("$0"), QByteArray(rule[1])});
+            r.singular.push_back({compile(rule[0]), QStringLiteral("$0"), QByteArray(rule[1])});
         }
         return r;
     }();
@@ -211,14 +230,24 @@ QString interpolate(const QString &replacement, const QRegularExpressionMatch &m
     return out;
 }
 
+// Longer than the longest text any rule can match (`prolegomenon`, 12), with room to spare.
+constexpr qsizetype kMaxRuleMatch = 16;
+
 // JS `sanitizeWord`: the last rule that matches rewrites the first (leftmost) match.
 QString sanitizeWord(const QString &token, const QString &word, const std::vector<Rule> &list)
 {
     if (token.isEmpty() || rules().uncountables.contains(token))
         return word;
     const QString folded = asciiFold(word);
+    // Every rule is anchored at the end and matches at most 12 characters, so the search can start
+    // near the end; `^`, `\b` and lookbehind still see the whole subject (not so with mid()).
+    qsizetype offset = qMax<qsizetype>(0, folded.size() - kMaxRuleMatch);
+    if (offset > 0 && folded.at(offset).isLowSurrogate())
+        --offset;
     for (auto it = list.rbegin(); it != list.rend(); ++it) {
-        const QRegularExpressionMatch m = it->re.match(folded);
+        if (!it->mayMatch(folded))
+            continue;
+        const QRegularExpressionMatch m = it->re.match(folded, offset);
         if (!m.hasMatch())
             continue;
         const qsizetype start = m.capturedStart(0);
