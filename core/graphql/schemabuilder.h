@@ -18,7 +18,7 @@ namespace refract::graphql {
 std::optional<Schema> buildSchema(const ast::Document &document, GraphQLError *error = nullptr,
                                   bool keepStandardTypes = false);
 
-/// Parses and builds in one step (graphql-js `buildSchema(source)`).
+/// Parses and builds in one step (graphql-js `buildSchema(source)`), without the parser's token limit.
 std::optional<Schema> buildSchema(const QString &sdl, GraphQLError *error = nullptr);
 
 /// The JavaScript `String(number)` spelling of a double (shortest round trip, ECMAScript Number::toString).
