@@ -6,14 +6,17 @@
 #include <QPair>
 #include <QSet>
 
+#include <algorithm>
+#include <tuple>
+
 namespace refract::reflect {
 
 namespace {
 
 // Statement names in the order they are sent; each is sql/<name>.sql after sql/prelude.sql.
-enum Step { Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies, Grants, StepCount };
+enum Step { Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies, StepCount };
 const char *const stepNames[StepCount] = {"meta",        "namespaces", "classes",   "attributes", "types",
-                                          "constraints", "indexes",    "functions", "policies",   "grants"};
+                                          "constraints", "indexes",    "functions", "policies"};
 
 QString readResource(const QString &name)
 {
@@ -44,6 +47,51 @@ QList<int> parseVector(QByteArrayView v)
     return out;
 }
 
+// Turns an aclitem[] in text form (`{postgres=arwdDxt/postgres,"we""ird"=r/postgres,=X/postgres}`)
+// into Grant rows, as aclexplode would (an empty grantee is PUBLIC).
+void appendGrants(QByteArrayView acl, Oid objectOid, int attNum, std::vector<Grant> *out)
+{
+    if (acl.isEmpty())
+        return;
+    static const QHash<QChar, QString> names{
+        {u'a', QStringLiteral("INSERT")},     {u'r', QStringLiteral("SELECT")},    {u'w', QStringLiteral("UPDATE")},
+        {u'd', QStringLiteral("DELETE")},     {u'D', QStringLiteral("TRUNCATE")},  {u'x', QStringLiteral("REFERENCES")},
+        {u't', QStringLiteral("TRIGGER")},    {u'X', QStringLiteral("EXECUTE")},   {u'U', QStringLiteral("USAGE")},
+        {u'C', QStringLiteral("CREATE")},     {u'T', QStringLiteral("TEMPORARY")}, {u'c', QStringLiteral("CONNECT")},
+        {u's', QStringLiteral("SET")},        {u'A', QStringLiteral("ALTER SYSTEM")}, {u'm', QStringLiteral("MAINTAIN")}};
+    for (const QString &item : CatalogReader::parseTextArray(acl)) {
+        qsizetype i = 0;
+        const qsizetype n = item.size();
+        QString grantee;
+        if (n && item[0] == u'"') {
+            for (i = 1; i < n; ++i) {
+                if (item[i] == u'"') {
+                    if (i + 1 < n && item[i + 1] == u'"') {
+                        grantee += u'"';
+                        ++i;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                grantee += item[i];
+            }
+        } else {
+            while (i < n && item[i] != u'=')
+                grantee += item[i++];
+        }
+        if (i < n && item[i] == u'=')
+            ++i;
+        if (grantee.isEmpty())
+            grantee = QStringLiteral("public");
+        for (; i < n && item[i] != u'/'; ++i) {
+            const auto it = names.constFind(item[i]);
+            if (it != names.constEnd())
+                out->push_back(Grant{grantee, *it, objectOid, attNum});
+        }
+    }
+}
+
 // Row accessor that turns SQL NULL into empty values, so the parsers below read like the SQL.
 struct Row
 {
@@ -70,7 +118,7 @@ void readNamespaces(const pg::Result &r, Catalog *out)
     }
 }
 
-void readClasses(const pg::Result &r, Catalog *out)
+void readClasses(const pg::Result &r, Catalog *out, bool withGrants)
 {
     out->classes.reserve(out->classes.size() + size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
@@ -97,6 +145,8 @@ void readClasses(const pg::Result &r, Catalog *out)
         c.acl.update = row.boolean(14);
         c.acl.del = row.boolean(15);
         c.isExtensionConfigurationTable = row.boolean(16);
+        if (withGrants)
+            appendGrants(row.raw(17), c.oid, 0, &out->grants);
         out->classes.push_back(std::move(c));
     }
 }
@@ -121,7 +171,7 @@ QString quoteIdent(const QString &name, const QSet<QString> &keywords, bool quot
 // Names of the columns CatalogReader drops (__*), still needed to spell index definitions.
 using HiddenColumns = QHash<QPair<Oid, int>, QString>;
 
-void readAttributes(const pg::Result &r, Catalog *out, size_t firstClass, HiddenColumns *hidden)
+void readAttributes(const pg::Result &r, Catalog *out, size_t firstClass, HiddenColumns *hidden, bool withGrants)
 {
     QHash<Oid, Class *> byOid;
     byOid.reserve(qsizetype(out->classes.size() - firstClass));
@@ -158,6 +208,8 @@ void readAttributes(const pg::Result &r, Catalog *out, size_t firstClass, Hidden
         a.acl.insert = row.boolean(12);
         a.acl.update = row.boolean(13);
         a.columnSelectGrant = row.boolean(14);
+        if (withGrants)
+            appendGrants(row.raw(15), classOid, a.num, &out->grants);
         current->attributes.push_back(std::move(a));
     }
 }
@@ -286,6 +338,7 @@ void readFunctions(const pg::Result &r, Catalog *out)
         f.comment = row.text(16);
         f.acl.execute = row.boolean(17);
         f.language = row.text(18);
+        appendGrants(row.raw(19), f.oid, 0, &out->grants);
         out->functions.push_back(std::move(f));
     }
 }
@@ -305,20 +358,6 @@ void readPolicies(const pg::Result &r, Catalog *out)
         p.usingExpr = row.text(6);
         p.withCheckExpr = row.text(7);
         out->policies.push_back(std::move(p));
-    }
-}
-
-void readGrants(const pg::Result &r, Catalog *out)
-{
-    out->grants.reserve(size_t(r.rows()));
-    for (int i = 0; i < r.rows(); ++i) {
-        const Row row{r, i};
-        Grant g;
-        g.grantee = row.text(0);
-        g.privilege = row.text(1);
-        g.objectOid = row.oid(2);
-        g.attNum = row.integer(3);
-        out->grants.push_back(std::move(g));
     }
 }
 
@@ -435,7 +474,7 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     const bool ownTransaction = !m_connection.inTransaction();
     const QList<pg::Param> params{textArrayLiteral(schemas), std::nullopt};
     QList<pg::Result> results;
-    if (!runSteps({Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies, Grants},
+    if (!runSteps({Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies},
                   params, ownTransaction, cancelled, &results))
         return false;
     auto result = [&](Step s) -> const pg::Result & { return results[s]; };
@@ -468,14 +507,16 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
         quoteAll = meta.toBool(0, 5);
     }
     HiddenColumns hidden;
-    readClasses(result(Classes), &c);
-    readAttributes(result(Attributes), &c, 0, &hidden);
+    readClasses(result(Classes), &c, true);
+    readAttributes(result(Attributes), &c, 0, &hidden, true);
     readTypes(result(Types), &c);
     readConstraints(result(Constraints), &c);
     readIndexes(result(Indexes), &c, hidden, keywords, quoteAll);
     readFunctions(result(Functions), &c);
     readPolicies(result(Policies), &c);
-    readGrants(result(Grants), &c);
+    std::sort(c.grants.begin(), c.grants.end(), [](const Grant &a, const Grant &b) {
+        return std::tie(a.objectOid, a.attNum, a.grantee, a.privilege) < std::tie(b.objectOid, b.attNum, b.grantee, b.privilege);
+    });
 
     // Composite types from other schemas (a column of type other.pair) need their classes too. The
     // type statement already followed their columns' types; only the classes are missing. Rare,
@@ -494,8 +535,8 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
         if (!runSteps({Classes, Attributes}, byOid, ownTransaction && !m_connection.inTransaction(), cancelled, &more))
             return false;
         const size_t first = c.classes.size();
-        readClasses(more[0], &c);
-        readAttributes(more[1], &c, first, &hidden);
+        readClasses(more[0], &c, false);
+        readAttributes(more[1], &c, first, &hidden, false);
     }
     c.reindex();
     *out = std::move(c);

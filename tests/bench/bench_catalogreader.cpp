@@ -86,7 +86,7 @@ int main(int argc, char **argv)
     if (perStatement) {
         // Each catalog statement alone (best of `runs`), to see where the server spends its time.
         const char *names[] = {"meta", "namespaces", "classes", "attributes", "types", "constraints",
-                               "indexes", "functions", "policies", "grants"};
+                               "indexes", "functions", "policies"};
         const QList<pg::Param> params{reflect::CatalogReader::textArrayLiteral(schemas), std::nullopt};
         const qint64 pid = conn.exec(QStringLiteral("select pg_backend_pid()")).toInt(0, 0);
         for (const char *name : names) {

@@ -555,6 +555,25 @@ void TestCatalogReader::hostileIdentifiers()
     QCOMPARE(argNames(f), QStringList{arg});
     QCOMPARE(f->argDefaultsCount, 1);
 
+    // Grants to a role whose name needs quoting inside an aclitem.
+    const QString role = QStringLiteral("tst \"cr\" =/,x");
+    QString error;
+    QVERIFY2(test::ensureRole(m_conn, role, &error), qPrintable(error));
+    const QString grant = QStringLiteral("grant select (%3), insert on %1.%2 to %4")
+                              .arg(q, pg::Connection::quoteIdentifier(table), pg::Connection::quoteIdentifier(column),
+                                   pg::Connection::quoteIdentifier(role));
+    QVERIFY2(m_conn.exec(grant).ok(), qPrintable(m_conn.lastError().toString()));
+    Catalog granted;
+    QVERIFY(reader.read({schema}, &granted));
+    const auto *gk = findClass(granted, schema, table);
+    QStringList seen;
+    for (const auto &g : granted.grants) {
+        if (g.objectOid == gk->oid && g.grantee == role)
+            seen << QStringLiteral("%1:%2").arg(g.attNum).arg(g.privilege);
+    }
+    QCOMPARE(seen, (QStringList{QStringLiteral("0:INSERT"), QStringLiteral("2:SELECT")}));
+    QVERIFY(!findAttr(gk, column)->columnSelectGrant); // granted to another role, not to us
+
     // Two schemas at once, one of them hostile.
     Catalog both;
     QVERIFY(reader.read({QStringLiteral("forum_example"), schema}, &both));

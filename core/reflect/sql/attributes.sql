@@ -16,7 +16,8 @@ select att.attrelid, att.attnum, att.attname, att.atttypid, att.atttypmod, att.a
          where pg_catalog.has_column_privilege(a.oid, att.attrelid, att.attnum, 'UPDATE'))),
        att.attacl is not null and exists(
          select 1 from pg_catalog.aclexplode(att.attacl) acl
-         where acl.privilege_type = 'SELECT' and acl.grantee in (select oid from accessible_roles))
+         where acl.privilege_type = 'SELECT' and acl.grantee in (select oid from accessible_roles)),
+       att.attacl::text
 from (
   -- offset 0 keeps the planner from pulling these up into one evaluation per column
   select c.oid,

@@ -10,7 +10,10 @@ select rel.oid, rel.relname, rel.relnamespace, n.nspname, rel.relkind, rel.relty
        exists(select 1 from accessible_roles a where pg_catalog.has_table_privilege(a.oid, rel.oid, 'INSERT')),
        exists(select 1 from accessible_roles a where pg_catalog.has_table_privilege(a.oid, rel.oid, 'UPDATE')),
        exists(select 1 from accessible_roles a where pg_catalog.has_table_privilege(a.oid, rel.oid, 'DELETE')),
-       exists(select 1 from pg_catalog.pg_extension ext where rel.oid operator(pg_catalog.=) any (ext.extconfig))
+       exists(select 1 from pg_catalog.pg_extension ext where rel.oid operator(pg_catalog.=) any (ext.extconfig)),
+       -- the ACL as text (NULL means the defaults: the owner holds everything); CatalogReader turns
+       -- it into Grant rows, which is cheaper than aclexplode plus a role lookup per privilege
+       coalesce(rel.relacl, pg_catalog.acldefault('r', rel.relowner))::text
 from pg_catalog.pg_class rel
 join pg_catalog.pg_namespace n on n.oid = rel.relnamespace
 left join pg_catalog.pg_description dsc

@@ -5,7 +5,8 @@ select pro.oid, pro.proname, pro.pronamespace, n.nspname, pro.provolatile, pro.p
        dsc.description,
        exists(select 1 from accessible_roles a
               where pg_catalog.has_function_privilege(a.oid, pro.oid, 'EXECUTE')),
-       lan.lanname
+       lan.lanname,
+       coalesce(pro.proacl, pg_catalog.acldefault('f', pro.proowner))::text
 from pg_catalog.pg_proc pro
 join pg_catalog.pg_namespace n on n.oid = pro.pronamespace
 left join pg_catalog.pg_language lan on lan.oid = pro.prolang
