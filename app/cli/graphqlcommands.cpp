@@ -54,12 +54,6 @@ void printErrors(const QList<graphql::GraphQLError> &errors)
     printOut(out);
 }
 
-int notYet(const char *what)
-{
-    printError(QStringLiteral("refract-cli: %1 is not implemented yet").arg(QLatin1String(what)));
-    return 2;
-}
-
 } // namespace
 
 int runParse(const QStringList &args)
@@ -78,7 +72,6 @@ int runParse(const QStringList &args)
     return 0;
 }
 
-int runValidate(const QStringList &) { return notYet("validate"); }
 namespace {
 
 struct SchemaArgs
