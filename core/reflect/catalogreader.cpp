@@ -264,7 +264,7 @@ void readConstraints(const pg::Result &r, Catalog *out)
 }
 
 void readIndexes(const pg::Result &r, Catalog *out, const HiddenColumns &hidden, const QSet<QString> &keywords,
-                 bool quoteAll)
+                 bool quoteAll, bool displayText)
 {
     out->indexes.reserve(size_t(r.rows()));
     QHash<Oid, const Class *> classes;
@@ -292,7 +292,7 @@ void readIndexes(const pg::Result &r, Catalog *out, const HiddenColumns &hidden,
         x.attrNums = parseVector(row.raw(6));
         if (!r.isNull(i, 7)) {
             x.definition = row.text(7);
-        } else {
+        } else if (displayText) {
             // A plain index: spelled as pg_get_indexdef would (see indexes.sql).
             const Class *k = classes.value(x.classOid);
             QStringList cols;
@@ -472,7 +472,8 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     // Our own transaction when the caller has none: one snapshot for every statement, and JIT off,
     // because the planner's guesses for the recursive CTEs make it compile (tens of ms) for nothing.
     const bool ownTransaction = !m_connection.inTransaction();
-    const QList<pg::Param> params{textArrayLiteral(schemas), std::nullopt};
+    const QByteArray display = m_displayText ? "true" : "false";
+    const QList<pg::Param> params{textArrayLiteral(schemas), std::nullopt, display};
     QList<pg::Result> results;
     if (!runSteps({Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies},
                   params, ownTransaction, cancelled, &results))
@@ -511,7 +512,7 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     readAttributes(result(Attributes), &c, 0, &hidden, true);
     readTypes(result(Types), &c);
     readConstraints(result(Constraints), &c);
-    readIndexes(result(Indexes), &c, hidden, keywords, quoteAll);
+    readIndexes(result(Indexes), &c, hidden, keywords, quoteAll, m_displayText);
     readFunctions(result(Functions), &c);
     readPolicies(result(Policies), &c);
     std::sort(c.grants.begin(), c.grants.end(), [](const Grant &a, const Grant &b) {
@@ -530,7 +531,8 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
             extra << QString::number(t.classOid);
     }
     if (!extra.isEmpty()) {
-        const QList<pg::Param> byOid{QByteArray("{}"), QByteArray("{" + extra.join(QLatin1Char(',')).toLatin1() + "}")};
+        const QList<pg::Param> byOid{QByteArray("{}"), QByteArray("{" + extra.join(QLatin1Char(',')).toLatin1() + "}"),
+                                     display};
         QList<pg::Result> more;
         if (!runSteps({Classes, Attributes}, byOid, ownTransaction && !m_connection.inTransaction(), cancelled, &more))
             return false;

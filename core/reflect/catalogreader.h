@@ -27,6 +27,12 @@ public:
     bool read(const QStringList &schemas, Catalog *out, const std::atomic_bool *cancelled = nullptr);
     const pg::PgError &error() const { return m_error; }
 
+    /// Whether to read the texts that are only for people (column defaults, constraint and index
+    /// definitions). On by default; schema export turns it off: deparsing them on the server costs
+    /// about as much as the rest of the catalog (a fifth of the time on 3,000 tables).
+    void setReadDisplayText(bool on) { m_displayText = on; }
+    bool readsDisplayText() const { return m_displayText; }
+
     /// The SQL of one catalog statement as sent (prelude + body), for tests and the SQL console.
     static QString statementSql(const QString &name);
     /// `{"a","b"}`: a text[] literal for a bind parameter, any characters allowed in the names.
@@ -42,6 +48,7 @@ private:
 
     pg::Connection &m_connection;
     pg::PgError m_error;
+    bool m_displayText = true;
 };
 
 } // namespace refract::reflect

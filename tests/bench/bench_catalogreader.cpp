@@ -55,10 +55,14 @@ int main(int argc, char **argv)
     QStringList schemas;
     int runs = 10;
     bool perStatement = false;
+    bool displayText = true;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); i += 2) {
         if (args[i] == QLatin1String("--per-statement")) {
             perStatement = true;
+            --i;
+        } else if (args[i] == QLatin1String("--no-display-text")) {
+            displayText = false;
             --i;
         } else if (i + 1 >= args.size())
             break;
@@ -72,7 +76,7 @@ int main(int argc, char **argv)
     QTextStream err(stderr);
     QTextStream out(stdout);
     if (schemas.isEmpty()) {
-        err << "usage: bench_catalogreader --db CONNINFO --schema NAME [--schema NAME…] [--runs N]\n";
+        err << "usage: bench_catalogreader --db CONNINFO --schema NAME [--schema NAME…] [--runs N] [--per-statement] [--no-display-text]\n";
         return 2;
     }
     QElapsedTimer total;
@@ -87,7 +91,8 @@ int main(int argc, char **argv)
         // Each catalog statement alone (best of `runs`), to see where the server spends its time.
         const char *names[] = {"meta", "namespaces", "classes", "attributes", "types", "constraints",
                                "indexes", "functions", "policies"};
-        const QList<pg::Param> params{reflect::CatalogReader::textArrayLiteral(schemas), std::nullopt};
+        const QList<pg::Param> params{reflect::CatalogReader::textArrayLiteral(schemas), std::nullopt,
+                                        QByteArray(displayText ? "true" : "false")};
         const qint64 pid = conn.exec(QStringLiteral("select pg_backend_pid()")).toInt(0, 0);
         for (const char *name : names) {
             double best = 1e9;
@@ -117,6 +122,7 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         reflect::CatalogReader reader(conn);
+        reader.setReadDisplayText(displayText);
         reflect::Catalog c;
         if (!reader.read(schemas, &c)) {
             err << reader.error().toString() << '\n';

@@ -109,6 +109,7 @@ private slots:
     void hostileIdentifiers();
     void postgraphileFilters();
     void indexDefinitionsMatchServer();
+    void withoutDisplayText();
 
 private:
     bool readAs(const QString &role, Catalog *out, const QStringList &schemas = {QStringLiteral("forum_example")});
@@ -712,6 +713,36 @@ void TestCatalogReader::indexDefinitionsMatchServer()
     QVERIFY(order);
     QVERIFY(!findAttr(order, QStringLiteral("__hidden")));
     QVERIFY(findAttr(order, QStringLiteral("Mixed")));
+}
+
+void TestCatalogReader::withoutDisplayText()
+{
+    CatalogReader reader(m_conn);
+    QVERIFY(reader.readsDisplayText());
+    reader.setReadDisplayText(false);
+    Catalog c;
+    QVERIFY2(reader.read({QStringLiteral("forum_example")}, &c), qPrintable(reader.error().toString()));
+    QCOMPARE(c.classes.size(), m_forum.classes.size());
+    QCOMPARE(c.constraints.size(), m_forum.constraints.size());
+    QCOMPARE(c.indexes.size(), m_forum.indexes.size());
+    QCOMPARE(c.types.size(), m_forum.types.size());
+    QCOMPARE(c.grants.size(), m_forum.grants.size());
+    for (const auto &k : c.classes) {
+        for (const auto &a : k.attributes)
+            QVERIFY(a.defaultExpr.isEmpty());
+    }
+    for (const auto &k : c.constraints)
+        QVERIFY(k.definition.isEmpty());
+    for (const auto &x : c.indexes)
+        QVERIFY(x.definition.isEmpty());
+    // What the generator needs is all there.
+    const auto *person = findClass(c, QStringLiteral("forum_example"), QStringLiteral("person"));
+    QVERIFY(findAttr(person, QStringLiteral("id"))->hasDefault);
+    QCOMPARE(findConstraint(c, QStringLiteral("post_author_username_fkey"))->comment,
+             QStringLiteral("@foreignFieldName posts\n@fieldName author"));
+    QCOMPARE(findPolicy(c, QStringLiteral("update_person"))->usingExpr,
+             QStringLiteral("(username = current_setting('appsync.identity_username'::text))"));
+    QCOMPARE(findFunction(c, QStringLiteral("post_summary"))->argDefaultsExpr, QStringLiteral("50, '…'::text"));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogReader)

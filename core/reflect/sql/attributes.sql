@@ -3,7 +3,7 @@
 -- of 3 per column.
 select att.attrelid, att.attnum, att.attname, att.atttypid, att.atttypmod, att.attnotnull, att.atthasdef,
        att.attidentity, att.attgenerated,
-       pg_catalog.pg_get_expr(def.adbin, def.adrelid),
+       case when $3::bool then pg_catalog.pg_get_expr(def.adbin, def.adrelid) end,
        dsc.description,
        tp.sel or (att.attacl is not null and exists(
          select 1 from accessible_roles a

@@ -4,7 +4,7 @@
 select distinct on (con.conrelid, con.conkey, con.confrelid, con.confkey,
                     case when con.contype in ('p', 'u', 'f') then 0::oid else con.oid end)
        con.oid, con.conname, con.contype, con.conrelid, con.confrelid, con.conkey, con.confkey,
-       dsc.description, pg_catalog.pg_get_constraintdef(con.oid, true)
+       dsc.description, case when $3::bool then pg_catalog.pg_get_constraintdef(con.oid, true) end
 from pg_catalog.pg_constraint con
 left join pg_catalog.pg_description dsc
   on dsc.objoid = con.oid and dsc.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass

@@ -7,6 +7,7 @@
 select idx.indexrelid, ic.relname, idx.indrelid, idx.indisunique, idx.indisprimary,
        idx.indpred is not null, idx.indkey,
        case
+         when not $3::bool then null
          when idx.indexprs is null and idx.indpred is null and idx.indnkeyatts = idx.indnatts
               and ic.reloptions is null and ic.reltablespace = 0 and tc.relkind <> 'p'
               and 0 = all (idx.indoption::int2[])

@@ -1,7 +1,8 @@
 -- Shared common table expressions; every catalog statement is this prelude followed by one body, so
 -- that all statements agree on which objects count. $1 is the text[] of schema names; $2 is NULL,
 -- or an oid[] of classes to read instead of the schemas' (CatalogReader's follow-up for composite
--- types that live in other schemas).
+-- types that live in other schemas); $3 is false when the display texts (defaults, constraint and
+-- index definitions), which cost as much as everything else together, are not wanted.
 -- The filters copy PostGraphile v4's introspection query (graphile-build-pg introspectionQuery.js,
 -- pgIgnoreRBAC: false, no extension resources, no legacy functions) so that Refract sees what
 -- PostGraphile sees. Operators are schema-qualified for the same reason PostGraphile does it:
@@ -15,6 +16,8 @@ with recursive
     from pg_catalog.pg_auth_members m
     join accessible_roles a on m.member = a.oid
   ),
+  -- names $3 so that its type is known in every statement, whether it uses it or not
+  opts(display) as (select $3::bool),
   nsp as (
     select n.oid, n.nspname
     from pg_catalog.pg_namespace n
