@@ -296,6 +296,10 @@ QList<QAction *> MainWindow::allActions() const
 QueryTab *MainWindow::newQueryTab(const QString &text)
 {
     auto *tab = new QueryTab(m_tabs);
+    QList<QKeySequence> keys;
+    for (QAction *a : allActions())
+        keys += a->shortcuts();
+    tab->editor()->releaseKeys(keys);
     if (!text.isEmpty())
         tab->editor()->setText(text);
     if (!m_tabSplitterState.isEmpty())

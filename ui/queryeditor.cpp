@@ -3,6 +3,9 @@
 #include "graphqllexer.h"
 #include "theme.h"
 
+#include <Qsci/qscicommand.h>
+#include <Qsci/qscicommandset.h>
+
 #include <QApplication>
 #include <QEvent>
 #include <QFontDatabase>
@@ -56,6 +59,21 @@ bool QueryEditor::find(const QString &text, bool forward, bool caseSensitive)
         index = i1;
     }
     return findFirst(text, false, caseSensitive, false, true, forward, line, index);
+}
+
+void QueryEditor::releaseKeys(const QList<QKeySequence> &keys)
+{
+    for (const QKeySequence &seq : keys) {
+        if (seq.count() != 1)
+            continue;
+        const int key = seq[0].toCombined();
+        while (QsciCommand *cmd = standardCommands()->boundTo(key)) {
+            if (cmd->key() == key)
+                cmd->setKey(0);
+            else
+                cmd->setAlternateKey(0);
+        }
+    }
 }
 
 void QueryEditor::changeEvent(QEvent *event)

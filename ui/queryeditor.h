@@ -2,6 +2,9 @@
 
 #include <Qsci/qsciscintilla.h>
 
+#include <QKeySequence>
+#include <QList>
+
 namespace refract::ui {
 
 class GraphQLLexer;
@@ -18,6 +21,10 @@ public:
 
     /// Finds `text` from the cursor (wrapping around); returns false when it does not occur.
     bool find(const QString &text, bool forward = true, bool caseSensitive = false);
+
+    /// Unbinds QScintilla's own key commands that would swallow these window shortcuts
+    /// (QScintilla claims every key it has a command for, e.g. Ctrl+T "transpose lines").
+    void releaseKeys(const QList<QKeySequence> &keys);
 
     /// Takes the colours of the application palette (the window calls it when the theme changes).
     void applyTheme();

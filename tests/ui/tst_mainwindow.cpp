@@ -19,6 +19,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -221,13 +222,34 @@ void TestMainWindow::tabs()
     w.findChild<QAction *>(QStringLiteral("actionCloseTab"))->trigger();
     QCOMPARE(w.queryTabs()->count(), 1); // never an empty window
 
+    // Window shortcuts work while the editor has the focus (QScintilla would take Ctrl+T).
     QueryTab *tab = w.currentQueryTab();
     tab->editor()->setText(QStringLiteral("{ person { name } }\n"));
+    tab->editor()->setFocus();
+    QTest::keyClick(tab->editor(), Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(w.queryTabs()->count(), 2);
+    QCOMPARE(tab->editor()->text(), QStringLiteral("{ person { name } }\n"));
+    QTest::keyClick(w.currentQueryTab()->editor(), Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(w.queryTabs()->count(), 1);
+    QCOMPARE(w.currentQueryTab(), tab);
+    tab->editor()->setFocus();
+    QTest::keyClick(tab->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("Connect to a database first")));
+    QCOMPARE(tab->editor()->text(), QStringLiteral("{ person { name } }\n")); // no newline typed
+
+    // Prettify keeps a leading comment block and reformats the rest.
+    tab->editor()->setText(QStringLiteral("# people\nquery{person(id:1){name}}"));
+    w.findChild<QAction *>(QStringLiteral("actionPrettify"))->trigger();
+    // graphql-js prints an anonymous query as a bare selection set.
+    QCOMPARE(tab->editor()->text(), QStringLiteral("# people\n{\n  person(id: 1) {\n    name\n  }\n}\n"));
+    tab->editor()->setText(QStringLiteral("{ a # inner comment\n}"));
+    w.findChild<QAction *>(QStringLiteral("actionPrettify"))->trigger();
+    QCOMPARE(tab->editor()->text(), QStringLiteral("{ a # inner comment\n}")); // left alone, comment kept
     w.findChild<QAction *>(QStringLiteral("actionFind"))->trigger();
     QVERIFY(tab->isFindBarVisible());
     auto *find = tab->findChild<QLineEdit *>(QStringLiteral("findEdit"));
-    QTest::keyClicks(find, QStringLiteral("name"));
-    QTRY_COMPARE(tab->editor()->selectedText(), QStringLiteral("name"));
+    QTest::keyClicks(find, QStringLiteral("inner"));
+    QTRY_COMPARE(tab->editor()->selectedText(), QStringLiteral("inner"));
 }
 
 void TestMainWindow::layoutIsRestored()
