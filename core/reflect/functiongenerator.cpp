@@ -425,9 +425,14 @@ void FunctionGenerator::makeField(const PgProcInfo &p, Mode mode, bool forceList
     if (isMutation) {
         const QString mutationName = m_ctx.inflector.functionMutationName(fn);
         const QString inputName = m_ctx.inflector.functionInputType(fn);
-        m_ctx.ensureType(TypeKind::InputObject, inputName,
-                         GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(mutationName), DescPos::Type));
-        m_mutations.addClientMutationIdInput(inputName);
+        // Without clientMutationId (appsync) an argument-less function would get an empty input
+        // object, which GraphQL forbids: it takes no `input` then.
+        const bool hasInput = !(unwrap && args.isEmpty());
+        if (hasInput) {
+            m_ctx.ensureType(TypeKind::InputObject, inputName,
+                             GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(mutationName), DescPos::Type));
+            m_mutations.addClientMutationIdInput(inputName);
+        }
         for (const InputValue &a : args) {
             InputFieldMeta im = m_ctx.meta.inputFields.take(parentType + QLatin1Char('.') + fieldName + QLatin1Char('(') + a.name + QLatin1Char(')'));
             m_ctx.addInputField(inputName, a, im);
@@ -452,7 +457,8 @@ void FunctionGenerator::makeField(const PgProcInfo &p, Mode mode, bool forceList
             m_mutations.addPayloadExtras(isTableLike && !p.fn->returnsSet ? returnTable : nullptr, payloadName, meta);
             f.type = TypeRef::named(payloadName);
         }
-        f.arguments << MutationGenerator::inputArg(inputName);
+        if (hasInput)
+            f.arguments << MutationGenerator::inputArg(inputName);
         if (p.tags.has(QStringLiteral("notNull")))
             f.type = f.type.nonNull();
         m_ctx.ensureType(TypeKind::Object, QStringLiteral("Mutation"),

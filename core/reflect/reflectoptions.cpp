@@ -89,6 +89,7 @@ bool ReflectOptions::applyJson(const QByteArray &json, QString *error)
         else if (key == QLatin1String("jwtPgTypeIdentifier")) ok = setString(v, key, &jwtPgTypeIdentifier, error);
         else if (key == QLatin1String("jwtSecret")) ok = setString(v, key, &jwtSecret, error);
         else if (key == QLatin1String("nodeIdFieldName")) ok = setString(v, key, &nodeIdFieldName, error);
+        else if (key == QLatin1String("legacyJsonUuid")) ok = setBool(v, key, &legacyJsonUuid, error);
         else if (key == QLatin1String("graphileBuildOptions")) {
             if (!v.isObject()) {
                 *error = QStringLiteral("option 'graphileBuildOptions' must be an object");

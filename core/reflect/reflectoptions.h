@@ -32,6 +32,7 @@ struct ReflectOptions
     QString jwtPgTypeIdentifier; ///< `schema.type`, optionally quoted
     QString jwtSecret;
     QString nodeIdFieldName;     ///< empty: `nodeId` (`id` with classicIds)
+    bool legacyJsonUuid = false; ///< name the scalars `Json` and `Uuid` (PostGraphQL v3 names)
     // graphileBuildOptions
     bool pgUseCustomNetworkScalars = false;
     bool pgGeometricTypes = false;

@@ -50,6 +50,8 @@ TypeMapper::TypeMapper(GeneratorContext &ctx) : m_ctx(ctx)
     for (const ScalarSpec &s : kScalars)
         m_scalarBase.insert(QLatin1String(s.name), QLatin1String(s.name));
     m_scalarBase.insert(QStringLiteral("JSON"), QStringLiteral("JSON"));
+    m_scalarBase.insert(QStringLiteral("Json"), QStringLiteral("JSON"));
+    m_scalarBase.insert(QStringLiteral("Uuid"), QStringLiteral("UUID"));
 
     // jwtPgTypeIdentifier: `schema.type`, either part possibly double-quoted.
     const QString ident = ctx.options.jwtPgTypeIdentifier;
@@ -86,13 +88,14 @@ void TypeMapper::ensureScalar(const QString &name)
     NamedType t;
     t.kind = TypeKind::Scalar;
     t.name = name;
-    if (name == QLatin1String("JSON")) {
+    if (name == QLatin1String("JSON") || name == QLatin1String("Json")) {
         t.description = m_ctx.options.dynamicJson
-            ? QStringLiteral("The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf).")
+            ? QStringLiteral("The `%1` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf).").arg(name)
             : GeneratorContext::wrap(QStringLiteral("A JavaScript object encoded in the JSON format as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf)."), DescPos::Type);
     } else {
+        const QString lookup = name == QLatin1String("Uuid") ? QStringLiteral("UUID") : name;
         for (const ScalarSpec &s : kScalars)
-            if (name == QLatin1String(s.name))
+            if (lookup == QLatin1String(s.name))
                 t.description = GeneratorContext::wrap(QString::fromUtf8(s.description), DescPos::Type);
     }
     m_ctx.schema.addType(std::move(t));
@@ -109,8 +112,8 @@ std::optional<QString> TypeMapper::builtinScalarFor(const Type &t) const
     case 1082: return QStringLiteral("Date");
     case 1114: case 1184: return QStringLiteral("Datetime");
     case 1083: case 1266: return QStringLiteral("Time");
-    case 114: case 3802: return QStringLiteral("JSON");
-    case 2950: return QStringLiteral("UUID");
+    case 114: case 3802: return m_ctx.options.legacyJsonUuid ? QStringLiteral("Json") : QStringLiteral("JSON");
+    case 2950: return m_ctx.options.legacyJsonUuid ? QStringLiteral("Uuid") : QStringLiteral("UUID");
     case 1560: case 1562: return QStringLiteral("BitString");
     case 18: case 25: case 1043: return QStringLiteral("String");
     case 869: return QStringLiteral("InternetAddress");
