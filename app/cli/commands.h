@@ -11,5 +11,6 @@ int runValidate(const QStringList &args);
 int runPrintSchema(const QStringList &args);
 int runIntrospect(const QStringList &args);
 int runExportSdl(const QStringList &args);
+int runQuery(const QStringList &args);
 
 } // namespace refract::cli

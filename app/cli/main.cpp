@@ -14,6 +14,8 @@ const char *const kUsage =
     "usage: refract-cli <command> [options]\n"
     "commands:\n"
     "  export-sdl    --db URI --schema S[,S...] [--preset postgraphile|appsync] [--options JSON] [--sorted] [-o FILE]\n"
+    "  query         --db URI --schema S[,S...] [--preset postgraphile|appsync] [--options JSON] [--settings JSON]\n"
+    "                [--variables JSON] [--dry-run] [--explain] [--operation NAME] FILE|-\n"
     "  parse         FILE|-\n"
     "  validate      --schema SCHEMA.graphql|INTROSPECTION.json FILE|-\n"
     "  print-schema  --schema SCHEMA.graphql|INTROSPECTION.json [--sorted]\n"
@@ -36,6 +38,7 @@ int main(int argc, char **argv)
         {QStringLiteral("print-schema"), runPrintSchema},
         {QStringLiteral("introspect"), runIntrospect},
         {QStringLiteral("export-sdl"), runExportSdl},
+        {QStringLiteral("query"), runQuery},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);
