@@ -472,13 +472,17 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     // Our own transaction when the caller has none: one snapshot for every statement, and JIT off,
     // because the planner's guesses for the recursive CTEs make it compile (tens of ms) for nothing.
     const bool ownTransaction = !m_connection.inTransaction();
+    m_ownTransaction = ownTransaction;
     const QByteArray display = m_displayText ? "true" : "false";
-    const QList<pg::Param> params{textArrayLiteral(schemas), std::nullopt, display};
+    const QByteArray schemaArray = textArrayLiteral(schemas);
+
+    // Round 1: everything but the types, which start from the oids round 1 returns.
     QList<pg::Result> results;
-    if (!runSteps({Meta, Namespaces, Classes, Attributes, Types, Constraints, Indexes, Functions, Policies},
-                  params, ownTransaction, cancelled, &results))
+    const QList<int> firstRound{Meta, Namespaces, Classes, Attributes, Constraints, Indexes, Functions, Policies};
+    if (!runSteps(firstRound, {schemaArray, std::nullopt, display, QByteArray("{}")}, ownTransaction, false, cancelled,
+                  &results))
         return false;
-    auto result = [&](Step s) -> const pg::Result & { return results[s]; };
+    auto result = [&](Step s) -> const pg::Result & { return results[firstRound.indexOf(s)]; };
 
     // Unknown schemas are an error here (PostGraphile only warns by default): a typo would
     // otherwise silently produce an empty API.
@@ -487,30 +491,30 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     for (int i = 0; i < ns.rows(); ++i)
         found.insert(ns.text(i, 1));
     for (const QString &s : schemas) {
-        if (!found.contains(s))
+        if (!found.contains(s)) {
+            if (ownTransaction && m_connection.inTransaction())
+                m_connection.exec(QStringLiteral("rollback"));
             return fail(QStringLiteral("3F000"), QStringLiteral("schema \"%1\" does not exist").arg(s));
+        }
     }
 
     Catalog c;
     c.schemas = schemas;
     const pg::Result &meta = result(Meta);
+    QSet<QString> keywords;
+    bool quoteAll = false;
     if (meta.rows() == 1) {
         c.currentUser = meta.text(0, 0);
         c.serverVersion = meta.text(0, 1);
         c.serverVersionNum = meta.toInt(0, 2);
-    }
-    readNamespaces(ns, &c);
-    QSet<QString> keywords;
-    bool quoteAll = false;
-    if (meta.rows() == 1) {
         for (const QString &w : parseTextArray(meta.raw(0, 4)))
             keywords.insert(w);
         quoteAll = meta.toBool(0, 5);
     }
     HiddenColumns hidden;
+    readNamespaces(ns, &c);
     readClasses(result(Classes), &c, true);
     readAttributes(result(Attributes), &c, 0, &hidden, true);
-    readTypes(result(Types), &c);
     readConstraints(result(Constraints), &c);
     readIndexes(result(Indexes), &c, hidden, keywords, quoteAll, m_displayText);
     readFunctions(result(Functions), &c);
@@ -519,9 +523,34 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
         return std::tie(a.objectOid, a.attNum, a.grantee, a.privilege) < std::tie(b.objectOid, b.attNum, b.grantee, b.privilege);
     });
 
+    // Round 2: the types the classes and functions use, and what those lead to (array items,
+    // domain bases, range subtypes, columns of composite types), in the same transaction.
+    QSet<Oid> seed;
+    for (const Class &k : c.classes) {
+        seed.insert(k.typeOid);
+        for (const Attribute &a : k.attributes)
+            seed.insert(a.typeOid);
+    }
+    for (const Function &f : c.functions) {
+        seed.insert(f.returnTypeOid);
+        for (const FunctionArg &a : f.args)
+            seed.insert(a.typeOid);
+    }
+    QByteArray seedArray = "{";
+    for (Oid o : std::as_const(seed)) {
+        if (seedArray.size() > 1)
+            seedArray += ',';
+        seedArray += QByteArray::number(o);
+    }
+    seedArray += '}';
+    QList<pg::Result> types;
+    if (!runSteps({Types}, {schemaArray, std::nullopt, display, seedArray}, false, ownTransaction, cancelled, &types))
+        return false;
+    readTypes(types[0], &c);
+
     // Composite types from other schemas (a column of type other.pair) need their classes too. The
     // type statement already followed their columns' types; only the classes are missing. Rare,
-    // so it costs a second round trip only when it happens (in a snapshot of its own).
+    // so it costs a third round trip only when it happens (in a snapshot of its own).
     QSet<Oid> classOids;
     for (const Class &k : c.classes)
         classOids.insert(k.oid);
@@ -532,9 +561,10 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     }
     if (!extra.isEmpty()) {
         const QList<pg::Param> byOid{QByteArray("{}"), QByteArray("{" + extra.join(QLatin1Char(',')).toLatin1() + "}"),
-                                     display};
+                                     display, QByteArray("{}")};
         QList<pg::Result> more;
-        if (!runSteps({Classes, Attributes}, byOid, ownTransaction && !m_connection.inTransaction(), cancelled, &more))
+        const bool own = ownTransaction && !m_connection.inTransaction();
+        if (!runSteps({Classes, Attributes}, byOid, own, own, cancelled, &more))
             return false;
         const size_t first = c.classes.size();
         readClasses(more[0], &c, false);
@@ -545,11 +575,11 @@ bool CatalogReader::read(const QStringList &schemas, Catalog *out, const std::at
     return true;
 }
 
-bool CatalogReader::runSteps(const QList<int> &steps, const QList<pg::Param> &params, bool ownTransaction,
+bool CatalogReader::runSteps(const QList<int> &steps, const QList<pg::Param> &params, bool begin, bool commit,
                              const std::atomic_bool *cancelled, QList<pg::Result> *results)
 {
     QList<pg::Statement> statements;
-    if (ownTransaction) {
+    if (begin) {
         statements.append({QStringLiteral("begin isolation level repeatable read read only"), {}});
         statements.append({QStringLiteral("set local jit = off"), {}});
     }
@@ -561,32 +591,33 @@ bool CatalogReader::runSteps(const QList<int> &steps, const QList<pg::Param> &pa
             return fail(QString(), QStringLiteral("catalog statement %1 is missing from the resources").arg(name));
         statements.append({sql, params});
     }
-    if (ownTransaction)
+    if (commit)
         statements.append({QStringLiteral("commit"), {}});
 
     const QList<pg::Result> all = m_connection.execPipeline(statements, cancelled);
+    bool ok = true;
     for (const pg::Result &r : all) {
         if (!r.ok()) {
             m_error = r.error();
-            if (ownTransaction && m_connection.inTransaction())
-                m_connection.exec(QStringLiteral("rollback"));
             if (cancelled && cancelled->load() && m_error.sqlState.isEmpty())
                 m_error.sqlState = QStringLiteral("57014");
-            return false;
+            ok = false;
+            break;
         }
     }
-    if (cancelled && cancelled->load())
-        return fail(QStringLiteral("57014"), QStringLiteral("reading the catalog was cancelled"));
-    // Steps are indexed by their enum value in the first round; later rounds use positions.
-    results->clear();
-    if (steps.size() == StepCount) {
-        results->resize(StepCount);
-        for (qsizetype i = 0; i < steps.size(); ++i)
-            (*results)[steps[i]] = all[first + i];
-    } else {
-        for (qsizetype i = 0; i < steps.size(); ++i)
-            results->append(all[first + i]);
+    if (ok && cancelled && cancelled->load()) {
+        fail(QStringLiteral("57014"), QStringLiteral("reading the catalog was cancelled"));
+        ok = false;
     }
+    if (!ok) {
+        // Leave no transaction of ours behind (an aborted one, or one a later round would close).
+        if (m_ownTransaction && m_connection.inTransaction())
+            m_connection.exec(QStringLiteral("rollback"));
+        return false;
+    }
+    results->clear();
+    for (qsizetype i = 0; i < steps.size(); ++i)
+        results->append(all[first + i]);
     return true;
 }
 

@@ -12,8 +12,10 @@
 namespace refract::reflect {
 
 /// Reads the PostgreSQL catalog of the given schemas into a Catalog, with the catalog SQL kept as
-/// `.sql` resources, bind parameters only, and one round trip (a libpq pipeline of one statement
-/// per category inside a read-only repeatable-read transaction, so all categories see one snapshot).
+/// `.sql` resources and bind parameters only, in two round trips (libpq pipelines: one statement
+/// per category, then the types those use) inside one read-only repeatable-read transaction, so
+/// all categories see one snapshot. A third round trip reads the classes of composite types from
+/// other schemas when a column or function uses one.
 class CatalogReader
 {
 public:
@@ -42,13 +44,15 @@ public:
 
 private:
     bool fail(const QString &sqlState, const QString &message);
-    /// Sends the statements of `steps` (indexes into the statement list) in one pipeline.
-    bool runSteps(const QList<int> &steps, const QList<pg::Param> &params, bool ownTransaction,
+    /// Sends the statements of `steps` (indexes into the statement list) in one pipeline, opening
+    /// and/or committing our transaction around them.
+    bool runSteps(const QList<int> &steps, const QList<pg::Param> &params, bool begin, bool commit,
                   const std::atomic_bool *cancelled, QList<pg::Result> *results);
 
     pg::Connection &m_connection;
     pg::PgError m_error;
     bool m_displayText = true;
+    bool m_ownTransaction = false; ///< read() opened the transaction (so it may roll it back)
 };
 
 } // namespace refract::reflect

@@ -92,7 +92,7 @@ int main(int argc, char **argv)
         const char *names[] = {"meta", "namespaces", "classes", "attributes", "types", "constraints",
                                "indexes", "functions", "policies"};
         const QList<pg::Param> params{reflect::CatalogReader::textArrayLiteral(schemas), std::nullopt,
-                                        QByteArray(displayText ? "true" : "false")};
+                                        QByteArray(displayText ? "true" : "false"), QByteArray("{}")};
         const qint64 pid = conn.exec(QStringLiteral("select pg_backend_pid()")).toInt(0, 0);
         for (const char *name : names) {
             double best = 1e9;

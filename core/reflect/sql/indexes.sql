@@ -17,8 +17,9 @@ select idx.indexrelid, ic.relname, idx.indrelid, idx.indisunique, idx.indisprima
          then null
          else pg_catalog.pg_get_indexdef(idx.indexrelid)
        end,
-       pg_catalog.quote_ident(ic.relname) || ' ON ' || pg_catalog.quote_ident(n.nspname) || '.'
-         || pg_catalog.quote_ident(tc.relname) || ' USING ' || pg_catalog.quote_ident(am.amname)
+       case when $3::bool then
+         pg_catalog.quote_ident(ic.relname) || ' ON ' || pg_catalog.quote_ident(n.nspname) || '.'
+         || pg_catalog.quote_ident(tc.relname) || ' USING ' || pg_catalog.quote_ident(am.amname) end
 from pg_catalog.pg_index idx
 join pg_catalog.pg_class ic on ic.oid = idx.indexrelid
 join pg_catalog.pg_class tc on tc.oid = idx.indrelid

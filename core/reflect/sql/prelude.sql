@@ -2,7 +2,9 @@
 -- that all statements agree on which objects count. $1 is the text[] of schema names; $2 is NULL,
 -- or an oid[] of classes to read instead of the schemas' (CatalogReader's follow-up for composite
 -- types that live in other schemas); $3 is false when the display texts (defaults, constraint and
--- index definitions), which cost as much as everything else together, are not wanted.
+-- index definitions), which cost as much as everything else together, are not wanted; $4 is the
+-- oid[] of the types the classes and functions read in the first round use (CatalogReader collects
+-- them client-side: finding them again here would walk every column a second time).
 -- The filters copy PostGraphile v4's introspection query (graphile-build-pg introspectionQuery.js,
 -- pgIgnoreRBAC: false, no extension resources, no legacy functions) so that Refract sees what
 -- PostGraphile sees. Operators are schema-qualified for the same reason PostGraphile does it:
@@ -16,8 +18,8 @@ with recursive
     from pg_catalog.pg_auth_members m
     join accessible_roles a on m.member = a.oid
   ),
-  -- names $3 so that its type is known in every statement, whether it uses it or not
-  opts(display) as (select $3::bool),
+  -- names $3 and $4 so that their types are known in every statement, whether it uses them or not
+  opts(display, seed) as (select $3::bool, $4::oid[]),
   nsp as (
     select n.oid, n.nspname
     from pg_catalog.pg_namespace n
@@ -68,21 +70,10 @@ with recursive
           and dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
           and dep.objid = pro.oid)
   ),
-  -- The row types of the schemas' classes are added in types.sql, not here: following them would
-  -- walk every column a second time.
-  typ_seed(oid) as (
-    select att.atttypid from pg_catalog.pg_attribute att
-    where att.attrelid in (select oid from cls) and att.attnum > 0 and not att.attisdropped
-    union
-    select pro.prorettype from pg_catalog.pg_proc pro where pro.oid in (select oid from prc)
-    union
-    select unnest(coalesce(pro.proallargtypes, pro.proargtypes::oid[]))
-    from pg_catalog.pg_proc pro where pro.oid in (select oid from prc)
-  ),
-  -- Every type the schemas reference, followed through array items, domain bases, range subtypes,
+  -- Every type the schemas reference ($4), followed through array items, domain bases, range subtypes,
   -- multirange ranges and the attributes of composite types, wherever those live.
   typ_all(oid) as (
-    select oid from typ_seed
+    select unnest($4::oid[])
     union
     select nxt.oid
     from typ_all t

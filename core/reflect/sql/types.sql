@@ -11,7 +11,5 @@ from pg_catalog.pg_type typ
 join pg_catalog.pg_namespace n on n.oid = typ.typnamespace
 left join pg_catalog.pg_description dsc
   on dsc.objoid = typ.oid and dsc.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass
-where typ.oid in (select oid from typ_all
-                  union all
-                  select rel.reltype from pg_catalog.pg_class rel where rel.oid in (select oid from cls))
+where typ.oid in (select oid from typ_all)
 order by typ.typnamespace, typ.typname
