@@ -110,6 +110,7 @@ private slots:
     void postgraphileFilters();
     void indexDefinitionsMatchServer();
     void withoutDisplayText();
+    void typeClosure();
 
 private:
     bool readAs(const QString &role, Catalog *out, const QStringList &schemas = {QStringLiteral("forum_example")});
@@ -743,6 +744,77 @@ void TestCatalogReader::withoutDisplayText()
     QCOMPARE(findPolicy(c, QStringLiteral("update_person"))->usingExpr,
              QStringLiteral("(username = current_setting('appsync.identity_username'::text))"));
     QCOMPARE(findFunction(c, QStringLiteral("post_summary"))->argDefaultsExpr, QStringLiteral("50, '…'::text"));
+}
+
+void TestCatalogReader::typeClosure()
+{
+    const pg::Result created = m_conn.exec(QStringLiteral(
+        "create schema tc;"
+        "create schema tc_a;"
+        "create schema tc_b;"
+        "create type tc_b.mood as enum ('sad', 'ok', 'happy');"
+        "create type tc_a.feeling as (mood tc_b.mood, since date);"
+        "create domain tc.email as text not null default 'nobody@example.com' check (value like '%@%');"
+        "comment on domain tc.email is 'An e-mail address';"
+        "create domain tc.tags as varchar(20)[];"
+        "create type tc.span as range (subtype = int8);"
+        "create table tc.t (id int primary key, e tc.email[], tags tc.tags, s tc.span, f tc_a.feeling[]);"
+        "create function tc.f_mr() returns int4multirange language sql stable as 'select null::int4multirange';"));
+    QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+    CatalogReader reader(m_conn);
+    Catalog c;
+    QVERIFY2(reader.read({QStringLiteral("tc")}, &c), qPrintable(reader.error().toString()));
+    const auto *t = findClass(c, QStringLiteral("tc"), QStringLiteral("t"));
+    QVERIFY(t);
+
+    const auto *emailArray = c.typeByOid(findAttr(t, QStringLiteral("e"))->typeOid);
+    QVERIFY(emailArray);
+    QCOMPARE(emailArray->category, 'A');
+    const auto *email = c.typeByOid(emailArray->arrayItemOid);
+    QVERIFY(email);
+    QCOMPARE(email->name, QStringLiteral("email"));
+    QCOMPARE(email->type, 'd');
+    QCOMPARE(email->domainBaseOid, reflect::Oid(25));
+    QVERIFY(email->domainNotNull);
+    QVERIFY(email->domainHasDefault);
+    QCOMPARE(email->domainDefaultExpr, QStringLiteral("'nobody@example.com'::text"));
+    QCOMPARE(email->comment, QStringLiteral("An e-mail address"));
+    QCOMPARE(email->arrayOid, emailArray->oid);
+    QVERIFY(c.typeByOid(25));
+
+    const auto *tags = c.typeByOid(findAttr(t, QStringLiteral("tags"))->typeOid);
+    QCOMPARE(tags->type, 'd');
+    const auto *varcharArray = c.typeByOid(tags->domainBaseOid);
+    QVERIFY(varcharArray);
+    QCOMPARE(varcharArray->name, QStringLiteral("_varchar"));
+    QCOMPARE(tags->domainTypmod, 24); // varchar(20): 20 + VARHDRSZ
+    QVERIFY(c.typeByOid(varcharArray->arrayItemOid));
+
+    const auto *span = c.typeByOid(findAttr(t, QStringLiteral("s"))->typeOid);
+    QCOMPARE(span->type, 'r');
+    QCOMPARE(span->rangeSubtypeOid, reflect::Oid(20));
+    QVERIFY(c.typeByOid(20));
+
+    // A composite type two schemas away, with an enum from a third: class, columns and enum all come.
+    const auto *feelingArray = c.typeByOid(findAttr(t, QStringLiteral("f"))->typeOid);
+    const auto *feeling = c.typeByOid(feelingArray->arrayItemOid);
+    QVERIFY(feeling);
+    QCOMPARE(feeling->namespaceName, QStringLiteral("tc_a"));
+    const auto *feelingClass = c.classByOid(feeling->classOid);
+    QVERIFY(feelingClass);
+    QCOMPARE(feelingClass->kind, 'c');
+    QCOMPARE(feelingClass->attributes.size(), size_t(2));
+    const auto *mood = c.typeByOid(feelingClass->attributes[0].typeOid);
+    QVERIFY(mood);
+    QCOMPARE(mood->enumLabels, (QStringList{QStringLiteral("sad"), QStringLiteral("ok"), QStringLiteral("happy")}));
+    QCOMPARE(c.classes.back().oid, feelingClass->oid); // classes from elsewhere come last
+
+    // A multirange leads to its range and that range's subtype.
+    const auto *mr = c.typeByOid(findFunction(c, QStringLiteral("f_mr"))->returnTypeOid);
+    QVERIFY(mr);
+    QCOMPARE(mr->type, 'm');
+    QVERIFY(c.typeByOid(3904)); // int4range
+    QVERIFY(c.typeByOid(23));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogReader)
