@@ -13,8 +13,8 @@ QStandardItem *makeItem(const QString &text, CatalogModel::ObjectKind kind, cons
     auto *it = new QStandardItem(text);
     it->setEditable(false);
     it->setData(kind, CatalogModel::ObjectKindRole);
-    if (!toolTip.isEmpty())
-        it->setToolTip(toolTip);
+    // Rows are elided to the dock's width; the tooltip has the whole text and the comment.
+    it->setToolTip(toolTip.isEmpty() ? text : text + QLatin1String("\n\n") + toolTip);
     return it;
 }
 

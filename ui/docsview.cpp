@@ -62,7 +62,7 @@ QString deprecationHtml(const std::optional<QString> &reason)
 
 QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::InputValue> &values)
 {
-    QString html = QStringLiteral("<ul>");
+    QString html = QStringLiteral("<ul style=\"-qt-list-indent: 1; margin-left: 0px\">");
     for (const auto &v : values) {
         html += QStringLiteral("<li><a name=\"%1\"></a><b>%1</b>: %2").arg(esc(v.name), typeRefHtml(schema, v.type));
         if (v.defaultValue)

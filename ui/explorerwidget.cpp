@@ -25,9 +25,10 @@ QTreeView *makeTree(QWidget *parent, const QString &objectName)
     view->setUniformRowHeights(true); // keeps scrolling through 20,000 rows cheap
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setExpandsOnDoubleClick(true);
-    view->header()->setStretchLastSection(false);
-    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // One column as wide as the dock: selection spans the row, long labels are elided (tooltips
+    // and the docs pane have them in full).
+    view->header()->setStretchLastSection(true);
+    view->setTextElideMode(Qt::ElideRight);
     return view;
 }
 
@@ -156,10 +157,10 @@ void ExplorerWidget::applyFilter()
 void ExplorerWidget::updateCounts()
 {
     if (m_tabs->currentIndex() == GraphQLTab) {
-        m_count->setText(m_typeModel->schema() ? tr("%n type(s)", nullptr, m_typeModel->visibleTypeCount())
+        m_count->setText(m_typeModel->schema() ? tr("Types shown: %1").arg(m_typeModel->visibleTypeCount())
                                                : tr("No GraphQL schema yet"));
     } else {
-        m_count->setText(m_catalogModel->catalog() ? tr("%n schema(s)", nullptr, m_catalogProxy->rowCount())
+        m_count->setText(m_catalogModel->catalog() ? tr("Schemas shown: %1").arg(m_catalogProxy->rowCount())
                                                    : tr("Not connected to a database"));
     }
 }

@@ -114,7 +114,8 @@ QString GraphQLTypeModel::memberLabel(const NamedType &t, int i)
     case TypeKind::Object:
     case TypeKind::Interface: {
         const auto &f = t.fields.at(i);
-        return f.name + argumentList(f.arguments) + QLatin1String(": ") + f.type.toString();
+        return f.name + (f.arguments.isEmpty() ? QString() : QStringLiteral("(…)")) + QLatin1String(": ")
+               + f.type.toString();
     }
     case TypeKind::InputObject: {
         const auto &f = t.inputFields.at(i);
@@ -335,7 +336,16 @@ QVariant GraphQLTypeModel::data(const QModelIndex &index, int role) const
     const int member = n.members[size_t(memberRow)];
     switch (role) {
     case Qt::DisplayRole: return memberLabel(t, member);
-    case Qt::ToolTipRole: return memberDescription(t, member).value_or(QString());
+    case Qt::ToolTipRole: {
+        QString tip = memberName(t, member);
+        if (t.kind == TypeKind::Object || t.kind == TypeKind::Interface) {
+            const auto &f = t.fields.at(member);
+            tip += argumentList(f.arguments) + QLatin1String(": ") + f.type.toString();
+        }
+        if (const auto d = memberDescription(t, member); d && !d->isEmpty())
+            tip += QLatin1String("\n\n") + *d;
+        return tip;
+    }
     case NodeKindRole: return MemberNode;
     case TypeNameRole: return t.name;
     case MemberNameRole: return memberName(t, member);

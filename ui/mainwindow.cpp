@@ -36,6 +36,7 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTreeView>
 
 #include <algorithm>
 
@@ -477,16 +478,22 @@ void MainWindow::onReflectFinished(const ReflectOutcome &outcome)
     m_connectionBar->setConnected(outcome.displayName, detail);
     m_disconnectAction->setEnabled(true);
     m_refreshAction->setEnabled(true);
-    log(EventLog::Info, tr("Connected: %1; %n table(s) and view(s) reflected in %2 ms", nullptr,
-                           int(outcome.catalog->classes.size()))
+    log(EventLog::Info, tr("Connected: %1; tables, views and types read in %2 ms (relations: %3)")
                             .arg(detail)
-                            .arg(outcome.elapsedMs));
+                            .arg(outcome.elapsedMs)
+                            .arg(outcome.catalog->classes.size()));
     if (!outcome.schemaNote.isEmpty())
         log(EventLog::Warning, outcome.schemaNote);
     for (const QString &w : outcome.schemaWarnings)
         log(EventLog::Warning, w);
     if (outcome.schema)
-        log(EventLog::Info, tr("GraphQL schema: %n type(s)", nullptr, int(outcome.schema->types().size())));
+        log(EventLog::Info, tr("GraphQL types generated: %1").arg(outcome.schema->types().size()));
+    // The demo opens on its main type, so that the explorer and docs show something to read.
+    if (m_demo && m_schema && m_schema->type(QStringLiteral("Person"))) {
+        m_explorer->selectType(QStringLiteral("Person"));
+        m_explorer->graphqlView()->expand(m_explorer->graphqlView()->currentIndex());
+        m_docs->showType(QStringLiteral("Person"));
+    }
     emit reflectFinished(true);
 }
 
@@ -505,7 +512,7 @@ void MainWindow::setSchema(std::shared_ptr<const graphql::Schema> schema)
     m_docs->setSchema(m_schema);
     if (m_schema) {
         m_explorer->setCurrentTab(ExplorerWidget::GraphQLTab);
-        m_schemaLabel->setText(tr("%n GraphQL type(s)", nullptr, int(m_schema->types().size())));
+        m_schemaLabel->setText(tr("GraphQL types: %1").arg(m_schema->types().size()));
         if (!m_schema->queryTypeName().isEmpty())
             m_docs->showType(m_schema->queryTypeName());
     } else {

@@ -157,7 +157,7 @@ void ResultsView::showJson(const QByteArray &json)
         for (int c = 0; c < columns.size(); ++c)
             m_table->setItem(r, c, new QTableWidgetItem(scalarText(o.value(columns.at(c)))));
     }
-    m_status->setText(tr("%n byte(s)", nullptr, int(json.size())));
+    m_status->setText(tr("Response size: %1 bytes").arg(json.size()));
 }
 
 QString ResultsView::rawText() const { return m_raw->toPlainText(); }

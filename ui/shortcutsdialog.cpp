@@ -38,6 +38,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     m_table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut"), tr("Description")});
     m_table->setRowCount(int(withKeys.size()));
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
@@ -70,7 +71,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     layout->addWidget(filter);
     layout->addWidget(m_table);
     layout->addWidget(buttons);
-    resize(640, 420);
+    resize(680, 560);
 }
 
 } // namespace refract::ui

@@ -1,7 +1,10 @@
 // refract: the desktop workbench. `refract` opens an empty window; `--db URI` connects at start-up
 // (with `--demo`, reflecting the demo's `forum_example` schema).
+#include <ui/explorerwidget.h>
 #include <ui/mainwindow.h>
+#include <ui/pgconnectiondialog.h>
 #include <ui/pgconnectionparams.h>
+#include <ui/shortcutsdialog.h>
 #include <ui/theme.h>
 
 #include <QApplication>
@@ -11,6 +14,7 @@
 #include <QImage>
 #include <QPixmap>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -21,11 +25,19 @@ namespace {
 // Saves a grab of the window once it has settled: after start-up reflection ended (or at once
 // without --db), plus a short delay for layouts and repaints. Used for the screenshots in
 // packaging/screenshots and to look at the GUI on machines without a display (xvfb).
-void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForReflect)
+void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForReflect, const QString &dialogName)
 {
-    auto grab = [window, file] {
-        QTimer::singleShot(700, window, [window, file] {
-            const QPixmap pixmap = window->grab();
+    auto grab = [window, file, dialogName] {
+        QWidget *target = window;
+        if (dialogName == QLatin1String("connection"))
+            target = new PgConnectionDialog(window);
+        else if (dialogName == QLatin1String("shortcuts"))
+            target = new ShortcutsDialog(window->allActions(), window);
+        if (target != window)
+            target->show();
+        QTimer::singleShot(700, window, [window, target, file] {
+            Q_UNUSED(window);
+            const QPixmap pixmap = target->grab();
             const bool ok = pixmap.save(file);
             std::fprintf(ok ? stdout : stderr, "%s %s (%dx%d)\n", ok ? "saved" : "could not save",
                          qPrintable(QDir::toNativeSeparators(file)), pixmap.width(), pixmap.height());
@@ -70,7 +82,14 @@ int main(int argc, char *argv[])
     QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size WxH for this run."),
                                   QStringLiteral("WxH"));
     sizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dbOption, demoOption, schemaOption, screenshotOption, themeOption, sizeOption});
+    QCommandLineOption dialogOption(QStringLiteral("screenshot-dialog"),
+                                    QStringLiteral("Grab this dialog instead: connection or shortcuts."),
+                                    QStringLiteral("name"));
+    dialogOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption tabOption(QStringLiteral("explorer-tab"), QStringLiteral("Show this explorer tab after reflecting: database or graphql."),
+                                 QStringLiteral("tab"));
+    tabOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dbOption, demoOption, schemaOption, screenshotOption, themeOption, sizeOption, dialogOption, tabOption});
     parser.process(app);
 
     MainWindow window;
@@ -84,6 +103,15 @@ int main(int argc, char *argv[])
     window.setDemoMode(parser.isSet(demoOption));
     window.show();
 
+    if (parser.isSet(tabOption)) {
+        const auto tab = parser.value(tabOption) == QLatin1String("database") ? ExplorerWidget::DatabaseTab
+                                                                               : ExplorerWidget::GraphQLTab;
+        QObject::connect(&window, &MainWindow::reflectFinished, &window, [&window, tab] {
+            window.explorer()->setCurrentTab(tab);
+            if (tab == ExplorerWidget::DatabaseTab)
+                window.explorer()->databaseView()->expandAll();
+        });
+    }
     const bool connectAtStart = parser.isSet(dbOption);
     if (connectAtStart) {
         PgConnectionParams params;
@@ -95,6 +123,7 @@ int main(int argc, char *argv[])
         window.connectTo(params);
     }
     if (parser.isSet(screenshotOption))
-        scheduleScreenshot(&window, QFileInfo(parser.value(screenshotOption)).absoluteFilePath(), connectAtStart);
+        scheduleScreenshot(&window, QFileInfo(parser.value(screenshotOption)).absoluteFilePath(), connectAtStart,
+                           parser.value(dialogOption));
     return app.exec();
 }
