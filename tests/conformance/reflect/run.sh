@@ -40,7 +40,7 @@ load() { # name sql-files…
 # compare NAME DB SCHEMAS "POSTGRAPHILE CLI FLAGS" 'REFRACT OPTIONS JSON' [LIBRARY_OPTIONS_JSON]
 compare() {
   local name=$1 db=$2 schemas=$3 flags=$4 json=$5 lib=${6:-}
-  local url="postgres://$user@$PGHOST:$PGPORT/$db"
+  local url="postgres://${login:-$user}@$PGHOST:$PGPORT/$db"
   local expected="$work/$name.postgraphile.graphql" actual="$work/$name.refract.graphql"
   if [ -n "$lib" ]; then
     node "$libexport" "$url" "$schemas" "$expected" "$lib" >"$work/pg.log" 2>&1
@@ -90,6 +90,8 @@ compare forum-rbac "$forum" $s "--no-ignore-rbac" '{"ignoreRBAC":false}'
 compare forum-no-mutations "$forum" $s "--disable-default-mutations" '{"disableDefaultMutations":true}'
 compare forum-appsync-options "$forum" $s "--simple-collections only --legacy-relations omit --no-ignore-rbac" \
   '{"simpleCollections":"only","legacyRelations":"omit","ignoreRBAC":false}'
+# RBAC as the sample's Lambda login role (member of the anonymous and person roles): no createPerson.
+login=lambda_runner:conformance compare forum-rbac-lambda-runner "$forum" $s "--no-ignore-rbac" '{"ignoreRBAC":false}'
 appsync forum-appsync "$forum" $s
 
 if [ -f "$src/tests/fixtures/kitchen_sink.sql" ]; then
