@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <thread>
+
 using namespace refract;
 using reflect::Catalog;
 using reflect::CatalogReader;
@@ -111,6 +113,7 @@ private slots:
     void indexDefinitionsMatchServer();
     void withoutDisplayText();
     void typeClosure();
+    void cancelWhileBlocked();
 
 private:
     bool readAs(const QString &role, Catalog *out, const QStringList &schemas = {QStringLiteral("forum_example")});
@@ -815,6 +818,35 @@ void TestCatalogReader::typeClosure()
     QCOMPARE(mr->type, 'm');
     QVERIFY(c.typeByOid(3904)); // int4range
     QVERIFY(c.typeByOid(23));
+}
+
+void TestCatalogReader::cancelWhileBlocked()
+{
+    // pg_relation_is_updatable opens views, so a session holding an exclusive lock on one blocks the
+    // read (PostGraphile's introspection blocks the same way): cancelling must get us out.
+    QVERIFY(m_conn.exec(QStringLiteral("create schema lk; create table lk.t (id int); create view lk.v as select * from lk.t")).ok());
+    pg::Connection locker;
+    QVERIFY(locker.open(m_db.conninfo()));
+    QVERIFY(locker.exec(QStringLiteral("begin; lock table lk.v in access exclusive mode")).ok());
+    std::atomic_bool cancelled{false};
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        cancelled = true;
+    });
+    QElapsedTimer t;
+    t.start();
+    CatalogReader reader(m_conn);
+    Catalog c;
+    const bool ok = reader.read({QStringLiteral("lk")}, &c, &cancelled);
+    canceller.join();
+    QVERIFY(!ok);
+    QCOMPARE(reader.error().sqlState, QStringLiteral("57014"));
+    QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(!m_conn.inTransaction());
+    QVERIFY(locker.exec(QStringLiteral("rollback")).ok());
+    Catalog after;
+    QVERIFY(reader.read({QStringLiteral("lk")}, &after));
+    QCOMPARE(after.classes.size(), size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogReader)
