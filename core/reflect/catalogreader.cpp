@@ -204,9 +204,10 @@ void readAttributes(const pg::Result &r, Catalog *out, size_t firstClass, Hidden
         a.generated = row.letter(8);
         a.defaultExpr = row.text(9);
         a.comment = row.text(10);
-        a.acl.select = row.boolean(11);
-        a.acl.insert = row.boolean(12);
-        a.acl.update = row.boolean(13);
+        // The SQL checks column ACLs only; a table privilege covers every column.
+        a.acl.select = current->acl.select || row.boolean(11);
+        a.acl.insert = current->acl.insert || row.boolean(12);
+        a.acl.update = current->acl.update || row.boolean(13);
         a.columnSelectGrant = row.boolean(14);
         if (withGrants)
             appendGrants(row.raw(15), classOid, a.num, &out->grants);

@@ -472,6 +472,23 @@ void TestCatalogReader::roleWithoutPrivileges()
     }
     for (const auto &f : c.functions)
         QVERIFY2(!f.acl.execute, qPrintable(f.name));
+
+    // A column grant alone: that column only, flagged as PostGraphile's columnLevelSelectGrant.
+    QVERIFY(m_conn.exec(QStringLiteral("grant select (username), update (about) on forum_example.person to %1")
+                            .arg(pg::Connection::quoteIdentifier(role))).ok());
+    Catalog cols;
+    QVERIFY(readAs(role, &cols));
+    const auto *person = findClass(cols, QStringLiteral("forum_example"), QStringLiteral("person"));
+    QVERIFY(!person->acl.select);
+    QVERIFY(findAttr(person, QStringLiteral("username"))->acl.select);
+    QVERIFY(findAttr(person, QStringLiteral("username"))->columnSelectGrant);
+    QVERIFY(!findAttr(person, QStringLiteral("username"))->acl.update);
+    QVERIFY(findAttr(person, QStringLiteral("about"))->acl.update);
+    QVERIFY(!findAttr(person, QStringLiteral("about"))->acl.select);
+    QVERIFY(!findAttr(person, QStringLiteral("about"))->columnSelectGrant);
+    QVERIFY(!findAttr(person, QStringLiteral("first_name"))->acl.select);
+    QVERIFY(m_conn.exec(QStringLiteral("revoke select (username), update (about) on forum_example.person from %1")
+                            .arg(pg::Connection::quoteIdentifier(role))).ok());
 }
 
 void TestCatalogReader::unknownSchema()
