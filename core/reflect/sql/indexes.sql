@@ -17,14 +17,14 @@ select idx.indexrelid, ic.relname, idx.indrelid, idx.indisunique, idx.indisprima
          then null
          else pg_catalog.pg_get_indexdef(idx.indexrelid)
        end,
-       case when $3::bool then
-         pg_catalog.quote_ident(ic.relname) || ' ON ' || pg_catalog.quote_ident(n.nspname) || '.'
-         || pg_catalog.quote_ident(tc.relname) || ' USING ' || pg_catalog.quote_ident(am.amname) end
+       case when $3::bool then (
+         select pg_catalog.quote_ident(ic.relname) || ' ON ' || pg_catalog.quote_ident(n.nspname) || '.'
+                || pg_catalog.quote_ident(tc.relname) || ' USING ' || pg_catalog.quote_ident(am.amname)
+         from pg_catalog.pg_namespace n, pg_catalog.pg_am am
+         where n.oid = tc.relnamespace and am.oid = ic.relam) end
 from pg_catalog.pg_index idx
 join pg_catalog.pg_class ic on ic.oid = idx.indexrelid
 join pg_catalog.pg_class tc on tc.oid = idx.indrelid
-join pg_catalog.pg_namespace n on n.oid = tc.relnamespace
-join pg_catalog.pg_am am on am.oid = ic.relam
 where idx.indrelid in (select oid from cls)
   and idx.indislive
   and not idx.indisexclusion
