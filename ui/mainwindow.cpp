@@ -14,6 +14,7 @@
 #include "shortcutsdialog.h"
 
 #include <pg/connection.h>
+#include <graphql/schemabuilder.h>
 #ifdef REFRACT_HAVE_GRAPHQL_PRINTER
 #include <graphql/parser.h>
 #include <graphql/printer.h>
@@ -24,7 +25,12 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -37,6 +43,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTreeView>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -157,6 +164,8 @@ void MainWindow::createActions()
     m_refreshAction->setIconText(tr("Reflect"));
     m_disconnectAction = makeAction(this, QStringLiteral("actionDisconnect"), tr("&Disconnect"), {},
                                     tr("Close the database connection"));
+    m_openSdlAction = makeAction(this, QStringLiteral("actionOpenSdl"), tr("Open Schema from &SDL File…"),
+                                 {QKeySequence(Qt::CTRL | Qt::Key_O)}, tr("Read a GraphQL schema from a .graphql SDL file"));
     m_filterAction = makeAction(this, QStringLiteral("actionFilterExplorer"), tr("Filter &Explorer"),
                                 {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, tr("Type to filter types and tables"));
     m_quitAction = makeAction(this, QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence::Quit}, tr("Quit Refract"));
@@ -184,6 +193,7 @@ void MainWindow::createActions()
     connect(m_connectAction, &QAction::triggered, this, &MainWindow::openConnectionDialog);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::reflectAgain);
     connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectDatabase);
+    connect(m_openSdlAction, &QAction::triggered, this, &MainWindow::chooseSdlFile);
     connect(m_filterAction, &QAction::triggered, this, [this] {
         m_explorerDock->show();
         m_explorerDock->raise();
@@ -212,6 +222,7 @@ void MainWindow::createMenus()
     file->addAction(m_connectAction);
     file->addAction(m_refreshAction);
     file->addAction(m_disconnectAction);
+    file->addAction(m_openSdlAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -287,7 +298,7 @@ QList<QAction *> MainWindow::allActions() const
 {
     QList<QAction *> out = {m_runAction,      m_prettifyAction,  m_newTabAction,    m_closeTabAction,
                             m_findAction,     m_identityAction,  m_connectAction,   m_refreshAction,
-                            m_disconnectAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
+                            m_disconnectAction, m_openSdlAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
                             m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction};
     for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock})
         out.append(d->toggleViewAction());
@@ -430,15 +441,77 @@ void MainWindow::disconnectDatabase()
     log(EventLog::Info, tr("Disconnected"));
 }
 
+void MainWindow::chooseSdlFile()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open GraphQL Schema"),
+                                                      settings.value(QStringLiteral("files/lastSdlDir")).toString(),
+                                                      tr("GraphQL SDL (*.graphql *.graphqls *.gql *.sdl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("files/lastSdlDir"), QFileInfo(path).absolutePath());
+    openSdlFile(path);
+}
+
+void MainWindow::openSdlFile(const QString &path)
+{
+    using Loaded = QPair<std::shared_ptr<const graphql::Schema>, QString>;
+    const int generation = ++m_sdlGeneration;
+    m_sdlLoading = true;
+    const QString name = QFileInfo(path).fileName();
+    setBusy(true, tr("Reading %1…").arg(name));
+    log(EventLog::Info, tr("Reading GraphQL schema from %1").arg(QDir::toNativeSeparators(path)));
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation, name] {
+        watcher->deleteLater();
+        if (generation != m_sdlGeneration)
+            return; // cancelled or superseded
+        m_sdlLoading = false;
+        setBusy(false);
+        const auto [schema, error] = watcher->result();
+        if (!schema) {
+            log(EventLog::Error, tr("Could not read %1: %2").arg(name, error));
+            statusBar()->showMessage(tr("Could not read %1: %2").arg(name, error), 10000);
+            emit sdlLoaded(false);
+            return;
+        }
+        setSchema(schema);
+        log(EventLog::Info, tr("GraphQL schema from %1: %2 types").arg(name).arg(schema->types().size()));
+        emit sdlLoaded(true);
+    });
+    // Parsing and building a large SDL file takes a while; it never touches widgets.
+    watcher->setFuture(QtConcurrent::run([path]() -> Loaded {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {nullptr, file.errorString()};
+        graphql::GraphQLError error;
+        std::optional<graphql::Schema> schema = graphql::buildSchema(QString::fromUtf8(file.readAll()), &error);
+        if (!schema) {
+            QString where;
+            if (!error.locations.isEmpty())
+                where = MainWindow::tr(" (line %1, column %2)").arg(error.locations.first().line).arg(error.locations.first().column);
+            return {nullptr, error.message + where};
+        }
+        return {std::make_shared<const graphql::Schema>(std::move(*schema)), QString()};
+    }));
+}
+
 void MainWindow::cancelBackgroundWork()
 {
+    if (m_sdlLoading) {
+        ++m_sdlGeneration;
+        m_sdlLoading = false;
+        setBusy(false);
+        log(EventLog::Warning, tr("Reading the SDL file cancelled"));
+        emit sdlLoaded(false);
+    }
     if (m_job->isRunning()) {
         log(EventLog::Warning, tr("Cancelling…"));
         m_job->cancel();
     }
 }
 
-bool MainWindow::isBusy() const { return m_job->isRunning(); }
+bool MainWindow::isBusy() const { return m_job->isRunning() || m_sdlLoading; }
 
 void MainWindow::setBusy(bool busy, const QString &text)
 {

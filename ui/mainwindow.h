@@ -42,6 +42,8 @@ public:
 
     /// Connects and reflects in the background; the window stays responsive and can cancel.
     void connectTo(const PgConnectionParams &params);
+    /// Loads a GraphQL schema from an SDL file in the background (no database needed).
+    void openSdlFile(const QString &path);
     void cancelBackgroundWork();
     bool isBusy() const;
     /// Demo mode: demo identities and a sample query for the forum database.
@@ -70,6 +72,8 @@ public:
 signals:
     /// A connect-and-reflect run ended (ok, failed or cancelled).
     void reflectFinished(bool ok);
+    /// An SDL file was loaded (or failed to).
+    void sdlLoaded(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +84,7 @@ private:
     void createDocks();
     void createStatusBar();
     void openConnectionDialog();
+    void chooseSdlFile();
     void reflectAgain();
     void disconnectDatabase();
     void onReflectFinished(const ReflectOutcome &outcome);
@@ -114,6 +119,7 @@ private:
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QAction *m_openSdlAction = nullptr;
     QAction *m_filterAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
@@ -129,6 +135,9 @@ private:
     Theme::Kind m_theme = Theme::Light;
     QByteArray m_defaultState;
     QByteArray m_tabSplitterState;
+    /// Bumped to drop the result of an SDL load that was cancelled or superseded.
+    int m_sdlGeneration = 0;
+    bool m_sdlLoading = false;
     std::shared_ptr<pg::Connection> m_connection;
     std::shared_ptr<const reflect::Catalog> m_catalog;
     std::shared_ptr<const graphql::Schema> m_schema;

@@ -6,6 +6,7 @@
 #include <ui/graphqllexer.h>
 #include <ui/graphqltypemodel.h>
 #include <ui/mainwindow.h>
+#include <ui/pgconnectiondialog.h>
 #include <ui/pgconnectionparams.h>
 #include <ui/queryeditor.h>
 #include <ui/querytab.h>
@@ -148,6 +149,8 @@ private slots:
     void connectionParams();
     void recentConnectionsHaveNoPassword();
     void failedConnectionReportsError();
+    void sdlFile();
+    void connectionDialogTest();
     void demoDatabase();
 
 private:
@@ -546,6 +549,71 @@ void TestMainWindow::failedConnectionReportsError()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toBool(), false);
     QVERIFY(!w.isBusy());
+}
+
+void TestMainWindow::sdlFile()
+{
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("forum.graphql"));
+    {
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\"A user\"\ntype Person { id: Int! name: String posts: [Post!]! }\n"
+                "type Post { id: Int! author: Person }\ntype Query { people: [Person!]! }\n");
+    }
+    const QString bad = dir.filePath(QStringLiteral("bad.graphql"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("type Query {\n  a: Missing\n}\n");
+    }
+    MainWindow w;
+    QSignalSpy spy(&w, &MainWindow::sdlLoaded);
+    w.openSdlFile(good);
+    QVERIFY(w.isBusy());
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.at(0).at(0).toBool(), true);
+    QVERIFY(w.explorer()->typeModel()->indexForMember(QStringLiteral("Person"), QStringLiteral("posts")).isValid());
+    QCOMPARE(w.docs()->currentTypeName(), QStringLiteral("Query"));
+
+    spy.clear();
+    w.openSdlFile(bad);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.at(0).at(0).toBool(), false);
+    QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("Missing")));
+    QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid()); // previous schema kept
+
+    spy.clear();
+    w.openSdlFile(dir.filePath(QStringLiteral("no-such-file.graphql")));
+    w.cancelBackgroundWork();
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(!w.isBusy());
+    QTest::qWait(100); // the dropped result arrives and is ignored
+    QCOMPARE(spy.count(), 1);
+}
+
+void TestMainWindow::connectionDialogTest()
+{
+    PgConnectionDialog d;
+    PgConnectionParams p;
+    p.mode = PgConnectionParams::Uri;
+    p.uri = QStringLiteral("postgres://nobody@127.0.0.1:1/none?connect_timeout=5");
+    d.setParams(p);
+    QCOMPARE(d.params().uri, p.uri);
+    QSignalSpy spy(&d, &PgConnectionDialog::testFinished);
+    d.testConnection(); // a refused connection may finish before wait() starts: check the count first
+    QVERIFY(spy.count() == 1 || spy.wait(20000));
+    QCOMPARE(spy.at(0).at(0).toBool(), false);
+    QVERIFY(!d.testResultText().isEmpty());
+    if (qEnvironmentVariableIsEmpty("PGHOST") && qEnvironmentVariableIsEmpty("PGPORT"))
+        return;
+    // Empty fields: libpq takes everything from the PG* environment.
+    d.setParams(PgConnectionParams{});
+    spy.clear();
+    d.testConnection();
+    QVERIFY(spy.count() == 1 || spy.wait(20000));
+    QVERIFY2(spy.at(0).at(0).toBool(), qPrintable(d.testResultText()));
+    QVERIFY(d.testResultText().startsWith(QLatin1String("Connected to")));
 }
 
 void TestMainWindow::demoDatabase()
