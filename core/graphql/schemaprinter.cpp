@@ -23,7 +23,7 @@ public:
         if (!def.isEmpty())
             parts.append(def);
         for (const DirectiveDefinition &d : schema.directives()) {
-            if (!isSpecifiedDirective(d.name))
+            if (!isSpecifiedDirective(d.name) && !(m_v15 && isBuiltInOneOf(d)))
                 parts.append(directive(d));
         }
         for (const NamedType &t : schema.types()) {
@@ -43,6 +43,15 @@ private:
     bool isSpecifiedDirective(const QString &name) const
     {
         return Schema::isBuiltInDirective(name) || (!m_v15 && name == QLatin1String("oneOf"));
+    }
+
+    /// graphql 15 has no @oneOf; the one graphql-js 16 adds to every schema (and our SDL builder with
+    /// it) is left out of V15 output too, while a user's own @oneOf definition is printed.
+    static bool isBuiltInOneOf(const DirectiveDefinition &d)
+    {
+        return d.name == QLatin1String("oneOf") && d.arguments.isEmpty() && !d.repeatable
+            && d.locations == QStringList{QStringLiteral("INPUT_OBJECT")}
+            && d.description == QStringLiteral("Indicates exactly one field must be supplied and this field must not be `null`.");
     }
 
     QString str(const QString &s) const { return m_v15 ? jsonString(s) : printString(s); }

@@ -6,7 +6,8 @@
 // lexicographically sorted schema against `refract-cli print-schema --schema FILE [--sorted]`, and,
 // where graphql-js can introspect the schema, `printSchema(buildClientSchema(introspection))` against
 // `refract-cli print-schema --schema INTROSPECTION.json`, and `JSON.stringify(introspectionFromSchema(schema),
-// null, 2)` against `refract-cli introspect --schema FILE`.
+// null, 2)` against `refract-cli introspect --schema FILE`; with REFRACT_PRINT15 set (CTest sets it), graphql
+// 15.11's printSchema (plain and sorted) against our GraphQLJsFlavor::V15 printer.
 // Prints one line per difference and the summary "N passed, N failed"; exits 1 on any difference.
 'use strict';
 const fs = require('fs');
@@ -18,6 +19,9 @@ const cli = process.argv[2];
 const corpus = process.argv[3] || path.join(__dirname, 'corpus');
 const sourceDir = process.env.REFRACT_SOURCE_DIR || path.join(__dirname, '../../..');
 const g = require(path.join(sourceDir, 'tests/conformance/graphql-js/node_modules/graphql'));
+// graphql 15 (PostGraphile v4's copy) checks the V15 printing flavour through a small test helper.
+const g15Path = path.join(sourceDir, 'tests/conformance/postgraphile/node_modules/graphql');
+const g15 = process.env.REFRACT_PRINT15 && fs.existsSync(g15Path) ? require(g15Path) : null;
 if (!cli) {
   console.error('usage: node run.js REFRACT_CLI [CORPUS_DIR]');
   process.exit(2);
@@ -35,6 +39,11 @@ function oracle(fn) {
 
 function ours(args) {
   const r = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function ours15(args) {
+  const r = spawnSync(process.env.REFRACT_PRINT15, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -91,6 +100,25 @@ for (const file of walk(corpus)) {
     check(`print-schema ${rel}`, built, ours(['print-schema', '--schema', file]));
     check(`print-schema --sorted ${rel}`, oracle(() => g.printSchema(g.lexicographicSortSchema(g.buildSchema(text)))),
       ours(['print-schema', '--schema', file, '--sorted']));
+    if (g15) {
+      // graphql 15 has no @oneOf: compare on the text without it.
+      const text15 = text.replace(/ @oneOf/g, '');
+      const file15 = path.join(tmp, rel.replace(/[\\/]/g, '_') + '.15.graphql');
+      fs.writeFileSync(file15, text15);
+      for (const sorted of [false, true]) {
+        const expected15 = (() => {
+          try {
+            const s = g15.buildSchema(text15);
+            return { code: 0, out: g15.printSchema(sorted ? g15.lexicographicSortSchema(s) : s) };
+          } catch (e) {
+            return null;
+          }
+        })();
+        if (expected15)
+          check(`graphql 15 print${sorted ? ' --sorted' : ''} ${rel}`, expected15,
+            ours15(sorted ? [file15, '--sorted'] : [file15]));
+      }
+    }
     let introspection;
     try {
       introspection = g.introspectionFromSchema(g.buildSchema(text));
