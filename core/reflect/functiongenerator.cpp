@@ -179,7 +179,14 @@ void FunctionGenerator::addComputedOrderAndCondition()
                     graphql::EnumValue v;
                     v.name = m_ctx.inflector.orderByEnum(fieldName, asc);
                     order = m_ctx.schema.type(orderName);
-                    order->enumValues << v;
+                    // PgOrderComputedColumnsPlugin runs before PgOrderByPrimaryKeyPlugin.
+                    qsizetype at = order->enumValues.size();
+                    for (qsizetype i = 0; i < order->enumValues.size(); ++i)
+                        if (order->enumValues[i].name == QLatin1String("PRIMARY_KEY_ASC")) {
+                            at = i;
+                            break;
+                        }
+                    order->enumValues.insert(at, v);
                     OrderByMeta om;
                     om.alias = v.name.toLower();
                     om.specs << OrderByMeta::Spec{0, p.fn->oid, asc};
@@ -444,6 +451,7 @@ void FunctionGenerator::makeField(const PgProcInfo &p, Mode mode, bool forceList
             const QString payloadName = m_ctx.inflector.functionPayloadType(fn);
             m_ctx.ensureType(TypeKind::Object, payloadName,
                              GeneratorContext::wrap(QStringLiteral("The output of our `%1` mutation.").arg(mutationName), DescPos::Type));
+            m_mutations.addPayloadClientMutationId(payloadName, meta);
             if (!isVoid) {
                 Field r;
                 QStringList outNames = d.outNames;

@@ -42,7 +42,7 @@ void MutationGenerator::addClientMutationIdInput(const QString &inputTypeName)
                         im);
 }
 
-void MutationGenerator::addPayloadExtras(const PgClassInfo *c, const QString &payloadName, const FieldMeta &base)
+void MutationGenerator::addPayloadClientMutationId(const QString &payloadName, const FieldMeta &base)
 {
     {
         Field f;
@@ -53,6 +53,10 @@ void MutationGenerator::addPayloadExtras(const PgClassInfo *c, const QString &pa
         m.kind = FieldMeta::Kind::PayloadClientMutationId;
         m_ctx.addField(payloadName, f, m);
     }
+}
+
+void MutationGenerator::addPayloadExtras(const PgClassInfo *c, const QString &payloadName, const FieldMeta &base)
+{
     if (m_ctx.payloadQueryEnabled()) {
         Field f;
         f.name = QStringLiteral("query");
@@ -146,6 +150,7 @@ void MutationGenerator::generateCreate(const PgClassInfo &c)
         resultType = payloadName;
         m_ctx.ensureType(TypeKind::Object, payloadName,
                          GeneratorContext::wrap(QStringLiteral("The output of our create `%1` mutation.").arg(typeName), DescPos::Type));
+        addPayloadClientMutationId(payloadName, base);
         Field row;
         row.name = tableField;
         row.description = GeneratorContext::wrap(QStringLiteral("The `%1` that was created by this mutation.").arg(typeName), DescPos::Field);
@@ -197,6 +202,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         if (!m_ctx.schema.type(payloadName)) {
             m_ctx.ensureType(TypeKind::Object, payloadName,
                              GeneratorContext::wrap(QStringLiteral("The output of our %1 `%2` mutation.").arg(mode, typeName), DescPos::Type));
+            addPayloadClientMutationId(payloadName, base);
             Field row;
             row.name = tableField;
             row.description = GeneratorContext::wrap(QStringLiteral("The `%1` that was %2d by this mutation.").arg(typeName, mode), DescPos::Field);

@@ -20,6 +20,8 @@ public:
     /// Adds `clientMutationId`, `query`, forward relations and `xEdge` to a payload type whose
     /// row is of class `c` (shared with custom mutations returning a row).
     void addPayloadExtras(const PgClassInfo *rowClass, const QString &payloadName, const FieldMeta &base);
+    /// `clientMutationId` of a payload (its first field).
+    void addPayloadClientMutationId(const QString &payloadName, const FieldMeta &base);
     /// The `input` argument with its standard description.
     static graphql::InputValue inputArg(const QString &inputTypeName);
     /// `clientMutationId` for an input type (absent in the appsync preset).

@@ -10,7 +10,10 @@
 #include "tablegenerator.h"
 #include "typemapper.h"
 
-#include <QSet>
+#include <QHash>
+
+#include <algorithm>
+#include <functional>
 
 namespace refract::reflect {
 
@@ -42,6 +45,7 @@ GeneratedSchema SchemaGenerator::generate() const
     tables.generateQueryFields();
     relations.generate();
     functions.generate();
+    tables.generateNodeFinders();
     mutations.generate();
 
     // The mutation fields of functions were added before the CRUD ones; PostGraphile lists CRUD
@@ -67,24 +71,20 @@ GeneratedSchema SchemaGenerator::generate() const
 
 void pruneUnreachableTypes(graphql::Schema &schema)
 {
-    QSet<QString> seen;
-    QStringList queue;
-    auto visit = [&](const QString &name) {
-        if (!name.isEmpty() && !seen.contains(name)) {
-            seen.insert(name);
-            queue << name;
-        }
-    };
-    visit(schema.queryTypeName());
-    visit(schema.mutationTypeName());
-    visit(schema.subscriptionTypeName());
-    for (const graphql::DirectiveDefinition &d : schema.directives())
-        for (const graphql::InputValue &a : d.arguments)
-            visit(a.type.name);
-    while (!queue.isEmpty()) {
-        const NamedType *t = schema.type(queue.takeFirst());
+    // graphql-js `collectReferencedTypes`: depth-first, pre-order, from the root types; the
+    // resulting order is the order printSchema prints unsorted types in.
+    QHash<QString, qsizetype> order;
+    std::function<void(const QString &)> visit = [&](const QString &name) {
+        if (name.isEmpty() || order.contains(name))
+            return;
+        order.insert(name, order.size());
+        const NamedType *t = schema.type(name);
         if (!t)
-            continue;
+            return;
+        for (const QString &p : t->possibleTypes)
+            visit(p);
+        for (const QString &i : t->interfaces)
+            visit(i);
         for (const graphql::Field &f : t->fields) {
             visit(f.type.name);
             for (const graphql::InputValue &a : f.arguments)
@@ -92,15 +92,20 @@ void pruneUnreachableTypes(graphql::Schema &schema)
         }
         for (const graphql::InputValue &f : t->inputFields)
             visit(f.type.name);
-        for (const QString &i : t->interfaces)
-            visit(i);
-        for (const QString &p : t->possibleTypes)
-            visit(p);
-    }
+    };
+    visit(schema.queryTypeName());
+    visit(schema.mutationTypeName());
+    visit(schema.subscriptionTypeName());
+    for (const graphql::DirectiveDefinition &d : schema.directives())
+        for (const graphql::InputValue &a : d.arguments)
+            visit(a.type.name);
     std::vector<NamedType> &types = schema.types();
     types.erase(std::remove_if(types.begin(), types.end(),
-                               [&](const NamedType &t) { return !seen.contains(t.name); }),
+                               [&](const NamedType &t) { return !order.contains(t.name); }),
                 types.end());
+    std::stable_sort(types.begin(), types.end(), [&](const NamedType &a, const NamedType &b) {
+        return order.value(a.name) < order.value(b.name);
+    });
     schema.reindex();
 }
 

@@ -295,16 +295,6 @@ void TableGenerator::generateOrderBy(const PgClassInfo &c)
         m_ctx.meta.orderByValues.insert(enumName + QLatin1Char('.') + name, meta);
     };
     addValue(QStringLiteral("NATURAL"), OrderByMeta{});
-    if (c.primaryKey) {
-        for (bool asc : {true, false}) {
-            OrderByMeta m;
-            m.alias = asc ? QStringLiteral("primary_key_asc") : QStringLiteral("primary_key_desc");
-            for (int n : c.primaryKey->keyAttrNums)
-                m.specs << OrderByMeta::Spec{n, 0, asc};
-            m.unique = true;
-            addValue(asc ? QStringLiteral("PRIMARY_KEY_ASC") : QStringLiteral("PRIMARY_KEY_DESC"), m);
-        }
-    }
     for (const PgAttrInfo &a : c.attrs) {
         if (m_ctx.model.omit(a, QStringLiteral("order")))
             continue;
@@ -319,6 +309,16 @@ void TableGenerator::generateOrderBy(const PgClassInfo &c)
             m.specs << OrderByMeta::Spec{a.attr->num, 0, asc};
             m.unique = unique;
             addValue(name, m);
+        }
+    }
+    if (c.primaryKey) {
+        for (bool asc : {true, false}) {
+            OrderByMeta m;
+            m.alias = asc ? QStringLiteral("primary_key_asc") : QStringLiteral("primary_key_desc");
+            for (int n : c.primaryKey->keyAttrNums)
+                m.specs << OrderByMeta::Spec{n, 0, asc};
+            m.unique = true;
+            addValue(asc ? QStringLiteral("PRIMARY_KEY_ASC") : QStringLiteral("PRIMARY_KEY_DESC"), m);
         }
     }
     m_ctx.meta.classByTypeName.insert(enumName, c.cls->oid);
@@ -422,8 +422,12 @@ void TableGenerator::generateQueryFields()
                 m_ctx.addField(query, f, classMeta(FieldMeta::Kind::AllRowsList, c));
             }
         }
-        if (m_ctx.model.omit(c, kRead))
+    }
+    for (const PgClassInfo &c : m_ctx.model.classes()) {
+        if (!hasRowType(c) || !c.exposed || !c.type || m_ctx.model.omit(c, kRead))
             continue;
+        const QString typeName = m_ctx.tableTypeName(c);
+        const QString sing = m_ctx.singular(c);
         // PgRowByUniqueConstraint
         for (const PgConstraintInfo *con : c.constraints) {
             if (con->type != 'p' && con->type != 'u')
@@ -450,7 +454,17 @@ void TableGenerator::generateQueryFields()
             m.keyAttrNums = con->keyAttrNums;
             m_ctx.addField(query, f, m);
         }
-        // PgRowNode
+    }
+}
+
+void TableGenerator::generateNodeFinders()
+{
+    const QString query = QStringLiteral("Query");
+    for (const PgClassInfo &c : m_ctx.model.classes()) {
+        if (!hasRowType(c) || !c.exposed || !c.type || m_ctx.model.omit(c, kRead))
+            continue;
+        const QString typeName = m_ctx.tableTypeName(c);
+        const QString sing = m_ctx.singular(c);
         if (m_ctx.nodeEnabled() && c.isSelectable && c.primaryKey) {
             Field f;
             f.name = m_ctx.inflector.tableNode(sing);

@@ -16,7 +16,10 @@ public:
     /// that columns referencing other row types can be mapped before those types are filled.
     void registerTypes();
     void generateTypes();
+    /// all*, then the by-unique-key finders (PgAllRows, PgRowByUniqueConstraint).
     void generateQueryFields();
+    /// The by-node-id finders (PgRowNode), which PostGraphile adds after the custom queries.
+    void generateNodeFinders();
 
     /// The `first/last/offset/before/after/orderBy/condition` arguments of a collection field over
     /// `c` (PgConnectionArg*); `withOrderAndCondition` false for functions without @sortable/@filterable.

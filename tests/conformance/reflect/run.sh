@@ -4,7 +4,7 @@
 # Needs the PG* environment of a throwaway cluster (scripts/pg-cluster) and node. For each fixture
 # it creates a database, loads it, and for each option set compares PostGraphile's
 # `--export-schema-graphql --sort-export` with `refract-cli export-sdl --preset postgraphile --sorted`
-# byte for byte; then checks that the appsync preset's SDL passes graphql-js buildSchema +
+# byte for byte (and, for the default options, the unsorted output too); then checks that the appsync preset's SDL passes graphql-js buildSchema +
 # assertValidSchema after AppSync's prelude. Prints "N passed, N failed"; fails on any difference.
 set -uo pipefail
 cli=${1:?usage: run.sh REFRACT_CLI SOURCE_DIR}
@@ -42,17 +42,20 @@ compare() {
   local name=$1 db=$2 schemas=$3 flags=$4 json=$5 lib=${6:-}
   local url="postgres://${login:-$user}@$PGHOST:$PGPORT/$db"
   local expected="$work/$name.postgraphile.graphql" actual="$work/$name.refract.graphql"
+  # NAME ending in -unsorted: compare graphql-js's unsorted printing (type and field order)
+  local pgsort=--sort-export rsort=--sorted
+  case $name in *-unsorted) pgsort=; rsort=;; esac
   if [ -n "$lib" ]; then
     node "$libexport" "$url" "$schemas" "$expected" "$lib" >"$work/pg.log" 2>&1
   else
     # shellcheck disable=SC2086
-    node "$pg" -c "$url" -s "$schemas" --export-schema-graphql "$expected" --sort-export -X $flags >"$work/pg.log" 2>&1
+    node "$pg" -c "$url" -s "$schemas" --export-schema-graphql "$expected" $pgsort -X $flags >"$work/pg.log" 2>&1
   fi
   if [ ! -s "$expected" ]; then
     echo "FAIL $name: PostGraphile did not export"; sed 's/^/  /' "$work/pg.log" | tail -5
     failed=$((failed + 1)); return
   fi
-  if ! "$cli" export-sdl --db "$url" --schema "$schemas" --preset postgraphile --sorted --options "$json" -o "$actual"; then
+  if ! "$cli" export-sdl --db "$url" --schema "$schemas" --preset postgraphile $rsort --options "$json" -o "$actual"; then
     echo "FAIL $name: refract-cli export-sdl failed"; failed=$((failed + 1)); return
   fi
   if diff -u "$expected" "$actual" >"$work/$name.diff"; then
@@ -80,6 +83,7 @@ appsync() {
 forum=$(load forum "$src/tests/fixtures/forum_example.sql") || { echo "cannot load forum_example.sql"; exit 1; }
 s=forum_example
 compare forum-defaults "$forum" $s "" '{}'
+compare forum-defaults-unsorted "$forum" $s "" '{}'
 # (--simple-collections both is not checked on the forum: PostGraphile rejects it, because the
 # sample's `@foreignFieldName posts` names both the connection and the list.)
 compare forum-simple-only "$forum" $s "--simple-collections only" '{"simpleCollections":"only"}'
@@ -98,6 +102,7 @@ if [ -f "$src/tests/fixtures/kitchen_sink.sql" ]; then
   ks=$(load ks "$src/tests/fixtures/kitchen_sink.sql" "$src/tests/fixtures/kitchen_sink_data.sql") || { echo "cannot load kitchen_sink.sql"; exit 1; }
   s=ks_a,ks_b,ks_c
   compare ks-defaults "$ks" $s "" '{}'
+  compare ks-defaults-unsorted "$ks" $s "" '{}'
   compare ks-both-dynamic-classic-omit "$ks" $s "--simple-collections both --dynamic-json --classic-ids --legacy-relations omit" \
     '{"simpleCollections":"both","dynamicJson":true,"classicIds":true,"legacyRelations":"omit"}'
   compare ks-only-legacy-nonulls-nomut-jwt "$ks" $s \
