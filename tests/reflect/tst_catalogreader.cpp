@@ -39,32 +39,19 @@ const reflect::Attribute *findAttr(const reflect::Class *k, const QString &name)
     return nullptr;
 }
 
-const reflect::Function *findFunction(const Catalog &c, const QString &name)
+template <typename T>
+const T *findNamed(const std::vector<T> &items, const QString &name)
 {
-    for (const auto &f : c.functions) {
-        if (f.name == name)
-            return &f;
+    for (const auto &x : items) {
+        if (x.name == name)
+            return &x;
     }
     return nullptr;
 }
 
-const reflect::Constraint *findConstraint(const Catalog &c, const QString &name)
-{
-    for (const auto &k : c.constraints) {
-        if (k.name == name)
-            return &k;
-    }
-    return nullptr;
-}
-
-const reflect::Policy *findPolicy(const Catalog &c, const QString &name)
-{
-    for (const auto &p : c.policies) {
-        if (p.name == name)
-            return &p;
-    }
-    return nullptr;
-}
+const reflect::Function *findFunction(const Catalog &c, const QString &name) { return findNamed(c.functions, name); }
+const reflect::Constraint *findConstraint(const Catalog &c, const QString &name) { return findNamed(c.constraints, name); }
+const reflect::Policy *findPolicy(const Catalog &c, const QString &name) { return findNamed(c.policies, name); }
 
 const reflect::Type *findType(const Catalog &c, const QString &schema, const QString &name)
 {
