@@ -31,9 +31,19 @@ private:
 
 } // namespace
 
+Validator::Validator(const Schema &schema) : m_index(std::make_unique<SchemaIndex>(schema)) {}
+Validator::~Validator() = default;
+Validator::Validator(Validator &&) noexcept = default;
+Validator &Validator::operator=(Validator &&) noexcept = default;
+
 QList<GraphQLError> validate(const Schema &schema, const ast::Document &document, const ValidationOptions &options)
 {
-    ValidationContext context(schema, document, options.maxErrors, options.hideSuggestions);
+    return Validator(schema).validate(document, options);
+}
+
+QList<GraphQLError> Validator::validate(const ast::Document &document, const ValidationOptions &options) const
+{
+    ValidationContext context(*m_index, document, options.maxErrors, options.hideSuggestions);
     try {
         // Usages are needed when an operation is left, possibly before the fragments it uses were
         // walked, so they are collected first in a walk of their own (graphql-js computes them lazily).

@@ -124,22 +124,19 @@ QString TypeView::toString() const
     return s;
 }
 
-ValidationContext::ValidationContext(const Schema &schema, const ast::Document &document, int maxErrors, bool hideSuggestions)
-    : m_schema(schema), m_document(document), m_maxErrors(maxErrors), m_hideSuggestions(hideSuggestions)
-{
-    indexSchema();
-    for (const ast::Definition &d : document.definitions)
-        if (d.kind == ast::Definition::Kind::Fragment && d.name)
-            m_fragments.insert(d.name->value, &d); // the last of duplicates wins, as in graphql-js
-}
-
-void ValidationContext::indexSchema()
+SchemaIndex::SchemaIndex(const Schema &s) : schema(s)
 {
     // graphql-js's type map holds Int, Float and ID only when something refers to them; String and
     // Boolean always (the introspection types use them).
-    QSet<QString> used;
-    auto use = [&used](const TypeRef &r) { used.insert(r.name); };
-    for (const NamedType &t : m_schema.types()) {
+    bool usedInt = false, usedFloat = false, usedId = false;
+    auto use = [&](const TypeRef &r) {
+        if (r.name.size() > 5)
+            return;
+        usedInt = usedInt || r.name == QLatin1String("Int");
+        usedFloat = usedFloat || r.name == QLatin1String("Float");
+        usedId = usedId || r.name == QLatin1String("ID");
+    };
+    for (const NamedType &t : s.types()) {
         for (const Field &f : t.fields) {
             use(f.type);
             for (const InputValue &a : f.arguments)
@@ -147,28 +144,44 @@ void ValidationContext::indexSchema()
         }
         for (const InputValue &f : t.inputFields)
             use(f.type);
+        if (t.fields.size() >= WideType) {
+            QHash<QStringView, const Field *> &map = wideFields[&t];
+            map.reserve(t.fields.size());
+            for (const Field &f : t.fields)
+                if (!map.contains(QStringView(f.name)))
+                    map.insert(QStringView(f.name), &f); // the first of duplicates wins, as in the linear lookup
+        }
         if (t.kind == TypeKind::Object || t.kind == TypeKind::Interface) {
             for (const QString &i : t.interfaces) {
-                Implementations &impl = m_implementations[i];
+                Implementations &impl = implementations[i];
                 (t.kind == TypeKind::Object ? impl.objects : impl.interfaces).push_back(&t);
             }
         }
     }
-    for (const DirectiveDefinition &d : m_schema.directives())
+    for (const DirectiveDefinition &d : s.directives())
         for (const InputValue &a : d.arguments)
             use(a.type);
-    for (const char *n : {"Int", "Float", "ID"}) {
-        const QString name = QString::fromLatin1(n);
-        if (!used.contains(name))
-            m_unusedScalars.insert(name);
-    }
-    auto root = [this](const QString &n) -> const NamedType * {
-        const NamedType *t = n.isEmpty() ? nullptr : type(n);
+    if (!usedInt)
+        unusedScalars.insert(QStringLiteral("Int"));
+    if (!usedFloat)
+        unusedScalars.insert(QStringLiteral("Float"));
+    if (!usedId)
+        unusedScalars.insert(QStringLiteral("ID"));
+    auto root = [this, &s](const QString &n) -> const NamedType * {
+        const NamedType *t = n.isEmpty() || unusedScalars.contains(n) ? nullptr : s.type(n);
         return isObject(t) ? t : nullptr;
     };
-    m_query = root(m_schema.queryTypeName());
-    m_mutation = root(m_schema.mutationTypeName());
-    m_subscription = root(m_schema.subscriptionTypeName());
+    query = root(s.queryTypeName());
+    mutation = root(s.mutationTypeName());
+    subscription = root(s.subscriptionTypeName());
+}
+
+ValidationContext::ValidationContext(const SchemaIndex &index, const ast::Document &document, int maxErrors, bool hideSuggestions)
+    : m_index(index), m_schema(index.schema), m_document(document), m_maxErrors(maxErrors), m_hideSuggestions(hideSuggestions)
+{
+    for (const ast::Definition &d : document.definitions)
+        if (d.kind == ast::Definition::Kind::Fragment && d.name)
+            m_fragments.insert(d.name->value, &d); // the last of duplicates wins, as in graphql-js
 }
 
 void ValidationContext::report(const QString &message, const QList<SourceLocation> &locations)
@@ -189,7 +202,7 @@ void ValidationContext::abortValidation()
 const NamedType *ValidationContext::type(const QString &name) const
 {
     if (const NamedType *t = m_schema.type(name))
-        return m_unusedScalars.contains(name) ? nullptr : t;
+        return m_index.unusedScalars.contains(name) ? nullptr : t;
     if (name.startsWith(QLatin1String("__")))
         return introspectionType(name);
     return nullptr;
@@ -219,9 +232,9 @@ TypeView ValidationContext::typeFromAst(const ast::Type &t)
 const NamedType *ValidationContext::rootType(ast::OperationType op) const
 {
     switch (op) {
-    case ast::OperationType::Query: return m_query;
-    case ast::OperationType::Mutation: return m_mutation;
-    case ast::OperationType::Subscription: return m_subscription;
+    case ast::OperationType::Query: return m_index.query;
+    case ast::OperationType::Mutation: return m_index.mutation;
+    case ast::OperationType::Subscription: return m_index.subscription;
     }
     return nullptr;
 }
@@ -230,13 +243,23 @@ const Field *ValidationContext::ownField(const NamedType *parent, const QString 
 {
     if (!parent || (parent->kind != TypeKind::Object && parent->kind != TypeKind::Interface))
         return nullptr;
-    return parent->field(name);
+    if (parent->fields.size() < SchemaIndex::WideType) {
+        // Checking the first unit before the full comparison skips most calls into Qt's string compare.
+        const qsizetype size = name.size();
+        const QChar first = size ? name.front() : QChar();
+        for (const Field &f : parent->fields)
+            if (f.name.size() == size && (!size || f.name.front() == first) && f.name == name)
+                return &f;
+        return nullptr;
+    }
+    auto it = m_index.wideFields.constFind(parent);
+    return it == m_index.wideFields.constEnd() ? parent->field(name) : it->value(QStringView(name));
 }
 
-const Field *ValidationContext::fieldDef(const NamedType *parent, const QString &name) const
+const Field *ValidationContext::fieldDef(const NamedType *parent, const QString &name)
 {
     if (name.startsWith(QLatin1String("__"))) {
-        if (parent == m_query && m_query) {
+        if (parent == m_index.query && m_index.query) {
             if (name == QLatin1String("__schema"))
                 return &schemaMetaField();
             if (name == QLatin1String("__type"))
@@ -262,8 +285,8 @@ const std::vector<const NamedType *> &ValidationContext::possibleTypes(const Nam
     if (!abstract)
         return none;
     if (abstract->kind == TypeKind::Interface) {
-        auto it = m_implementations.constFind(abstract->name);
-        return it == m_implementations.constEnd() ? none : it->objects;
+        auto it = m_index.implementations.constFind(abstract->name);
+        return it == m_index.implementations.constEnd() ? none : it->objects;
     }
     if (abstract->kind != TypeKind::Union)
         return none;
@@ -286,8 +309,8 @@ bool ValidationContext::isSubType(const NamedType *abstract, const NamedType *ma
         return abstract->possibleTypes.contains(maybeSub->name);
     if (abstract->kind != TypeKind::Interface)
         return false;
-    auto it = m_implementations.constFind(abstract->name);
-    if (it == m_implementations.constEnd())
+    auto it = m_index.implementations.constFind(abstract->name);
+    if (it == m_index.implementations.constEnd())
         return false;
     const auto &list = maybeSub->kind == TypeKind::Interface ? it->interfaces : it->objects;
     return std::find(list.begin(), list.end(), maybeSub) != list.end();
@@ -330,7 +353,7 @@ const QStringList &ValidationContext::typeNames() const
 {
     if (m_typeNames.isEmpty()) {
         for (const NamedType &t : m_schema.types())
-            if (!m_unusedScalars.contains(t.name))
+            if (!m_index.unusedScalars.contains(t.name))
                 m_typeNames.append(t.name);
         m_typeNames += introspectionTypeNames();
     }
@@ -397,14 +420,17 @@ const std::vector<VariableUsage> &ValidationContext::variableUsages(const ast::D
     return it == m_usages.end() ? none : it->second;
 }
 
-std::vector<VariableUsage> ValidationContext::recursiveVariableUsages(const ast::Definition *operation)
+const std::vector<VariableUsage> &ValidationContext::recursiveVariableUsages(const ast::Definition *operation)
 {
+    auto cached = m_recursiveUsages.find(operation);
+    if (cached != m_recursiveUsages.end())
+        return cached->second;
     std::vector<VariableUsage> usages = variableUsages(operation);
     for (const ast::Definition *f : recursivelyReferencedFragments({operation})) {
         const auto &u = variableUsages(f);
         usages.insert(usages.end(), u.begin(), u.end());
     }
-    return usages;
+    return m_recursiveUsages.emplace(operation, std::move(usages)).first->second;
 }
 
 } // namespace refract::graphql::validation

@@ -34,13 +34,38 @@ struct VariableUsage
     TypeView parentType;    ///< the enclosing input type (graphql-js `getParentInputType`)
 };
 
+/// What graphql-js keeps on a GraphQLSchema object and validation needs: root types, the built-in
+/// scalars graphql-js's type map leaves out, the implementations of each interface. Built once per
+/// schema (a `Validator` keeps it), immutable afterwards, so validations may share it across threads.
+class SchemaIndex
+{
+public:
+    explicit SchemaIndex(const Schema &schema);
+
+    struct Implementations
+    {
+        std::vector<const NamedType *> objects;
+        std::vector<const NamedType *> interfaces;
+    };
+
+    const Schema &schema;
+    const NamedType *query = nullptr;
+    const NamedType *mutation = nullptr;
+    const NamedType *subscription = nullptr;
+    QSet<QString> unusedScalars;
+    QHash<QString, Implementations> implementations;
+    /// Field lookup by name for wide types (root types of generated APIs have thousands of fields).
+    QHash<const NamedType *, QHash<QStringView, const Field *>> wideFields;
+    static constexpr qsizetype WideType = 32;
+};
+
 /// What the rules share (graphql-js `ValidationContext`): the schema seen the way graphql-js builds it
 /// (introspection types and meta fields included, unused built-in scalars left out), the document's
 /// fragments, cached spread and variable-usage lookups, and the error list.
 class ValidationContext
 {
 public:
-    ValidationContext(const Schema &schema, const ast::Document &document, int maxErrors, bool hideSuggestions);
+    ValidationContext(const SchemaIndex &index, const ast::Document &document, int maxErrors, bool hideSuggestions);
 
     const Schema &schema() const { return m_schema; }
     const ast::Document &document() const { return m_document; }
@@ -58,15 +83,23 @@ public:
     /// graphql-js `schema.getType(name)`: undefined for unknown names and for built-in scalars the
     /// schema never references.
     const NamedType *type(const QString &name) const;
-    TypeView typeOf(const TypeRef &ref) const { return TypeView::of(type(ref.name), ref); }
+    /// The type a schema TypeRef names, memoised by address (schema strings are hashed once per ref).
+    TypeView typeOf(const TypeRef &ref)
+    {
+        auto it = m_refTypes.constFind(&ref);
+        if (it == m_refTypes.constEnd())
+            it = m_refTypes.insert(&ref, type(ref.name));
+        return TypeView::of(*it, ref);
+    }
     /// graphql-js `typeFromAST`.
     TypeView typeFromAst(const ast::Type &t);
     const NamedType *rootType(ast::OperationType op) const;
-    const NamedType *queryType() const { return m_query; }
+    const NamedType *queryType() const { return m_index.query; }
     /// graphql-js `getFieldDef` of TypeInfo (meta fields included).
-    const Field *fieldDef(const NamedType *parent, const QString &name) const;
-    /// `parentType.getFields()[name]` for objects and interfaces.
-    static const Field *ownField(const NamedType *parent, const QString &name);
+    const Field *fieldDef(const NamedType *parent, const QString &name);
+    /// `parentType.getFields()[name]` for objects and interfaces (hashed for wide types such as a
+    /// root type with thousands of fields).
+    const Field *ownField(const NamedType *parent, const QString &name);
     static const EnumValue *enumValue(const NamedType *t, const QString &name);
     const std::vector<const NamedType *> &possibleTypes(const NamedType *abstract) const;
     bool isSubType(const NamedType *abstract, const NamedType *maybeSub) const;
@@ -84,27 +117,17 @@ public:
     /// Filled by the validator's first pass, before the rules run.
     std::unordered_map<const ast::Definition *, std::vector<VariableUsage>> &variableUsageMap() { return m_usages; }
     const std::vector<VariableUsage> &variableUsages(const ast::Definition *def) const;
-    std::vector<VariableUsage> recursiveVariableUsages(const ast::Definition *operation);
+    const std::vector<VariableUsage> &recursiveVariableUsages(const ast::Definition *operation);
 
 private:
-    void indexSchema();
-
+    const SchemaIndex &m_index;
     const Schema &m_schema;
     const ast::Document &m_document;
     int m_maxErrors;
     bool m_hideSuggestions;
     QList<GraphQLError> m_errors;
 
-    const NamedType *m_query = nullptr;
-    const NamedType *m_mutation = nullptr;
-    const NamedType *m_subscription = nullptr;
-    QSet<QString> m_unusedScalars;
-    struct Implementations
-    {
-        std::vector<const NamedType *> objects;
-        std::vector<const NamedType *> interfaces;
-    };
-    QHash<QString, Implementations> m_implementations;
+    QHash<const TypeRef *, const NamedType *> m_refTypes;
     mutable QHash<const NamedType *, std::vector<const NamedType *>> m_unionMembers;
     mutable QStringList m_typeNames;
 
@@ -114,6 +137,7 @@ private:
     QHash<QString, const ast::Definition *> m_fragments;
     std::unordered_map<const ast::SelectionSet *, std::vector<const ast::Selection *>> m_spreads;
     std::unordered_map<const ast::Definition *, std::vector<VariableUsage>> m_usages;
+    std::unordered_map<const ast::Definition *, std::vector<VariableUsage>> m_recursiveUsages;
 };
 
 /// The introspection types of graphql-js 16.15 (`__Schema`, `__Type`, …) and the meta fields.

@@ -58,15 +58,39 @@ struct CollectResult;
 struct Overlap
 {
     QStringView responseName;
-    std::vector<FieldDetail> *fields1;
-    std::vector<FieldDetail> *fields2;
+    FieldDetail *begin1, *end1;
+    FieldDetail *begin2, *end2;
+};
+
+/// The fields of one response name: a range of CollectResult::details.
+struct Group
+{
+    QStringView name;
+    size_t begin = 0;
+    size_t end = 0;
 };
 
 struct CollectResult
 {
-    std::vector<std::pair<QStringView, std::vector<FieldDetail>>> grouped; ///< in first-seen order
-    QHash<QStringView, size_t> index;
+    // Flat storage (two allocations per selection set instead of one per response name): details
+    // are contiguous per group, groups in first-seen order.
+    std::vector<FieldDetail> details;
+    std::vector<Group> grouped;
+    QHash<QStringView, size_t> index; ///< only for collections past LinearLimit names (most are small)
     std::vector<QString> fragmentNames;
+
+    static constexpr size_t npos = size_t(-1);
+    static constexpr size_t LinearLimit = 16;
+    size_t find(QStringView name) const
+    {
+        if (index.isEmpty()) {
+            for (size_t i = 0; i < grouped.size(); ++i)
+                if (grouped[i].name == name)
+                    return i;
+            return npos;
+        }
+        return index.value(name, npos);
+    }
     std::optional<QHash<QString, bool>> comparedFragments;
     std::unordered_map<const CollectResult *, std::vector<Overlap>> overlapping;
 };
@@ -208,12 +232,12 @@ private:
 
     void collectConflictsWithin(std::vector<Conflict> &conflicts, CollectResult &result)
     {
-        for (auto &[responseName, fields] : result.grouped) {
-            if (fields.size() < 2)
+        for (const Group &group : result.grouped) {
+            if (group.end - group.begin < 2)
                 continue;
-            for (size_t i = 0; i < fields.size(); ++i)
-                for (size_t j = i + 1; j < fields.size(); ++j)
-                    if (auto c = findConflict(false, responseName, fields[i], fields[j]))
+            for (size_t i = group.begin; i < group.end; ++i)
+                for (size_t j = i + 1; j < group.end; ++j)
+                    if (auto c = findConflict(false, group.name, result.details[i], result.details[j]))
                         conflicts.push_back(std::move(*c));
         }
     }
@@ -224,9 +248,9 @@ private:
             return;
         const std::vector<Overlap> &overlaps = overlappingFields(r1, r2);
         for (const Overlap &o : overlaps)
-            for (FieldDetail &f1 : *o.fields1)
-                for (FieldDetail &f2 : *o.fields2)
-                    if (auto c = findConflict(exclusive, o.responseName, f1, f2))
+            for (FieldDetail *f1 = o.begin1; f1 != o.end1; ++f1)
+                for (FieldDetail *f2 = o.begin2; f2 != o.end2; ++f2)
+                    if (auto c = findConflict(exclusive, o.responseName, *f1, *f2))
                         conflicts.push_back(std::move(*c));
     }
 
@@ -236,11 +260,14 @@ private:
         if (cached != r1.overlapping.end())
             return cached->second;
         std::vector<Overlap> overlaps;
-        for (auto &[responseName, fields1] : r1.grouped) {
+        for (const Group &g1 : r1.grouped) {
             spend(1);
-            auto it = r2.index.constFind(responseName);
-            if (it != r2.index.constEnd())
-                overlaps.push_back({responseName, &fields1, &r2.grouped[*it].second});
+            const size_t index = r2.find(g1.name);
+            if (index != CollectResult::npos) {
+                const Group &g2 = r2.grouped[index];
+                overlaps.push_back({g1.name, r1.details.data() + g1.begin, r1.details.data() + g1.end,
+                                    r2.details.data() + g2.begin, r2.details.data() + g2.end});
+            }
         }
         return r1.overlapping.emplace(&r2, std::move(overlaps)).first->second;
     }
@@ -261,7 +288,7 @@ private:
         if (!d.info) {
             d.info = std::make_unique<FieldInfo>();
             if (d.definition)
-                d.info->namedType = m_context.type(d.definition->type.name);
+                d.info->namedType = m_context.typeOf(d.definition->type).named;
             if (!d.node->arguments.empty()) {
                 ArgumentInfo a;
                 a.nodes = &d.node->arguments;
@@ -445,10 +472,24 @@ private:
         auto it = m_collected.constFind(key);
         if (it != m_collected.constEnd())
             return **it;
-        m_results.push_back(std::make_unique<CollectResult>());
-        CollectResult &result = *m_results.back();
+        CollectResult &result = m_results.emplace_back();
         QHash<QString, bool> fragmentSeen;
-        collectFieldsImpl(parentType, set, result, fragmentSeen);
+        std::vector<std::pair<size_t, FieldDetail>> collected;
+        collectFieldsImpl(parentType, set, result, collected, fragmentSeen);
+        // Make each group contiguous, keeping document order inside groups.
+        std::vector<size_t> start(result.grouped.size() + 1, 0);
+        for (const auto &c : collected)
+            ++start[c.first + 1];
+        for (size_t i = 1; i < start.size(); ++i)
+            start[i] += start[i - 1];
+        for (size_t i = 0; i < result.grouped.size(); ++i) {
+            result.grouped[i].begin = start[i];
+            result.grouped[i].end = start[i + 1];
+        }
+        result.details.resize(collected.size());
+        std::vector<size_t> next(start.begin(), start.end() - 1);
+        for (auto &c : collected)
+            result.details[next[c.first]++] = std::move(c.second);
         m_collected.insert(key, &result);
         return result;
     }
@@ -461,27 +502,29 @@ private:
     }
 
     void collectFieldsImpl(const NamedType *parentType, const ast::SelectionSet &set, CollectResult &result,
-                           QHash<QString, bool> &fragmentSeen)
+                           std::vector<std::pair<size_t, FieldDetail>> &collected, QHash<QString, bool> &fragmentSeen)
     {
         for (const Selection &s : set.selections) {
             switch (s.kind) {
             case Selection::Kind::Field: {
                 const QString &responseName = s.alias ? s.alias->value : s.name.value;
-                auto it = result.index.constFind(responseName);
-                size_t index;
-                if (it == result.index.constEnd()) {
+                size_t index = result.find(responseName);
+                if (index == CollectResult::npos) {
                     index = result.grouped.size();
-                    result.grouped.emplace_back(QStringView(responseName), std::vector<FieldDetail>());
-                    result.index.insert(QStringView(responseName), index);
-                } else {
-                    index = *it;
+                    result.grouped.push_back(Group{QStringView(responseName), 0, 0});
+                    if (!result.index.isEmpty() || result.grouped.size() > CollectResult::LinearLimit) {
+                        if (result.index.isEmpty())
+                            for (size_t i = 0; i + 1 < result.grouped.size(); ++i)
+                                result.index.insert(result.grouped[i].name, i);
+                        result.index.insert(QStringView(responseName), index);
+                    }
                 }
                 FieldDetail d;
                 d.parentType = parentType;
                 d.node = &s;
-                d.definition = ValidationContext::ownField(parentType, s.name.value);
+                d.definition = m_context.ownField(parentType, s.name.value);
                 d.isSimpleLeaf = s.arguments.empty() && !s.selectionSet;
-                result.grouped[index].second.push_back(std::move(d));
+                collected.emplace_back(index, std::move(d));
                 break;
             }
             case Selection::Kind::FragmentSpread:
@@ -493,7 +536,7 @@ private:
             case Selection::Kind::InlineFragment: {
                 const NamedType *type = s.typeCondition ? m_context.type(s.typeCondition->value) : parentType;
                 if (s.selectionSet)
-                    collectFieldsImpl(type, *s.selectionSet, result, fragmentSeen);
+                    collectFieldsImpl(type, *s.selectionSet, result, collected, fragmentSeen);
                 break;
             }
             }
@@ -503,7 +546,7 @@ private:
     int m_budget = MaxComplexityBudget;
     QHash<QString, QHash<QString, bool>> m_comparedPairs;
     QHash<QPair<const void *, const void *>, CollectResult *> m_collected;
-    std::deque<std::unique_ptr<CollectResult>> m_results;
+    std::deque<CollectResult> m_results; ///< a deque keeps addresses stable
     QHash<const Value *, QString> m_stringified;
 };
 
