@@ -348,6 +348,14 @@ const PgFakeEnum *PgModel::enumForAttribute(Oid classOid, int attNum) const
     return m_attrEnums.value(qMakePair(classOid, attNum));
 }
 
+const PgFakeEnum *PgModel::fakeEnum(const QString &schema, const QString &name) const
+{
+    for (const PgFakeEnum &e : m_fakeEnums)
+        if (e.name == name && e.cls->cls->namespaceName == schema)
+            return &e;
+    return nullptr;
+}
+
 const PgClassInfo *PgModel::classByOid(Oid oid) const { return m_classByOid.value(oid); }
 const PgClassInfo *PgModel::classByTypeOid(Oid typeOid) const { return m_classByTypeOid.value(typeOid); }
 const PgTypeInfo *PgModel::typeByOid(Oid oid) const { return m_typeByOid.value(oid); }

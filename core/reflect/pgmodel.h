@@ -101,6 +101,8 @@ public:
     const PgTypeInfo *typeByOid(Oid oid) const;
     /// The enum-table enum an attribute is typed with (a column referencing an enum table), if any.
     const PgFakeEnum *enumForAttribute(Oid classOid, int attNum) const;
+    /// The enum-table enum PostGraphile names `name` in `schema` (for `*_enum_domain` domains).
+    const PgFakeEnum *fakeEnum(const QString &schema, const QString &name) const;
     /// Problems PostGraphile would report as errors or warnings (bad smart tags).
     const QStringList &warnings() const { return m_warnings; }
 

@@ -412,6 +412,16 @@ std::optional<TypeRef> TypeMapper::output(Oid typeOid, int typmod)
         return std::nullopt;
     }
     if (t.type == 'd' && t.domainBaseOid) {
+        // A domain may stand for an enum table's enum: `@enum name` or a `_enum_domain` suffix.
+        const QString tagEnum = ti->tags.isFlag(QStringLiteral("enum")) ? QString() : ti->tags.value(QStringLiteral("enum"));
+        const QString suffix = QStringLiteral("_enum_domain");
+        const QString underlying = !tagEnum.isEmpty() ? tagEnum
+                                   : t.name.endsWith(suffix) ? t.name.left(t.name.size() - suffix.size()) : QString();
+        if (!underlying.isEmpty()) {
+            if (const PgFakeEnum *e = m_ctx.model.fakeEnum(t.namespaceName, underlying))
+                return TypeRef::named(fakeEnumType(*e));
+            m_ctx.warnings << QStringLiteral("domain %1.%2 refers to enum %3, which does not exist").arg(t.namespaceName, t.name, underlying);
+        }
         auto base = output(t.domainBaseOid, t.domainTypmod);
         if (!base)
             return std::nullopt;
@@ -479,6 +489,11 @@ std::optional<TypeRef> TypeMapper::input(Oid typeOid, int typmod, InputVariant v
         return std::nullopt;
     }
     if (t.type == 'd' && t.domainBaseOid) {
+        if (auto out = output(typeOid, typmod)) {
+            const NamedType *nt = m_ctx.schema.type(out->name);
+            if (nt && nt->kind == TypeKind::Enum)
+                return out; // enum-table domain
+        }
         auto baseOut = output(t.domainBaseOid, t.domainTypmod);
         auto baseIn = input(t.domainBaseOid, t.domainTypmod, variant);
         if (!baseIn)

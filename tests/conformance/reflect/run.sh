@@ -116,5 +116,10 @@ if [ -f "$src/tests/fixtures/kitchen_sink.sql" ]; then
   appsync ks-appsync "$ks" $s
 fi
 
+ed=$(load enum_domain "$here/fixtures/enum_domain.sql") || { echo "cannot load enum_domain.sql"; exit 1; }
+compare enum-domain "$ed" refract_enum_domain "" '{}'
+compare enum-domain-unsorted "$ed" refract_enum_domain "" '{}'
+appsync enum-domain-appsync "$ed" refract_enum_domain
+
 echo "reflect conformance: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
