@@ -1,0 +1,415 @@
+#include "compilecontext.h"
+
+#include <graphql/parser.h>
+
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace refract::exec {
+
+using namespace refract::graphql;
+using reflect::FieldMeta;
+using reflect::Oid;
+
+namespace {
+
+QString quoteIdent(const QString &s) { return pg::Connection::quoteIdentifier(s); }
+
+/// PostgreSQL array literal (`{"a","b",NULL}`) of already-converted element texts.
+QByteArray arrayLiteral(const QList<pg::Param> &items)
+{
+    QByteArray out = "{";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        if (!items[i]) {
+            out += "NULL";
+            continue;
+        }
+        out += '"';
+        for (char ch : *items[i]) {
+            if (ch == '"' || ch == '\\')
+                out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + '}';
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- collection
+
+FieldList CompileContext::collect(const QString &typeName, const QList<const ast::SelectionSet *> &sets) const
+{
+    FieldList out;
+    QSet<QString> visitedFragments;
+    auto typeApplies = [&](const QString &cond) {
+        if (cond == typeName)
+            return true;
+        const NamedType *t = m_c.m_schema.type(cond);
+        if (!t)
+            return false;
+        if (t->kind == TypeKind::Union)
+            return t->possibleTypes.contains(typeName);
+        if (t->kind == TypeKind::Interface) {
+            const NamedType *self = m_c.m_schema.type(typeName);
+            return self && self->interfaces.contains(cond);
+        }
+        return false;
+    };
+    auto included = [&](const std::vector<ast::Directive> &directives) {
+        for (const ast::Directive &d : directives) {
+            const bool skip = d.name.value == QLatin1String("skip");
+            if (!skip && d.name.value != QLatin1String("include"))
+                continue;
+            for (const ast::Argument &a : d.arguments)
+                if (a.name.value == QLatin1String("if")) {
+                    const bool v = value(a.value).toBool();
+                    if (skip == v)
+                        return false;
+                }
+        }
+        return true;
+    };
+    std::function<void(const ast::SelectionSet &)> walk = [&](const ast::SelectionSet &set) {
+        for (const ast::Selection &s : set.selections) {
+            if (!included(s.directives))
+                continue;
+            switch (s.kind) {
+            case ast::Selection::Kind::Field: {
+                const QString key = s.alias ? s.alias->value : s.name.value;
+                auto it = std::find_if(out.begin(), out.end(), [&](const CollectedField &c) { return c.key == key; });
+                if (it == out.end())
+                    out.push_back(CollectedField{key, {&s}});
+                else
+                    it->nodes << &s;
+                break;
+            }
+            case ast::Selection::Kind::InlineFragment:
+                if ((!s.typeCondition || typeApplies(s.typeCondition->value)) && s.selectionSet)
+                    walk(*s.selectionSet);
+                break;
+            case ast::Selection::Kind::FragmentSpread: {
+                if (visitedFragments.contains(s.name.value))
+                    break;
+                visitedFragments.insert(s.name.value);
+                const ast::Definition *frag = m_fragments.value(s.name.value);
+                if (frag && frag->typeCondition && typeApplies(frag->typeCondition->value) && frag->selectionSet)
+                    walk(*frag->selectionSet);
+                break;
+            }
+            }
+        }
+    };
+    for (const ast::SelectionSet *set : sets)
+        walk(*set);
+    return out;
+}
+
+FieldList CompileContext::subFields(const QString &typeName, const CollectedField &f) const
+{
+    QList<const ast::SelectionSet *> sets;
+    for (const ast::Selection *s : f.nodes)
+        if (s->selectionSet)
+            sets << &*s->selectionSet;
+    return collect(typeName, sets);
+}
+
+// ---------------------------------------------------------------- values
+
+QJsonValue CompileContext::value(const ast::Value &v) const
+{
+    switch (v.kind) {
+    case ast::Value::Kind::Variable:
+        return m_variables.contains(v.value) ? m_variables.value(v.value) : QJsonValue(QJsonValue::Undefined);
+    case ast::Value::Kind::Int:
+    case ast::Value::Kind::Float:
+        return v.value.toDouble();
+    case ast::Value::Kind::String:
+    case ast::Value::Kind::Enum:
+        return v.value;
+    case ast::Value::Kind::Boolean:
+        return v.boolean;
+    case ast::Value::Kind::Null:
+        return QJsonValue::Null;
+    case ast::Value::Kind::List: {
+        QJsonArray a;
+        for (const ast::Value &item : v.list) {
+            const QJsonValue x = value(item);
+            a.append(x.isUndefined() ? QJsonValue(QJsonValue::Null) : x);
+        }
+        return a;
+    }
+    case ast::Value::Kind::Object: {
+        QJsonObject o;
+        for (const ast::ObjectField &of : v.fields) {
+            const QJsonValue x = value(of.value);
+            if (!x.isUndefined())
+                o.insert(of.name.value, x);
+        }
+        return o;
+    }
+    }
+    return QJsonValue::Undefined;
+}
+
+const Field *CompileContext::schemaField(const QString &type, const QString &name) const
+{
+    const NamedType *t = m_c.m_schema.type(type);
+    return t ? t->field(name) : nullptr;
+}
+
+QJsonValue CompileContext::argument(const CollectedField &f, const QString &parentType, const QString &argName) const
+{
+    for (const ast::Argument &a : f.nodes.front()->arguments)
+        if (a.name.value == argName) {
+            QJsonValue v = value(a.value);
+            if (!v.isUndefined())
+                return v;
+        }
+    // The schema's default (`orderBy: [PRIMARY_KEY_ASC]`), written as a GraphQL literal.
+    if (const Field *sf = schemaField(parentType, f.name()))
+        for (const InputValue &iv : sf->arguments)
+            if (iv.name == argName && iv.defaultValue) {
+                if (auto parsed = parseValue(*iv.defaultValue, nullptr, true))
+                    return value(*parsed);
+            }
+    return QJsonValue::Undefined;
+}
+
+QString CompileContext::param(const pg::Param &p)
+{
+    m_params << p;
+    return QStringLiteral("$%1").arg(m_params.size());
+}
+
+namespace {
+
+/// Text form of one GraphQL input value for PostgreSQL type `t` (enum names back to labels, lists
+/// to array literals, objects to JSON).
+pg::Param toPgText(const CompileContext &ctx, const QJsonValue &v, Oid typeOid)
+{
+    if (v.isNull() || v.isUndefined())
+        return std::nullopt;
+    const reflect::Type *type = nullptr;
+    for (Oid o = typeOid; o;) {
+        type = ctx.m_c.catalogType(o);
+        if (type && type->type == 'd') {
+            o = type->domainBaseOid;
+            continue;
+        }
+        break;
+    }
+    if (v.isArray()) {
+        const Oid item = type && type->category == 'A' ? type->arrayItemOid : 0;
+        QList<pg::Param> items;
+        for (const QJsonValue &x : v.toArray())
+            items << toPgText(ctx, x, item);
+        return arrayLiteral(items);
+    }
+    if (v.isBool())
+        return QByteArray(v.toBool() ? "true" : "false");
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::floor(d) == d && std::abs(d) < 9.2e18)
+            return QByteArray::number(qint64(d));
+        return QByteArray::number(d, 'g', 17);
+    }
+    if (v.isObject())
+        return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    if (type && type->type == 'e') {
+        const QString label = ctx.m_c.enumLabel(type->oid, v.toString());
+        return label.toUtf8();
+    }
+    return v.toString().toUtf8();
+}
+
+} // namespace
+
+QString CompileContext::valueParam(const QJsonValue &v, Oid typeOid)
+{
+    const reflect::Type *t = m_c.catalogType(typeOid);
+    pg::Param p;
+    if (t && (t->oid == 114 || t->oid == 3802) && !v.isNull() && !v.isUndefined()) {
+        // JSON arrives as its text (dynamicJson off) or as a value (on).
+        p = v.isString() && !m_c.m_options.dynamicJson ? v.toString().toUtf8()
+                                                        : QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact);
+        if (m_c.m_options.dynamicJson && !v.isArray() && !v.isObject()) {
+            QJsonArray wrap{v};
+            QByteArray s = QJsonDocument(wrap).toJson(QJsonDocument::Compact);
+            p = s.mid(1, s.size() - 2);
+        }
+    } else {
+        p = toPgText(*this, v, typeOid);
+    }
+    return param(p) + QStringLiteral("::") + typeSql(typeOid);
+}
+
+// ---------------------------------------------------------------- catalog helpers
+
+const reflect::Class *CompileContext::cls(Oid oid) const { return m_c.m_catalog.classByOid(oid); }
+
+QString CompileContext::tableSql(Oid classOid) const
+{
+    const reflect::Class *c = cls(classOid);
+    if (!c)
+        throw CompileFailure{QStringLiteral("Unknown table %1").arg(classOid)};
+    return quoteIdent(c->namespaceName) + QLatin1Char('.') + quoteIdent(c->name);
+}
+
+QString CompileContext::typeSql(Oid typeOid) const
+{
+    const reflect::Type *t = m_c.catalogType(typeOid);
+    if (!t)
+        return QStringLiteral("text");
+    return quoteIdent(t->namespaceName) + QLatin1Char('.') + quoteIdent(t->name);
+}
+
+QString CompileContext::columnName(Oid classOid, int attNum) const
+{
+    if (const reflect::Class *c = cls(classOid))
+        for (const reflect::Attribute &a : c->attributes)
+            if (a.num == attNum)
+                return quoteIdent(a.name);
+    throw CompileFailure{QStringLiteral("Unknown column %1.%2").arg(classOid).arg(attNum)};
+}
+
+Oid CompileContext::columnType(Oid classOid, int attNum) const
+{
+    if (const reflect::Class *c = cls(classOid))
+        for (const reflect::Attribute &a : c->attributes)
+            if (a.num == attNum)
+                return a.typeOid;
+    return 0;
+}
+
+QString CompileContext::functionSql(Oid functionOid) const
+{
+    const reflect::Function *fn = m_c.m_functions.value(functionOid);
+    if (!fn)
+        throw CompileFailure{QStringLiteral("Unknown function %1").arg(functionOid)};
+    return quoteIdent(fn->namespaceName) + QLatin1Char('.') + quoteIdent(fn->name);
+}
+
+QString CompileContext::functionCall(Oid functionOid, const QString &rowArg, const CollectedField &f, const QString &parentType)
+{
+    const reflect::Function *fn = m_c.m_functions.value(functionOid);
+    if (!fn)
+        throw CompileFailure{QStringLiteral("Unknown function %1").arg(functionOid)};
+    QList<Oid> inputTypes;
+    for (const reflect::FunctionArg &a : fn->args)
+        if (a.mode == 'i' || a.mode == 'b' || a.mode == 'v')
+            inputTypes << a.typeOid;
+    QStringList args;
+    if (!rowArg.isEmpty())
+        args << rowArg;
+    // GraphQL arguments by their index among the input arguments; trailing omitted arguments are
+    // left out so that PostgreSQL applies their defaults (PostGraphile does the same).
+    // argIndex counts the GraphQL-visible arguments: a computed column's row argument is not one.
+    const int shift = int(args.size());
+    QHash<int, QJsonValue> byIndex;
+    int last = int(args.size()) - 1;
+    if (const Field *sf = schemaField(parentType, f.name()))
+        for (const InputValue &iv : sf->arguments) {
+            auto it = m_c.m_meta.inputFields.constFind(parentType + QLatin1Char('.') + f.name() + QLatin1Char('(') + iv.name + QLatin1Char(')'));
+            if (it == m_c.m_meta.inputFields.cend() || it->kind != reflect::InputFieldMeta::Kind::FunctionArgument)
+                continue;
+            const QJsonValue v = argument(f, parentType, iv.name);
+            if (v.isUndefined())
+                continue;
+            byIndex.insert(it->argIndex + shift, v);
+            last = std::max(last, it->argIndex + shift);
+        }
+    for (int i = int(args.size()); i <= last && i < inputTypes.size(); ++i)
+        args << (byIndex.contains(i) ? valueParam(byIndex.value(i), inputTypes[i])
+                                     : QStringLiteral("NULL::") + typeSql(inputTypes[i]));
+    return functionSql(functionOid) + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+// ---------------------------------------------------------------- root fields
+
+QString CompileContext::rootExpression(const QString &parentType, const CollectedField &f)
+{
+    if (f.name() == QLatin1String("__typename"))
+        return textParam(parentType);
+    const FieldMeta *m = m_c.m_meta.field(parentType, f.name());
+    if (!m)
+        throw CompileFailure{QStringLiteral("Cannot query field \"%1\" on type \"%2\".").arg(f.name(), parentType)};
+    const Field *sf = schemaField(parentType, f.name());
+    const QString retType = sf ? sf->type.name : QString();
+    switch (m->kind) {
+    case FieldMeta::Kind::QueryNodeId:
+        return textParam(QStringLiteral("query"));
+    case FieldMeta::Kind::QueryQuery: {
+        QList<QPair<QString, QString>> kv;
+        for (const CollectedField &sub : subFields(retType, f))
+            kv << qMakePair(sub.key, rootExpression(retType, sub));
+        return objectSql(kv);
+    }
+    case FieldMeta::Kind::AllRows:
+    case FieldMeta::Kind::AllRowsList: {
+        RowSource src;
+        src.from = tableSql(m->classOid);
+        src.classOid = m->classOid;
+        return m->kind == FieldMeta::Kind::AllRows ? connectionSql(parentType, f, src) : listSql(parentType, f, src);
+    }
+    case FieldMeta::Kind::RowByUniqueKey: {
+        QStringList conds;
+        const QList<InputValue> args = sf ? sf->arguments : QList<InputValue>{};
+        for (qsizetype i = 0; i < m->keyAttrNums.size() && i < args.size(); ++i)
+            conds << QStringLiteral("{@}.") + columnName(m->classOid, m->keyAttrNums[i]) + QStringLiteral(" = ")
+                         + valueParam(argument(f, parentType, args[i].name), columnType(m->classOid, m->keyAttrNums[i]));
+        return singleRowSql(retType, tableSql(m->classOid), m->classOid, conds, subFields(retType, f));
+    }
+    case FieldMeta::Kind::RowByNodeId:
+    case FieldMeta::Kind::QueryNode: {
+        const QString id = argument(f, parentType, m_c.m_options.effectiveNodeIdFieldName()).toString();
+        auto decoded = decodeNodeId(id);
+        // PostGraphile answers null for ids it cannot read or of another type.
+        if (!decoded || (m->kind == FieldMeta::Kind::RowByNodeId && decoded->first != m->classOid))
+            return QStringLiteral("NULL::json");
+        const Oid classOid = decoded->first;
+        const QList<int> pk = primaryKey(classOid);
+        if (pk.size() != decoded->second.size())
+            return QStringLiteral("NULL::json");
+        const QString typeName = m_c.m_typeNameByClass.value(classOid);
+        QStringList conds;
+        for (qsizetype i = 0; i < pk.size(); ++i)
+            conds << QStringLiteral("{@}.") + columnName(classOid, pk[i]) + QStringLiteral(" = ")
+                         + valueParam(decoded->second[i], columnType(classOid, pk[i]));
+        return singleRowSql(typeName, tableSql(classOid), classOid, conds, subFields(typeName, f));
+    }
+    case FieldMeta::Kind::CustomQuery:
+    case FieldMeta::Kind::CustomQueryConnection:
+    case FieldMeta::Kind::CustomQueryList: {
+        const QString call = functionCall(m->functionOid, QString(), f, parentType);
+        const reflect::Function *fn = m_c.m_functions.value(m->functionOid);
+        RowSource src;
+        src.from = call;
+        src.isFunction = true;
+        src.classOid = m->classOid;
+        if (!src.classOid) {
+            src.scalarTypeOid = fn->returnTypeOid;
+            if (const reflect::Type *rt = m_c.catalogType(fn->returnTypeOid); rt && rt->classOid)
+                src.classOid = rt->classOid;
+        }
+        if (m->kind == FieldMeta::Kind::CustomQueryConnection)
+            return connectionSql(parentType, f, src);
+        if (m->kind == FieldMeta::Kind::CustomQueryList)
+            return listSql(parentType, f, src);
+        if (src.classOid) {
+            const QString a = newAlias();
+            return QStringLiteral("(select case when %1 is null then null else %2 end from %3 as %1)")
+                .arg(a, rowJson(retType, a, subFields(retType, f)), call);
+        }
+        return formatValue(call, fn->returnTypeOid, retType, &f);
+    }
+    default:
+        throw CompileFailure{QStringLiteral("Field \"%1.%2\" is not supported yet").arg(parentType, f.name())};
+    }
+}
+
+} // namespace refract::exec

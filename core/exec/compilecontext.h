@@ -1,0 +1,111 @@
+#pragma once
+
+#include "sqlcompiler.h"
+
+#include <QJsonValue>
+#include <QStringList>
+
+#include <vector>
+
+// The state of compiling one operation, shared by the parts of the compiler: field collection and
+// argument values (compilecontext.cpp), row JSON and wire formats (rowjson.cpp), connections and
+// lists (connectionsql.cpp). Internal to refract_exec.
+namespace refract::exec {
+
+/// Thrown inside the compiler for a field that cannot be answered; caught per root field.
+struct CompileFailure
+{
+    QString message;
+};
+
+/// graphql-js CollectFields: the fields of one response key, in first-appearance order.
+struct CollectedField
+{
+    QString key;
+    QList<const graphql::ast::Selection *> nodes;
+    const QString &name() const { return nodes.front()->name.value; }
+};
+using FieldList = std::vector<CollectedField>;
+
+/// What a connection or list reads from: a FROM item and its conditions.
+struct RowSource
+{
+    QString from;              ///< `"s"."t"` or `"s"."fn"($1, …)`
+    reflect::Oid classOid = 0; ///< 0 for setof scalar functions
+    QStringList conditions;    ///< with `%1` standing for the row alias
+    bool isFunction = false;
+    reflect::Oid scalarTypeOid = 0;
+    QString scalarGqlType;
+};
+
+class CompileContext
+{
+public:
+    CompileContext(const SqlCompiler &c, const QJsonObject &variables,
+                   const QHash<QString, const graphql::ast::Definition *> &fragments)
+        : m_c(c), m_variables(variables), m_fragments(fragments) {}
+
+    // --- compilecontext.cpp
+    FieldList collect(const QString &typeName, const QList<const graphql::ast::SelectionSet *> &sets) const;
+    FieldList subFields(const QString &typeName, const CollectedField &f) const;
+    QJsonValue argument(const CollectedField &f, const QString &parentType, const QString &argName) const;
+    QJsonValue value(const graphql::ast::Value &v) const;
+    QString param(const pg::Param &p);
+    QString textParam(const QString &s) { return param(s.toUtf8()) + QStringLiteral("::text"); }
+    /// A bind parameter holding a GraphQL input value converted for the PostgreSQL type `typeOid`.
+    QString valueParam(const QJsonValue &v, reflect::Oid typeOid);
+    QString newAlias() { return QStringLiteral("__t%1").arg(++m_aliasCounter); }
+    QString rootExpression(const QString &parentType, const CollectedField &f);
+    QList<pg::Param> takeParams() { return std::exchange(m_params, {}); }
+
+    // --- catalog helpers
+    const reflect::Class *cls(reflect::Oid oid) const;
+    QString tableSql(reflect::Oid classOid) const;
+    QString typeSql(reflect::Oid typeOid) const;
+    QString columnName(reflect::Oid classOid, int attNum) const;
+    reflect::Oid columnType(reflect::Oid classOid, int attNum) const;
+    QString functionSql(reflect::Oid functionOid) const;
+    QString functionCall(reflect::Oid functionOid, const QString &rowArg, const CollectedField &f, const QString &parentType);
+    const graphql::Field *schemaField(const QString &type, const QString &name) const;
+    QList<int> primaryKey(reflect::Oid classOid) const { return m_c.m_primaryKeys.value(classOid); }
+
+    // --- rowjson.cpp
+    /// `json_build_object(…)` for a row of `typeName` referenced as `rowRef` (`__t3`, `(__e.r)`).
+    QString rowJson(const QString &typeName, const QString &rowRef, const FieldList &fields);
+    QString objectSql(const QList<QPair<QString, QString>> &keyValues);
+    /// The JSON-ready expression of a value of PostgreSQL type `typeOid` (PostGraphile's wire format).
+    QString formatValue(const QString &expr, reflect::Oid typeOid, const QString &gqlType, const CollectedField *f);
+    QString nodeIdSql(reflect::Oid classOid, const QString &rowRef);
+    QString rowFieldExpression(const QString &typeName, const QString &rowRef, const CollectedField &f);
+    QString singleRowSql(const QString &typeName, const QString &from, reflect::Oid classOid, const QStringList &conds,
+                         const FieldList &fields);
+    /// Decodes a PostGraphile nodeId into (class, pk values); nullopt when it is not one.
+    std::optional<std::pair<reflect::Oid, QJsonArray>> decodeNodeId(const QString &id) const;
+
+    // --- connectionsql.cpp
+    QString connectionSql(const QString &parentType, const CollectedField &f, const RowSource &src);
+    QString listSql(const QString &parentType, const CollectedField &f, const RowSource &src);
+
+    const SqlCompiler &m_c;
+
+private:
+    struct Ordering
+    {
+        QStringList exprs;     ///< with %1 for the row alias
+        QList<bool> ascending;
+        QStringList aliases;   ///< cursor prefix
+        bool unique = false;
+    };
+    Ordering ordering(const CollectedField &f, const QString &parentType, const RowSource &src);
+    QString conditionSql(const CollectedField &f, const QString &parentType, const RowSource &src);
+
+    const QJsonObject &m_variables;
+    const QHash<QString, const graphql::ast::Definition *> &m_fragments;
+    QList<pg::Param> m_params;
+    int m_aliasCounter = 0;
+};
+
+/// PostGraphile's base64(JSON) for cursors and nodeIds, decoded like Node's Buffer.from(s, "base64").
+std::optional<QJsonArray> decodeBase64JsonArray(const QString &text);
+
+} // namespace refract::exec

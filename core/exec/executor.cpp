@@ -1,0 +1,162 @@
+#include "executor.h"
+
+#include <QJsonDocument>
+#include <QSet>
+
+namespace refract::exec {
+
+Executor::Executor(pg::Connection &connection) : m_connection(connection) {}
+
+pg::Statement Executor::settingsStatement(const QList<QPair<QString, QString>> &settings, int statementTimeoutMs)
+{
+    // PostGraphile dedupes keeping the last occurrence of each key.
+    QList<QPair<QString, QString>> list = settings;
+    if (statementTimeoutMs > 0)
+        list << qMakePair(QStringLiteral("statement_timeout"), QString::number(statementTimeoutMs));
+    QList<QPair<QString, QString>> unique;
+    QSet<QString> seen;
+    for (qsizetype i = list.size() - 1; i >= 0; --i)
+        if (!seen.contains(list[i].first)) {
+            seen.insert(list[i].first);
+            unique.prepend(list[i]);
+        }
+    pg::Statement st;
+    if (unique.isEmpty())
+        return st;
+    QStringList calls;
+    for (const auto &kv : unique) {
+        st.params << kv.first.toUtf8() << kv.second.toUtf8();
+        calls << QStringLiteral("set_config($%1, $%2, true)").arg(st.params.size() - 1).arg(st.params.size());
+    }
+    st.sql = QStringLiteral("select ") + calls.join(QStringLiteral(", "));
+    return st;
+}
+
+QByteArray errorsResponse(const QList<ExecError> &errors)
+{
+    QByteArray out = "{\"errors\":[";
+    for (qsizetype i = 0; i < errors.size(); ++i)
+        out += (i ? "," : "") + errors[i].toJson();
+    return out + "]}";
+}
+
+QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOptions &options)
+{
+    m_sent.clear();
+    m_statementCount = 0;
+    if (!operation.errors.isEmpty())
+        return errorsResponse(operation.errors);
+
+    const int n = int(operation.fields.size());
+    QList<std::optional<QByteArray>> values(n);
+    QList<std::optional<ExecError>> errors(n);
+    QList<int> pending;
+    for (int i = 0; i < n; ++i) {
+        const CompiledField &f = operation.fields[i];
+        if (f.error)
+            errors[i] = f.error;
+        else if (!f.staticJson.isEmpty())
+            values[i] = f.staticJson;
+        else
+            pending << i;
+    }
+    const pg::Statement settings = settingsStatement(options.settings, options.statementTimeoutMs);
+    auto fieldError = [&](int i, const pg::PgError &e) {
+        const CompiledField &f = operation.fields[i];
+        errors[i] = ExecError{e.message, {f.location}, QJsonArray{f.responseKey}, e.sqlState};
+    };
+
+    // One round trip for the whole request. A failing field aborts the transaction and the server
+    // skips the rest of the pipeline: the fields after it are sent again in a new transaction, so
+    // that, as in graphql-js, only the failing field is null.
+    while (!pending.isEmpty()) {
+        QList<pg::Statement> statements;
+        statements << pg::Statement{QStringLiteral("begin"), {}};
+        if (!settings.sql.isEmpty())
+            statements << settings;
+        const int first = int(statements.size());
+        for (int i : pending) {
+            const CompiledField &f = operation.fields[i];
+            if (f.isMutation)
+                statements << pg::Statement{QStringLiteral("savepoint graphql_mutation"), {}};
+            statements << pg::Statement{f.sql, f.params};
+            if (f.isMutation)
+                statements << pg::Statement{QStringLiteral("release savepoint graphql_mutation"), {}};
+        }
+        statements << pg::Statement{options.dryRun ? QStringLiteral("rollback") : QStringLiteral("commit"), {}};
+        m_sent << statements;
+        m_statementCount += int(statements.size());
+        const QList<pg::Result> results = m_connection.execPipeline(statements, options.cancelled);
+
+        int failedAt = -1;
+        if (results.size() != statements.size()) {
+            for (int i : pending)
+                fieldError(i, m_connection.lastError());
+            pending.clear();
+            break;
+        }
+        for (int s = 0; s < first; ++s)
+            if (!results[s].ok()) {
+                for (int i : pending)
+                    fieldError(i, results[s].error());
+                pending.clear();
+                break;
+            }
+        if (pending.isEmpty())
+            break;
+        int s = first;
+        for (int k = 0; k < pending.size(); ++k) {
+            const int i = pending[k];
+            const bool mutation = operation.fields[i].isMutation;
+            if (mutation)
+                ++s;
+            const pg::Result &r = results[s];
+            if (!r.ok()) {
+                fieldError(i, r.error());
+                failedAt = k;
+                break;
+            }
+            values[i] = r.rows() > 0 && !r.isNull(0, 0) ? QByteArray(r.raw(0, 0).data(), r.raw(0, 0).size()) : QByteArray("null");
+            s += mutation ? 2 : 1;
+        }
+        if (failedAt < 0) {
+            if (!results.last().ok())
+                for (int i : pending)
+                    fieldError(i, results.last().error());
+            pending.clear();
+            break;
+        }
+        if (m_connection.inTransaction()) {
+            m_connection.exec(QStringLiteral("rollback"));
+            m_sent << pg::Statement{QStringLiteral("rollback"), {}};
+            ++m_statementCount;
+        }
+        pending = pending.mid(failedAt + 1);
+        for (int i : pending)
+            values[i].reset();
+    }
+
+    QByteArray data = "{";
+    bool nullData = false;
+    QList<ExecError> allErrors;
+    for (int i = 0; i < n; ++i) {
+        const CompiledField &f = operation.fields[i];
+        if (errors[i]) {
+            allErrors << *errors[i];
+            if (f.nonNull)
+                nullData = true;
+        }
+        data += (i ? "," : "") + QJsonDocument(QJsonArray{f.responseKey}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ':'
+                + (values[i] && !errors[i] ? *values[i] : QByteArray("null"));
+    }
+    data += '}';
+    if (nullData)
+        data = "null";
+    if (allErrors.isEmpty())
+        return "{\"data\":" + data + '}';
+    QByteArray out = errorsResponse(allErrors);
+    out.chop(1);
+    return out + ",\"data\":" + data + '}';
+}
+
+} // namespace refract::exec
