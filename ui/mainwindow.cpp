@@ -5,6 +5,7 @@
 #include "eventlog.h"
 #include "explorerwidget.h"
 #include "graphqllexer.h"
+#include "passwordkeychain.h"
 #include "pgconnectiondialog.h"
 #include "queryeditor.h"
 #include "querytab.h"
@@ -406,10 +407,28 @@ void MainWindow::openConnectionDialog()
 
 void MainWindow::connectTo(const PgConnectionParams &params)
 {
-    m_params = params;
+    // The password lives in the keychain (or this session's memory) and in m_params, nowhere else.
+    PgConnectionParams p = params.withPasswordExtracted();
+    const int generation = ++m_connectGeneration;
     m_haveParams = true;
-    RecentConnections::add(params);
-    reflectAgain();
+    RecentConnections::add(p);
+    if (!p.password.isEmpty()) {
+        PasswordKeychain::instance()->store(p.secretKey(), p.password);
+        m_params = p;
+        reflectAgain();
+        return;
+    }
+    m_params = p;
+    // No password given: one stored for this connection, else libpq's own (.pgpass, PGPASSWORD).
+    m_keychainWait = true;
+    setBusy(true, tr("Reading the password of %1 from the keychain…").arg(p.displayName()));
+    PasswordKeychain::instance()->lookup(p.secretKey(), this, [this, generation](const QString &secret) {
+        if (generation != m_connectGeneration)
+            return; // cancelled, or the user connected elsewhere meanwhile
+        m_keychainWait = false;
+        m_params.password = secret;
+        reflectAgain();
+    });
 }
 
 void MainWindow::reflectAgain()
@@ -498,6 +517,14 @@ void MainWindow::openSdlFile(const QString &path)
 
 void MainWindow::cancelBackgroundWork()
 {
+    if (m_keychainWait) {
+        ++m_connectGeneration;
+        m_keychainWait = false;
+        setBusy(false);
+        m_connectionBar->setDisconnected();
+        log(EventLog::Warning, tr("Connection cancelled"));
+        emit reflectFinished(false);
+    }
     if (m_sdlLoading) {
         ++m_sdlGeneration;
         m_sdlLoading = false;
@@ -511,7 +538,7 @@ void MainWindow::cancelBackgroundWork()
     }
 }
 
-bool MainWindow::isBusy() const { return m_job->isRunning() || m_sdlLoading; }
+bool MainWindow::isBusy() const { return m_job->isRunning() || m_sdlLoading || m_keychainWait; }
 
 void MainWindow::setBusy(bool busy, const QString &text)
 {

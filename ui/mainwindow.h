@@ -137,6 +137,8 @@ private:
     QByteArray m_tabSplitterState;
     /// Bumped to drop the result of an SDL load that was cancelled or superseded.
     int m_sdlGeneration = 0;
+    int m_connectGeneration = 0;
+    bool m_keychainWait = false; ///< connecting waits for the keychain's answer
     bool m_sdlLoading = false;
     std::shared_ptr<pg::Connection> m_connection;
     std::shared_ptr<const reflect::Catalog> m_catalog;

@@ -1,5 +1,6 @@
 #include "pgconnectiondialog.h"
 
+#include "passwordkeychain.h"
 #include "recentconnections.h"
 
 #include <pg/connection.h>
@@ -70,7 +71,7 @@ PgConnectionDialog::PgConnectionDialog(QWidget *parent)
     m_database->setPlaceholderText(envValue("PGDATABASE").isEmpty() ? tr("same as user") : envValue("PGDATABASE"));
     m_user->setPlaceholderText(envValue("PGUSER").isEmpty() ? tr("operating system user") : envValue("PGUSER"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("from .pgpass or PGPASSWORD"));
+    m_password->setPlaceholderText(tr("from the keychain, .pgpass or PGPASSWORD"));
     m_service->setPlaceholderText(envValue("PGSERVICE").isEmpty() ? tr("pg_service.conf entry") : envValue("PGSERVICE"));
     m_sslMode->addItem(envValue("PGSSLMODE").isEmpty() ? tr("default (prefer)") : tr("default (%1)").arg(envValue("PGSSLMODE")),
                        QString());
@@ -129,10 +130,12 @@ PgConnectionDialog::PgConnectionDialog(QWidget *parent)
     recentRow->addRow(tr("R&ecent:"), m_recent);
     auto *schemaRow = new QFormLayout;
     schemaRow->addRow(tr("S&chemas to reflect:"), m_schemas);
-    auto *secretNote = new QLabel(tr("Passwords are kept in memory for this session only; they are never "
-                                     "written to settings or to the event log."), this);
+    auto *secretNote = new QLabel(PasswordKeychain::instance()->statusText(), this);
+    secretNote->setObjectName(QStringLiteral("secretNote"));
     secretNote->setWordWrap(true);
     secretNote->setForegroundRole(QPalette::PlaceholderText);
+    connect(PasswordKeychain::instance(), &PasswordKeychain::statusChanged, secretNote,
+            [secretNote] { secretNote->setText(PasswordKeychain::instance()->statusText()); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(recentRow);

@@ -1,6 +1,7 @@
 #include "pgconnectionparams.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace refract::ui {
 
@@ -17,8 +18,15 @@ QString PgConnectionParams::quoteValue(const QString &value)
 
 QString PgConnectionParams::conninfo() const
 {
-    if (mode == Uri)
-        return uri.trimmed();
+    if (mode == Uri) {
+        const QString u = uri.trimmed();
+        if (password.isEmpty())
+            return u;
+        if (u.startsWith(QLatin1String("postgres://")) || u.startsWith(QLatin1String("postgresql://")))
+            return u + (u.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + QLatin1String("password=")
+                   + QString::fromLatin1(QUrl::toPercentEncoding(password));
+        return (u + QLatin1String(" password=") + quoteValue(password)).trimmed();
+    }
     QStringList parts;
     auto add = [&](const char *key, const QString &value) {
         if (!value.trimmed().isEmpty())
@@ -64,6 +72,37 @@ QString PgConnectionParams::displayName() const
         s += QLatin1Char(':') + port;
     s += QLatin1Char('/') + (database.isEmpty() ? QStringLiteral("(default database)") : database);
     return s;
+}
+
+QString PgConnectionParams::secretKey() const
+{
+    return QStringLiteral("postgres/") + displayName();
+}
+
+PgConnectionParams PgConnectionParams::withPasswordExtracted() const
+{
+    PgConnectionParams p = *this;
+    if (mode != Uri)
+        return p;
+    static const QRegularExpression uriPassword(QStringLiteral("://[^:@/?#]*:([^@/?#]*)@"));
+    static const QRegularExpression queryPassword(QStringLiteral("[?&]password=([^&]*)"));
+    static const QRegularExpression kvPassword(QStringLiteral("\\bpassword\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S+)"));
+    QRegularExpressionMatch m;
+    if ((m = queryPassword.match(uri)).hasMatch() || (m = uriPassword.match(uri)).hasMatch()) {
+        p.password = QUrl::fromPercentEncoding(m.captured(1).toUtf8());
+    } else if ((m = kvPassword.match(uri)).hasMatch()) {
+        QString v = m.captured(1);
+        if (v.startsWith(QLatin1Char('\'')) && v.size() >= 2) {
+            v = v.mid(1, v.size() - 2);
+            static const QRegularExpression escaped(QStringLiteral("\\\\(.)"));
+            v.replace(escaped, QStringLiteral("\\1"));
+        }
+        p.password = v;
+    } else {
+        return p;
+    }
+    p.uri = redact(uri);
+    return p;
 }
 
 QStringList PgConnectionParams::schemaList() const

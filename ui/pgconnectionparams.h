@@ -27,6 +27,11 @@ struct PgConnectionParams
     /// `user@host:port/db` or the URI without its password, for the UI and the event log.
     QString displayName() const;
     QStringList schemaList() const;
+    /// The keychain entry of this connection's password (no secret in it).
+    QString secretKey() const;
+    /// A copy whose password, if the URI / connection string carries one, is moved into
+    /// `password` and removed from `uri`, so that only the keychain ever holds it.
+    PgConnectionParams withPasswordExtracted() const;
 
     /// For recent connections: everything but the password.
     QVariantMap toSettings() const;

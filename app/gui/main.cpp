@@ -2,6 +2,7 @@
 // (with `--demo`, reflecting the demo's `forum_example` schema).
 #include <ui/explorerwidget.h>
 #include <ui/mainwindow.h>
+#include <ui/passwordkeychain.h>
 #include <ui/pgconnectiondialog.h>
 #include <ui/pgconnectionparams.h>
 #include <ui/shortcutsdialog.h>
@@ -92,6 +93,8 @@ int main(int argc, char *argv[])
     parser.addOptions({dbOption, demoOption, schemaOption, screenshotOption, themeOption, sizeOption, dialogOption, tabOption});
     parser.process(app);
 
+    if (parser.isSet(screenshotOption))
+        PasswordKeychain::instance()->setBackendEnabled(false); // unattended: leave the user's keychain alone
     MainWindow window;
     if (parser.isSet(themeOption))
         window.setTheme(Theme::fromName(parser.value(themeOption), window.theme()));

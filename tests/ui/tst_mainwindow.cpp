@@ -6,6 +6,7 @@
 #include <ui/graphqllexer.h>
 #include <ui/graphqltypemodel.h>
 #include <ui/mainwindow.h>
+#include <ui/passwordkeychain.h>
 #include <ui/pgconnectiondialog.h>
 #include <ui/pgconnectionparams.h>
 #include <ui/queryeditor.h>
@@ -165,6 +166,7 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("RefractTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QSettings().clear();
+    PasswordKeychain::instance()->setBackendEnabled(false); // never the user's keychain
 }
 
 void TestMainWindow::actionsAndShortcuts()
@@ -499,6 +501,19 @@ void TestMainWindow::connectionParams()
     QCOMPARE(PgConnectionParams::redact(QStringLiteral("postgres://bob:pw@h:5432/db?sslmode=require&password=x")),
              QStringLiteral("postgres://bob@h:5432/db?sslmode=require"));
     QCOMPARE(PgConnectionParams::redact(QStringLiteral("host=h password='a b' dbname=d")), QStringLiteral("host=h dbname=d"));
+    PgConnectionParams u;
+    u.mode = PgConnectionParams::Uri;
+    u.uri = QStringLiteral("postgres://bob:p%40ss@h:5432/db?sslmode=require");
+    PgConnectionParams x = u.withPasswordExtracted();
+    QCOMPARE(x.password, QStringLiteral("p@ss"));
+    QCOMPARE(x.uri, QStringLiteral("postgres://bob@h:5432/db?sslmode=require"));
+    QCOMPARE(x.conninfo(), QStringLiteral("postgres://bob@h:5432/db?sslmode=require&password=p%40ss"));
+    u.uri = QStringLiteral("host=h password='a \\'b' dbname=d");
+    x = u.withPasswordExtracted();
+    QCOMPARE(x.password, QStringLiteral("a 'b"));
+    QCOMPARE(x.uri, QStringLiteral("host=h dbname=d"));
+    QCOMPARE(x.conninfo(), QStringLiteral("host=h dbname=d password='a \\'b'"));
+    QVERIFY(!x.secretKey().contains(QLatin1String("'b")));
     p.schemas = QStringLiteral(" forum_example, public ,");
     QCOMPARE(p.schemaList(), (QStringList{QStringLiteral("forum_example"), QStringLiteral("public")}));
 }
@@ -541,6 +556,21 @@ void TestMainWindow::failedConnectionReportsError()
     QCOMPARE(spy.at(0).at(0).toBool(), false);
     QVERIFY(!w.isBusy());
     QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("Could not connect")));
+
+    // A password given in the URI goes to the keychain (memory here), not to the log or settings.
+    spy.clear();
+    PgConnectionParams withSecret = p;
+    withSecret.uri = QStringLiteral("postgres://nobody:s3cr3t@127.0.0.1:1/none?connect_timeout=5");
+    w.connectTo(withSecret);
+    QVERIFY(spy.wait(20000));
+    QString stored;
+    PasswordKeychain::instance()->lookup(withSecret.withPasswordExtracted().secretKey(), this,
+                                         [&](const QString &s) { stored = s; });
+    QCOMPARE(stored, QStringLiteral("s3cr3t"));
+    for (int i = 0; i < w.eventLog()->topLevelItemCount(); ++i)
+        QVERIFY(!w.eventLog()->topLevelItem(i)->toolTip(1).contains(QLatin1String("s3cr3t")));
+    QVERIFY(!RecentConnections::load().first().uri.contains(QLatin1String("s3cr3t")));
+    QCOMPARE(PasswordKeychain::instance()->status(), PasswordKeychain::MemoryOnly);
 
     // Cancelling reports at once, whatever the pool thread is doing.
     spy.clear();
