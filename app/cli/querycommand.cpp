@@ -160,7 +160,10 @@ int runQuery(const QStringList &args)
     }
     SchemaGenerator generator(catalog, *preset, options);
     generator.setEnumTableData(enumData);
-    const GeneratedSchema generated = generator.generate();
+    GeneratedSchema generated = generator.generate();
+    // Validation needs the built-in scalars and directives even where the schema does not use them.
+    generated.schema.addBuiltInScalars();
+    generated.schema.addBuiltInDirectives();
 
     const graphql::ParseResult parsed = graphql::parse(QString::fromUtf8(source));
     if (!parsed.document) {

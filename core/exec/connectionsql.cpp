@@ -292,8 +292,12 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
                             : formatValue(rowRef + QStringLiteral(".v"), src.scalarTypeOid, nodeType, &x);
     };
     // Rows of the page with their 1-based position, for edges and cursors.
+    // Rows are carried as the table's row type: an anonymous record could not be cast back to it
+    // for computed columns.
+    const reflect::Class *rowClass = cls(src.classOid);
     auto numbered = [&](const QString &e) {
-        return QStringLiteral("(select %1, row_number() over () as n from %1) as %2").arg(pageAlias, e);
+        const QString row = rowClass ? QStringLiteral("(%1)::%2").arg(pageAlias, typeSql(rowClass->typeOid)) : pageAlias;
+        return QStringLiteral("(select %1 as r, row_number() over () as n from %2) as %3").arg(row, pageAlias, e);
     };
 
     // generateNextPrevPageSql
@@ -336,7 +340,7 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
                                        .arg(itemSql(r, x), pageAlias, r));
         } else if (n == QLatin1String("edges")) {
             const QString e = newAlias();
-            const QString rowRef = QStringLiteral("(%1.%2)").arg(e, pageAlias);
+            const QString rowRef = QStringLiteral("(%1.r)").arg(e);
             QList<QPair<QString, QString>> ekv;
             for (const CollectedField &y : subFields(edgeType, x)) {
                 if (y.name() == QLatin1String("cursor"))
@@ -355,7 +359,7 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
                     pkv << qMakePair(y.key, nextPrev(yn == QLatin1String("hasPreviousPage")));
                 } else if (yn == QLatin1String("startCursor") || yn == QLatin1String("endCursor")) {
                     const QString e = newAlias();
-                    const QString rowRef = QStringLiteral("(%1.%2)").arg(e, pageAlias);
+                    const QString rowRef = QStringLiteral("(%1.r)").arg(e);
                     pkv << qMakePair(y.key, QStringLiteral("((select json_agg(%1) from %2) -> %3)")
                                                 .arg(cursorSql(rowRef, e + QStringLiteral(".n")), numbered(e),
                                                      yn == QLatin1String("startCursor") ? QStringLiteral("0") : QStringLiteral("-1")));

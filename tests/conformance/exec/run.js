@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// Query conformance of Refract's execution core against PostGraphile v4 (label `conformance`).
+//   node run.js REFRACT_CLI SOURCE_DIR [FILTER]
+// Needs the PG* environment of a throwaway cluster (scripts/pg-cluster). For each database of
+// corpus/<db>/ it creates and loads a database, serves it with PostGraphile v4 (library mode, so
+// that pgSettings can be given per request), and runs every corpus query through PostGraphile over
+// HTTP and through `refract-cli query`; the two responses are compared exactly after JSON parsing
+// (key order, cursors and nodeIds included). Prints "N passed, N failed"; exits 1 on any difference.
+//
+// A corpus file is a GraphQL document; leading `# key: value` lines set `variables`, `settings`
+// (PostGraphile's pgSettings shape), `operation` and `options` (PostGraphile options, also given
+// to Refract as --options).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const http = require('http');
+const { execFileSync } = require('child_process');
+
+const [cli, src, filter] = process.argv.slice(2);
+if (!cli || !src) {
+  console.error('usage: run.js REFRACT_CLI SOURCE_DIR [FILTER]');
+  process.exit(2);
+}
+const { postgraphile } = require(path.join(src, 'tests/conformance/postgraphile/node_modules/postgraphile'));
+const here = __dirname;
+const user = process.env.PGUSER || 'postgres';
+if (!process.env.PGHOST || !process.env.PGPORT) {
+  console.error('PG* environment of a throwaway cluster required');
+  process.exit(2);
+}
+
+// name → fixtures and exposed schemas
+const databases = {
+  forum: { files: ['tests/fixtures/forum_example.sql'], schemas: ['forum_example'] },
+  demo: { files: ['resources/demo/forum_demo.sql'], schemas: ['forum_example'] },
+  ks: { files: ['tests/fixtures/kitchen_sink.sql', 'tests/fixtures/kitchen_sink_data.sql'], schemas: ['ks_a', 'ks_b', 'ks_c'] },
+};
+
+function tolerateRoles(sql) {
+  return sql.replace(/^(create role [^;]*;)$/gim, 'do $do$ begin $1 exception when duplicate_object then null; end $do$;');
+}
+
+function load(name) {
+  const db = `refract_exec_conf_${name}_${process.pid}`;
+  execFileSync('createdb', [db]);
+  let sql = databases[name].files.map(f => fs.readFileSync(path.join(src, f), 'utf8')).join('\n');
+  sql = tolerateRoles(sql.replace(/<<<lambda_runner_password>>>/g, 'conformance'));
+  execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', db], { input: sql, stdio: ['pipe', 'ignore', 'pipe'] });
+  return db;
+}
+
+function parseCase(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const meta = {};
+  for (const line of text.split('\n')) {
+    const m = /^#\s*(variables|settings|operation|options):\s*(.*)$/.exec(line);
+    if (m) meta[m[1]] = m[1] === 'operation' ? m[2].trim() : JSON.parse(m[2]);
+    else if (!line.startsWith('#')) break;
+  }
+  return { text, ...meta };
+}
+
+function serve(url, schemas, options) {
+  const middleware = postgraphile(url, schemas, {
+    ...options,
+    disableQueryLog: true,
+    pgSettings: req => JSON.parse(req.headers['x-settings'] || '{}'),
+  });
+  const server = http.createServer(middleware);
+  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function post(server, body, settings) {
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.address().port, path: '/graphql', method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-settings': JSON.stringify(settings || {}) } }, res => {
+      let out = '';
+      res.on('data', c => (out += c));
+      res.on('end', () => resolve(out));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+// Refract adds extensions.code to PostgreSQL errors (PostGraphile only with extendedErrors):
+// compare errors by message, locations and path.
+function normalise(json) {
+  const v = JSON.parse(json);
+  if (v.errors) v.errors = v.errors.map(e => ({ message: e.message, locations: e.locations, path: e.path }));
+  return JSON.stringify(v);
+}
+
+(async () => {
+  let passed = 0, failed = 0;
+  const dbs = [];
+  try {
+    for (const name of Object.keys(databases)) {
+      const dir = path.join(here, 'corpus', name);
+      if (!fs.existsSync(dir)) continue;
+      let files = fs.readdirSync(dir).filter(f => f.endsWith('.graphql')).sort();
+      if (filter) files = files.filter(f => `${name}/${f}`.includes(filter));
+      if (!files.length) continue;
+      const db = load(name);
+      dbs.push(db);
+      const url = `postgres://${user}@${process.env.PGHOST}:${process.env.PGPORT}/${db}`;
+      const servers = new Map(); // options JSON → server
+      for (const f of files) {
+        const c = parseCase(path.join(dir, f));
+        const optKey = JSON.stringify(c.options || {});
+        if (!servers.has(optKey)) servers.set(optKey, await serve(url, databases[name].schemas, c.options || {}));
+        const expected = await post(servers.get(optKey), { query: c.text, variables: c.variables || null, operationName: c.operation || null }, c.settings);
+        const args = ['query', '--db', url, '--schema', databases[name].schemas.join(','), '--options', optKey];
+        if (c.settings) args.push('--settings', JSON.stringify(c.settings));
+        if (c.variables) args.push('--variables', JSON.stringify(c.variables));
+        if (c.operation) args.push('--operation', c.operation);
+        args.push(path.join(dir, f));
+        let actual;
+        try {
+          actual = execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        } catch (e) {
+          actual = e.stdout || `refract-cli failed: ${e.stderr}`;
+        }
+        let same = false;
+        try { same = normalise(expected) === normalise(actual); } catch (e) { same = false; }
+        if (same) {
+          passed++;
+          console.log(`ok   ${name}/${f}`);
+        } else {
+          failed++;
+          console.log(`FAIL ${name}/${f}`);
+          console.log(`  postgraphile: ${expected.trim().slice(0, 1500)}`);
+          let a = actual.trim();
+          try { a = JSON.stringify(JSON.parse(a)); } catch (e) { /* keep raw */ }
+          console.log(`  refract:      ${a.slice(0, 1500)}`);
+        }
+      }
+      for (const s of servers.values()) s.close();
+    }
+  } finally {
+    await new Promise(r => setTimeout(r, 200));
+    for (const db of dbs) {
+      try { execFileSync('dropdb', ['--if-exists', '--force', db], { stdio: 'ignore' }); } catch (e) { /* ignore */ }
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
