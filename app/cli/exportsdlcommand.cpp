@@ -100,8 +100,11 @@ int runExportSdl(const QStringList &args)
     }
     if (sorted)
         schema.sortLexicographically();
+    QString sdl = graphql::printSchema(schema, printOptions);
+    if (*preset == Preset::AppSync)
+        sdl = AppSyncAdapter::toCommentDescriptions(sdl);
     QString error;
-    if (!writeOutput(outPath, graphql::printSchema(schema, printOptions).toUtf8(), &error)) {
+    if (!writeOutput(outPath, sdl.toUtf8(), &error)) {
         printError(QStringLiteral("refract-cli export-sdl: %1").arg(error));
         return 1;
     }

@@ -41,6 +41,44 @@ bool AppSyncAdapter::isAwsScalar(const QString &name)
     return aws.contains(name);
 }
 
+QString AppSyncAdapter::toCommentDescriptions(const QString &sdl)
+{
+    const QString quotes = QStringLiteral("\"\"\"");
+    const QString escaped = QStringLiteral("\\\"\"\"");
+    const QStringList lines = sdl.split(QLatin1Char('\n'));
+    QStringList out;
+    auto addComment = [&](const QString &indent, QString text) {
+        text.replace(escaped, quotes);
+        out << (text.isEmpty() ? indent + QLatin1Char('#') : indent + QStringLiteral("# ") + text);
+    };
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &line = lines[i];
+        qsizetype indentLen = 0;
+        while (indentLen < line.size() && line[indentLen] == QLatin1Char(' '))
+            ++indentLen;
+        const QString indent = line.left(indentLen);
+        const QString t = line.mid(indentLen);
+        if (!t.startsWith(quotes)) {
+            out << line;
+            continue;
+        }
+        if (t == quotes) { // multi-line block: content until a line that is only the quotes
+            for (++i; i < lines.size() && lines[i].mid(indentLen) != quotes; ++i)
+                addComment(indent, lines[i].mid(indentLen));
+            continue;
+        }
+        const QString rest = t.mid(3);
+        if (rest.endsWith(quotes) && !rest.endsWith(escaped)) { // one line
+            addComment(indent, rest.left(rest.size() - 3));
+            continue;
+        }
+        addComment(indent, rest); // content starts on the opening line
+        for (++i; i < lines.size() && lines[i].mid(indentLen) != quotes; ++i)
+            addComment(indent, lines[i].mid(indentLen));
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 void AppSyncAdapter::apply()
 {
     mapScalars();

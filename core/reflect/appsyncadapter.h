@@ -18,6 +18,10 @@ public:
     static QString appSyncScalar(const QString &postgraphileScalar);
     /// AppSync's predefined scalars, which an AppSync SDL must not declare.
     static bool isAwsScalar(const QString &name);
+    /// Rewrites the block-string descriptions of printed SDL as `#` comment lines (graphql 15's
+    /// `commentDescriptions` layout, which the AWS sample deploys): AppSync's SDL parser has
+    /// rejected `"""` descriptions (aws-appsync-community#38), comments always pass.
+    static QString toCommentDescriptions(const QString &sdl);
 
 private:
     void mapScalars();

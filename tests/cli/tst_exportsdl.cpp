@@ -141,6 +141,8 @@ private slots:
         QVERIFY(sdl.contains(QStringLiteral("  size: String\n"))); // bigint is never AppSync's 32-bit Int
         QVERIFY(sdl.contains(QStringLiteral("@aws_subscribe(mutations: [\"createWidget\"])")));
         QVERIFY(!sdl.contains(QStringLiteral("scalar ")));
+        QVERIFY(sdl.contains(QStringLiteral("# A widget.\ntype Widget {"))); // descriptions as comments
+        QVERIFY(!sdl.contains(QStringLiteral("\"\"\"")));
     }
 };
 

@@ -1,4 +1,5 @@
 #include <graphql/schemaprinter.h>
+#include <reflect/appsyncadapter.h>
 #include <reflect/schemagenerator.h>
 
 #include <QTest>
@@ -284,6 +285,15 @@ private slots:
         for (const graphql::NamedType &t : schema.types())
             QVERIFY2(t.kind != graphql::TypeKind::Scalar || t.name.startsWith(QLatin1String("AWS"))
                          || graphql::Schema::isBuiltInScalar(t.name), qPrintable(t.name));
+    }
+
+    void commentDescriptions()
+    {
+        const QString sdl = s("\"\"\"One line.\"\"\"\ntype A {\n  \"\"\"\n  Two\n\n  lines with \\\"\"\" quotes\n  \"\"\"\n"
+                              "  f(\n    \"\"\" leading space\n    \"\"\"\n    x: Int = 1\n  ): String\n}\n");
+        QCOMPARE(AppSyncAdapter::toCommentDescriptions(sdl),
+                 s("# One line.\ntype A {\n  # Two\n  #\n  # lines with \"\"\" quotes\n"
+                   "  f(\n    #  leading space\n    x: Int = 1\n  ): String\n}\n"));
     }
 };
 
