@@ -4,9 +4,9 @@
 #include "docsview.h"
 #include "eventlog.h"
 #include "explorerwidget.h"
-#include "graphqllexer.h"
 #include "passwordkeychain.h"
 #include "pgconnectiondialog.h"
+#include "prettifier.h"
 #include "queryeditor.h"
 #include "querytab.h"
 #include "recentconnections.h"
@@ -16,10 +16,6 @@
 
 #include <pg/connection.h>
 #include <graphql/schemabuilder.h>
-#ifdef REFRACT_HAVE_GRAPHQL_PRINTER
-#include <graphql/parser.h>
-#include <graphql/printer.h>
-#endif
 
 #include <QAction>
 #include <QActionGroup>
@@ -642,51 +638,21 @@ void MainWindow::prettify()
     QueryTab *tab = currentQueryTab();
     if (!tab)
         return;
-#ifdef REFRACT_HAVE_GRAPHQL_PRINTER
-    // Comments are not part of the AST. A leading comment block (the usual place) is kept as it
-    // is; a document with comments elsewhere is left alone rather than silently losing them.
     const QString text = tab->editor()->text();
-    QStringList lines = text.split(QLatin1Char('\n'));
-    QStringList header;
-    while (!lines.isEmpty() && (lines.first().trimmed().startsWith(QLatin1Char('#')) || lines.first().trimmed().isEmpty()))
-        header.append(lines.takeFirst());
-    while (!header.isEmpty() && header.last().trimmed().isEmpty())
-        header.removeLast();
-    const QString body = lines.join(QLatin1Char('\n'));
-    std::vector<GraphQLLexer::Run> runs;
-    quint32 state = 0;
-    for (const QString &l : lines)
-        state = GraphQLLexer::highlightLine((l + QLatin1Char('\n')).toUtf8(), state, &runs);
-    if (std::any_of(runs.begin(), runs.end(), [](const auto &r) { return r.style == GraphQLLexer::Comment; })) {
-        statusBar()->showMessage(tr("Not prettified: the document has comments inside it, which prettifying would drop"), 8000);
+    const Prettifier::Result r = Prettifier::prettify(text);
+    if (!r.ok) {
+        statusBar()->showMessage(r.message, 8000);
         return;
     }
-    const graphql::ParseResult parsed = graphql::parse(body);
-    if (!parsed.document) {
-        const auto &e = *parsed.error;
-        const int lineOffset = int(text.split(QLatin1Char('\n')).size() - lines.size());
-        const QString where = e.locations.isEmpty() ? QString()
-                                                    : tr(" (line %1, column %2)")
-                                                          .arg(e.locations.first().line + lineOffset)
-                                                          .arg(e.locations.first().column);
-        statusBar()->showMessage(tr("Cannot prettify: %1%2").arg(e.message, where), 8000);
-        return;
-    }
-    QString printed = graphql::print(*parsed.document) + QLatin1Char('\n');
-    if (!header.isEmpty())
-        printed.prepend(header.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-    if (printed == text)
+    if (r.text == text)
         return;
     int line = 0, index = 0;
     tab->editor()->getCursorPosition(&line, &index);
-    tab->editor()->beginUndoAction();
+    tab->editor()->beginUndoAction(); // one Ctrl+Z brings the old text back
     tab->editor()->selectAll();
-    tab->editor()->replaceSelectedText(printed);
+    tab->editor()->replaceSelectedText(r.text);
     tab->editor()->endUndoAction();
     tab->editor()->setCursorPosition(qMin(line, tab->editor()->lines() - 1), 0);
-#else
-    statusBar()->showMessage(tr("Prettify needs the GraphQL printer, which is not part of this build yet"), 5000);
-#endif
 }
 
 void MainWindow::switchIdentity()
