@@ -232,6 +232,17 @@ pg::Param toPgText(const CompileContext &ctx, const QJsonValue &v, Oid typeOid)
 QString CompileContext::valueParam(const QJsonValue &v, Oid typeOid)
 {
     const reflect::Type *t = m_c.catalogType(typeOid);
+    if (t && t->classOid && t->category != 'A' && v.isObject()) {
+        // Composite input: a row constructor of the attributes, each value its own parameter.
+        const reflect::Class *c = cls(t->classOid);
+        const QJsonObject o = v.toObject();
+        QStringList items;
+        for (const reflect::Attribute &a : c ? c->attributes : std::vector<reflect::Attribute>{}) {
+            const QString name = m_c.inputFieldName(t->classOid, a.num);
+            items << (o.contains(name) ? valueParam(o.value(name), a.typeOid) : QStringLiteral("NULL::") + typeSql(a.typeOid));
+        }
+        return QStringLiteral("row(%1)::%2").arg(items.join(QStringLiteral(", ")), typeSql(typeOid));
+    }
     pg::Param p;
     if (t && (t->oid == 114 || t->oid == 3802) && !v.isNull() && !v.isUndefined()) {
         // JSON arrives as its text (dynamicJson off) or as a value (on).
@@ -323,9 +334,24 @@ QString CompileContext::functionCall(Oid functionOid, const QString &rowArg, con
             byIndex.insert(it->argIndex + shift, v);
             last = std::max(last, it->argIndex + shift);
         }
-    for (int i = int(args.size()); i <= last && i < inputTypes.size(); ++i)
-        args << (byIndex.contains(i) ? valueParam(byIndex.value(i), inputTypes[i])
-                                     : QStringLiteral("NULL::") + typeSql(inputTypes[i]));
+    // Arguments without defaults are always passed (NULL when not given); after an omitted
+    // defaulted argument the later ones are passed by name so that PostgreSQL fills the gap.
+    last = std::max(last, int(inputTypes.size()) - fn->argDefaultsCount - 1);
+    QStringList inputNames;
+    for (const reflect::FunctionArg &a : fn->args)
+        if (a.mode == 'i' || a.mode == 'b' || a.mode == 'v')
+            inputNames << a.name;
+    const int firstDefaulted = int(inputTypes.size()) - fn->argDefaultsCount;
+    bool gap = false;
+    for (int i = int(args.size()); i <= last && i < inputTypes.size(); ++i) {
+        if (!byIndex.contains(i) && i >= firstDefaulted && !inputNames[i].isEmpty()) {
+            gap = true;
+            continue;
+        }
+        const QString v = byIndex.contains(i) ? valueParam(byIndex.value(i), inputTypes[i])
+                                              : QStringLiteral("NULL::") + typeSql(inputTypes[i]);
+        args << (gap && !inputNames[i].isEmpty() ? quoteIdent(inputNames[i]) + QStringLiteral(" => ") + v : v);
+    }
     return functionSql(functionOid) + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
@@ -387,23 +413,15 @@ QString CompileContext::rootExpression(const QString &parentType, const Collecte
     case FieldMeta::Kind::CustomQueryList: {
         const QString call = functionCall(m->functionOid, QString(), f, parentType);
         const reflect::Function *fn = m_c.m_functions.value(m->functionOid);
-        RowSource src;
-        src.from = call;
-        src.isFunction = true;
-        src.classOid = m->classOid;
-        if (!src.classOid) {
-            src.scalarTypeOid = fn->returnTypeOid;
-            if (const reflect::Type *rt = m_c.catalogType(fn->returnTypeOid); rt && rt->classOid)
-                src.classOid = rt->classOid;
-        }
+        const RowSource src = functionSource(call, fn);
         if (m->kind == FieldMeta::Kind::CustomQueryConnection)
             return connectionSql(parentType, f, src);
         if (m->kind == FieldMeta::Kind::CustomQueryList)
             return listSql(parentType, f, src);
-        if (src.classOid) {
+        if (src.classOid || src.recordFunction) {
             const QString a = newAlias();
             return QStringLiteral("(select case when %1 is null then null else %2 end from %3 as %1)")
-                .arg(a, rowJson(retType, a, subFields(retType, f)), call);
+                .arg(a, itemJson(src, retType, a, f), call);
         }
         return formatValue(call, fn->returnTypeOid, retType, &f);
     }

@@ -35,7 +35,7 @@ struct RowSource
     QStringList conditions;    ///< with `%1` standing for the row alias
     bool isFunction = false;
     reflect::Oid scalarTypeOid = 0;
-    QString scalarGqlType;
+    const reflect::Function *recordFunction = nullptr; ///< setof record with OUT arguments
 };
 
 class CompileContext
@@ -76,6 +76,12 @@ public:
     /// The JSON-ready expression of a value of PostgreSQL type `typeOid` (PostGraphile's wire format).
     QString formatValue(const QString &expr, reflect::Oid typeOid, const QString &gqlType, const CollectedField *f);
     QString nodeIdSql(reflect::Oid classOid, const QString &rowRef);
+    /// The object of a function's OUT arguments (`FuncOutOutRecord`), read from `rowRef`.
+    QString recordJson(const QString &typeName, const QString &rowRef, const reflect::Function *fn, const FieldList &fields);
+    /// A source row (table row, OUT record or scalar) of a connection or list as JSON.
+    QString itemJson(const RowSource &src, const QString &typeName, const QString &rowRef, const CollectedField &f);
+    /// Fills a RowSource for a function call by its return type.
+    RowSource functionSource(const QString &call, const reflect::Function *fn) const;
     QString rowFieldExpression(const QString &typeName, const QString &rowRef, const CollectedField &f);
     QString singleRowSql(const QString &typeName, const QString &from, reflect::Oid classOid, const QStringList &conds,
                          const FieldList &fields);

@@ -142,7 +142,7 @@ QString CompileContext::listSql(const QString &parentType, const CollectedField 
     const Ordering ord = ordering(f, parentType, src);
     const QString a = newAlias();
     const QString where = withAlias(conditionSql(f, parentType, src), a);
-    QString page = src.classOid ? QStringLiteral("select %1.* from %2 as %1 where %3").arg(a, src.from, where)
+    QString page = src.classOid || src.recordFunction ? QStringLiteral("select %1.* from %2 as %1 where %3").arg(a, src.from, where)
                                 : QStringLiteral("select %1 as v from %2 as %1 where %3").arg(a, src.from, where);
     if (!ord.exprs.isEmpty()) {
         QStringList parts;
@@ -154,8 +154,7 @@ QString CompileContext::listSql(const QString &parentType, const CollectedField 
         page += QStringLiteral(" limit ") + param(QByteArray::number(*first));
     if (auto offset = intArg(argument(f, parentType, QStringLiteral("offset"))))
         page += QStringLiteral(" offset ") + param(QByteArray::number(*offset));
-    const QString item = src.classOid ? rowJson(itemType, a, subFields(itemType, f))
-                                      : formatValue(a + QStringLiteral(".v"), src.scalarTypeOid, itemType, &f);
+    const QString item = itemJson(src, itemType, a, f);
     return QStringLiteral("coalesce((select json_agg(%1) from (%2) as %3), '[]'::json)").arg(item, page, a);
 }
 
@@ -261,7 +260,7 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
         return parts.isEmpty() ? QString() : QStringLiteral(" order by ") + parts.join(QStringLiteral(","));
     };
     const QString a = newAlias();
-    const QString select = src.classOid ? QStringLiteral("select %1.*").arg(a) : QStringLiteral("select %1 as v").arg(a);
+    const QString select = src.classOid || src.recordFunction ? QStringLiteral("select %1.*").arg(a) : QStringLiteral("select %1 as v").arg(a);
     QString page = QStringLiteral("%1 from %2 as %3 where %4").arg(select, src.from, a, withAlias(whereWith(true, true), a)) + orderSql(a, flip);
     if (limit)
         page += QStringLiteral(" limit ") + param(QByteArray::number(*limit));
@@ -287,10 +286,7 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
             offsetParam = param(QByteArray::number(offset));
         return base64Of(QStringLiteral("'[\"natural\",' || (%1::bigint + %2) || ']'").arg(offsetParam, rowNumber));
     };
-    auto itemSql = [&](const QString &rowRef, const CollectedField &x) {
-        return src.classOid ? rowJson(nodeType, rowRef, subFields(nodeType, x))
-                            : formatValue(rowRef + QStringLiteral(".v"), src.scalarTypeOid, nodeType, &x);
-    };
+    auto itemSql = [&](const QString &rowRef, const CollectedField &x) { return itemJson(src, nodeType, rowRef, x); };
     // Rows of the page with their 1-based position, for edges and cursors.
     // Rows are carried as the table's row type: an anonymous record could not be cast back to it
     // for computed columns.

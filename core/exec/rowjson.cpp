@@ -137,9 +137,14 @@ QString CompileContext::formatValue(const QString &expr, Oid typeOid, const QStr
     case 20: case 1700: case 26:
         return QStringLiteral("(%1)::text").arg(expr);
     case 790:
-        return QStringLiteral("(%1)::numeric::text").arg(expr);
+        return QStringLiteral("(%1)::numeric").arg(expr);
     case 114: case 3802:
-        return m_c.m_options.dynamicJson ? expr : QStringLiteral("(%1)::text").arg(expr);
+        if (m_c.m_options.dynamicJson)
+            return expr;
+        // PostGraphile re-serialises JSON with JSON.stringify: no whitespace outside strings, and a
+        // JSON null is null.
+        return QStringLiteral("(case when json_typeof((%1)::json) = 'null' then null else "
+                              "regexp_replace((%1)::text, '(\"(?:[^\"\\\\]|\\\\.)*\")|\\s+', '\\1', 'g') end)").arg(expr);
     case 1186: {
         QList<QPair<QString, QString>> kv;
         for (const CollectedField &x : f ? subFields(gqlType, *f) : FieldList{}) {
@@ -217,26 +222,75 @@ QString CompileContext::rowFieldExpression(const QString &typeName, const QStrin
         const QString rowArg = QStringLiteral("(%1)::%2").arg(rowRef, self ? typeSql(self->typeOid) : QStringLiteral("record"));
         const QString call = functionCall(m->functionOid, rowArg, f, typeName);
         const reflect::Function *fn = m_c.m_functions.value(m->functionOid);
-        const reflect::Type *rt = m_c.catalogType(fn->returnTypeOid);
-        if (m->kind != FieldMeta::Kind::ComputedColumn) {
-            RowSource src;
-            src.from = call;
-            src.isFunction = true;
-            src.classOid = rt ? rt->classOid : 0;
-            if (!src.classOid)
-                src.scalarTypeOid = fn->returnTypeOid;
-            return m->kind == FieldMeta::Kind::ComputedColumnConnection ? connectionSql(typeName, f, src) : listSql(typeName, f, src);
-        }
-        if (rt && rt->classOid && rt->category != 'A') {
+        const RowSource src = functionSource(call, fn);
+        if (m->kind == FieldMeta::Kind::ComputedColumnConnection)
+            return connectionSql(typeName, f, src);
+        if (m->kind == FieldMeta::Kind::ComputedColumnList)
+            return listSql(typeName, f, src);
+        if (src.classOid || src.recordFunction) {
             const QString a = newAlias();
             return QStringLiteral("(select case when %1 is null then null else %2 end from %3 as %1)")
-                .arg(a, rowJson(retType, a, subFields(retType, f)), call);
+                .arg(a, itemJson(src, retType, a, f), call);
         }
         return formatValue(call, fn->returnTypeOid, retType, &f);
     }
     default:
         throw CompileFailure{QStringLiteral("Field \"%1.%2\" is not supported yet").arg(typeName, f.name())};
     }
+}
+
+RowSource CompileContext::functionSource(const QString &call, const reflect::Function *fn) const
+{
+    RowSource src;
+    src.from = call;
+    src.isFunction = true;
+    const reflect::Type *rt = m_c.catalogType(fn->returnTypeOid);
+    if (rt && rt->classOid && rt->category != 'A')
+        src.classOid = rt->classOid;
+    else if (fn->returnTypeOid == 2249)
+        src.recordFunction = fn;
+    else
+        src.scalarTypeOid = fn->returnTypeOid;
+    return src;
+}
+
+QString CompileContext::itemJson(const RowSource &src, const QString &typeName, const QString &rowRef, const CollectedField &f)
+{
+    if (src.classOid)
+        return rowJson(typeName, rowRef, subFields(typeName, f));
+    if (src.recordFunction)
+        return recordJson(typeName, rowRef, src.recordFunction, subFields(typeName, f));
+    return formatValue(rowRef + QStringLiteral(".v"), src.scalarTypeOid, typeName, &f);
+}
+
+QString CompileContext::recordJson(const QString &typeName, const QString &rowRef, const reflect::Function *fn, const FieldList &fields)
+{
+    auto norm = [](QString s) { return s.remove(QLatin1Char('_')).toLower(); };
+    QList<QPair<QString, QString>> kv;
+    for (const CollectedField &f : fields) {
+        if (f.name() == QLatin1String("__typename")) {
+            kv << qMakePair(f.key, textParam(typeName));
+            continue;
+        }
+        const Field *sf = schemaField(typeName, f.name());
+        QString expr;
+        int outIndex = 0;
+        for (const reflect::FunctionArg &a : fn->args) {
+            if (a.mode != 'o' && a.mode != 'b' && a.mode != 't')
+                continue;
+            ++outIndex;
+            const QString name = a.name.isEmpty() ? QStringLiteral("column%1").arg(outIndex) : a.name;
+            if (norm(name) == norm(f.name()) || (a.name.isEmpty() && f.name() == QStringLiteral("arg%1").arg(outIndex - 1))) {
+                expr = formatValue(QStringLiteral("(%1).%2").arg(rowRef, pg::Connection::quoteIdentifier(name)), a.typeOid,
+                                   sf ? sf->type.name : QString(), &f);
+                break;
+            }
+        }
+        if (expr.isEmpty())
+            throw CompileFailure{QStringLiteral("Cannot query field \"%1\" on type \"%2\".").arg(f.name(), typeName)};
+        kv << qMakePair(f.key, expr);
+    }
+    return objectSql(kv);
 }
 
 std::optional<QJsonArray> decodeBase64JsonArray(const QString &text)

@@ -46,6 +46,9 @@ SqlCompiler::SqlCompiler(const Schema &schema, const reflect::SchemaMeta &meta, 
     }
     for (auto it = meta.nodeAliases.cbegin(); it != meta.nodeAliases.cend(); ++it)
         m_nodeAliasByClass.insert(it.value(), it.key());
+    for (auto it = meta.inputFields.cbegin(); it != meta.inputFields.cend(); ++it)
+        if (it->kind == reflect::InputFieldMeta::Kind::Column && it->classOid && !it.key().contains(QLatin1Char('(')))
+            m_inputFieldNames.insert(qMakePair(it->classOid, it->attNum), it.key().section(QLatin1Char('.'), 1));
     for (auto it = meta.pgTypeByTypeName.cbegin(); it != meta.pgTypeByTypeName.cend(); ++it) {
         const NamedType *t = schema.type(it.key());
         if (t && t->kind == TypeKind::Enum)

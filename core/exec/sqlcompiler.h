@@ -69,6 +69,8 @@ public:
     /// GraphQL enum value name ↔ PostgreSQL label for the enum type `pgEnum`.
     QString enumLabel(reflect::Oid pgEnum, const QString &valueName) const;
     QStringList enumValueNames(reflect::Oid pgEnum) const;
+    /// The GraphQL input field name of a column (`XInput`/`XPatch`/`XCondition` share it).
+    QString inputFieldName(reflect::Oid classOid, int attNum) const { return m_inputFieldNames.value(qMakePair(classOid, attNum)); }
 
 private:
     friend class CompileContext;
@@ -81,6 +83,7 @@ private:
     QHash<reflect::Oid, QString> m_typeNameByClass;  ///< class → GraphQL object type
     QHash<reflect::Oid, QString> m_nodeAliasByClass;
     QHash<reflect::Oid, QString> m_enumTypeByPgType; ///< pg enum type → GraphQL enum
+    QHash<QPair<reflect::Oid, int>, QString> m_inputFieldNames;
 };
 
 } // namespace refract::exec
