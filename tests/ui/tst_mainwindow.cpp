@@ -153,6 +153,7 @@ private slots:
     void sdlFile();
     void connectionDialogTest();
     void demoDatabase();
+    void realKeychainProbe();
 
 private:
     QTemporaryDir m_config;
@@ -682,6 +683,21 @@ void TestMainWindow::demoDatabase()
         QCOMPARE(w.connectionBar()->identityCombo()->count(), 3); // connection role + demo identities
     }
     admin.exec(QStringLiteral("drop database if exists %1 with (force)").arg(db));
+}
+
+// Opt-in (it talks to the user's keychain service): how the probe ends where this runs.
+void TestMainWindow::realKeychainProbe()
+{
+    if (qEnvironmentVariableIntValue("REFRACT_TEST_REAL_KEYCHAIN") == 0)
+        QSKIP("set REFRACT_TEST_REAL_KEYCHAIN=1 to probe the real keychain service");
+    PasswordKeychain *k = PasswordKeychain::instance();
+    QElapsedTimer timer;
+    timer.start();
+    k->setBackendEnabled(true);
+    QTRY_VERIFY_WITH_TIMEOUT(k->status() != PasswordKeychain::Probing, 30000);
+    qInfo("keychain probe: %s after %lld ms", k->status() == PasswordKeychain::Available ? "available" : "memory only",
+          timer.elapsed());
+    k->setBackendEnabled(false);
 }
 
 QTEST_MAIN(TestMainWindow)
