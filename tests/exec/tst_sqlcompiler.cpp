@@ -1,0 +1,292 @@
+#include "../pg/testdatabase.h"
+
+#include <exec/executor.h>
+#include <exec/sqlcompiler.h>
+#include <graphql/parser.h>
+#include <graphql/validator.h>
+#include <reflect/catalogreader.h>
+#include <reflect/schemagenerator.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <memory>
+
+// The compiler and executor against the demo database (resources/demo/forum_demo.sql): real SQL,
+// real rows, real RLS. Conformance with PostGraphile's answers is tests/conformance/exec.
+using namespace refract;
+
+namespace {
+
+QString sourceDir()
+{
+    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
+    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
+}
+
+using Settings = QList<QPair<QString, QString>>;
+
+} // namespace
+
+class TestSqlCompiler : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void connectionAndCursors();
+    void nodeIdRoundTrip();
+    void relationsAndComputedColumns();
+    void statementCountDoesNotGrow();
+    void oneTransactionPerRequest();
+    void rlsCurrentPerson();
+    void settingsAreParameters();
+    void dryRunRollsBack();
+    void postgresErrorKeepsOtherFields();
+    void injectionInArguments_data();
+    void injectionInArguments();
+    void cursorErrors();
+    void variablesRequired();
+
+private:
+    QJsonObject run(const QString &query, const QJsonObject &variables = {}, const Settings &settings = {},
+                    bool dryRun = false, int *statements = nullptr);
+
+    test::TestDatabase m_db;
+    pg::Connection m_conn;
+    reflect::Catalog m_catalog;
+    std::unique_ptr<reflect::GeneratedSchema> m_generated;
+    std::unique_ptr<exec::SqlCompiler> m_compiler;
+    QList<pg::Statement> m_lastSent;
+};
+
+void TestSqlCompiler::initTestCase()
+{
+    if (!test::hasPgEnvironment())
+        QSKIP("PG* environment not set: no PostgreSQL to test against (scripts/test provides one)");
+    QVERIFY2(m_db.create(QStringLiteral("tst_sqlcompiler")), qPrintable(m_db.error()));
+    QVERIFY2(m_conn.open(m_db.conninfo()), qPrintable(m_conn.lastError().toString()));
+    QFile f(sourceDir() + QStringLiteral("/resources/demo/forum_demo.sql"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const pg::Result loaded = m_conn.exec(QString::fromUtf8(f.readAll()));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error().toString()));
+    reflect::CatalogReader reader(m_conn);
+    QVERIFY2(reader.read({QStringLiteral("forum_example")}, &m_catalog), qPrintable(reader.error().toString()));
+    const auto options = reflect::ReflectOptions::defaultsFor(reflect::Preset::PostGraphile);
+    m_generated = std::make_unique<reflect::GeneratedSchema>(
+        reflect::SchemaGenerator(m_catalog, reflect::Preset::PostGraphile, options).generate());
+    m_generated->schema.addBuiltInScalars();
+    m_generated->schema.addBuiltInDirectives();
+    m_compiler = std::make_unique<exec::SqlCompiler>(m_generated->schema, m_generated->meta, m_catalog, options);
+}
+
+void TestSqlCompiler::cleanupTestCase()
+{
+    m_compiler.reset();
+    m_conn.close();
+    m_db.drop();
+}
+
+QJsonObject TestSqlCompiler::run(const QString &query, const QJsonObject &variables, const Settings &settings, bool dryRun,
+                                 int *statements)
+{
+    const graphql::ParseResult parsed = graphql::parse(query);
+    if (!parsed.document)
+        return QJsonObject{{QStringLiteral("parseError"), parsed.error->message}};
+    const auto invalid = graphql::validate(m_generated->schema, *parsed.document);
+    if (!invalid.isEmpty())
+        return QJsonObject{{QStringLiteral("validationError"), invalid.front().message}};
+    const exec::CompiledOperation op = m_compiler->compile(*parsed.document, QString(), variables);
+    exec::Executor executor(m_conn);
+    exec::ExecuteOptions o;
+    o.settings = settings;
+    o.dryRun = dryRun;
+    const QByteArray out = executor.execute(op, o);
+    m_lastSent = executor.lastStatements();
+    if (statements)
+        *statements = executor.lastStatementCount();
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(out, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        qWarning("not JSON: %s", out.constData());
+    return doc.object();
+}
+
+void TestSqlCompiler::connectionAndCursors()
+{
+    const QJsonObject r = run(QStringLiteral("{ allPeople(first: 2) { totalCount edges { cursor node { id } } "
+                                             "pageInfo { hasNextPage hasPreviousPage endCursor } } }"));
+    const QJsonObject c = r[QStringLiteral("data")][QStringLiteral("allPeople")].toObject();
+    QCOMPARE(c[QStringLiteral("totalCount")].toInt(), 10);
+    const QJsonArray edges = c[QStringLiteral("edges")].toArray();
+    QCOMPARE(edges.size(), 2);
+    // base64('["primary_key_asc",[1]]'), PostGraphile's encoding
+    QCOMPARE(edges[0][QStringLiteral("cursor")].toString(), QStringLiteral("WyJwcmltYXJ5X2tleV9hc2MiLFsxXV0="));
+    QCOMPARE(c[QStringLiteral("pageInfo")][QStringLiteral("hasNextPage")].toBool(), true);
+    QCOMPARE(c[QStringLiteral("pageInfo")][QStringLiteral("hasPreviousPage")].toBool(), false);
+
+    // The next page starts after the end cursor.
+    const QString after = c[QStringLiteral("pageInfo")][QStringLiteral("endCursor")].toString();
+    const QJsonObject next = run(QStringLiteral("query($a: Cursor) { allPeople(first: 2, after: $a) { nodes { id } "
+                                                "pageInfo { hasPreviousPage } } }"),
+                                 QJsonObject{{QStringLiteral("a"), after}});
+    const QJsonObject nc = next[QStringLiteral("data")][QStringLiteral("allPeople")].toObject();
+    QCOMPARE(nc[QStringLiteral("nodes")].toArray()[0][QStringLiteral("id")].toInt(), 3);
+    QCOMPARE(nc[QStringLiteral("pageInfo")][QStringLiteral("hasPreviousPage")].toBool(), true);
+}
+
+void TestSqlCompiler::nodeIdRoundTrip()
+{
+    const QJsonObject r = run(QStringLiteral("{ personByUsername(username: \"johndoe\") { nodeId id } }"));
+    const QJsonObject p = r[QStringLiteral("data")][QStringLiteral("personByUsername")].toObject();
+    const QString nodeId = p[QStringLiteral("nodeId")].toString();
+    QCOMPARE(QByteArray::fromBase64(nodeId.toLatin1()), QByteArray("[\"people\",") + QByteArray::number(p[QStringLiteral("id")].toInt()) + ']');
+    const QJsonObject n = run(QStringLiteral("query($n: ID!) { node(nodeId: $n) { __typename ... on Person { username } } }"),
+                              QJsonObject{{QStringLiteral("n"), nodeId}});
+    QCOMPARE(n[QStringLiteral("data")][QStringLiteral("node")][QStringLiteral("__typename")].toString(), QStringLiteral("Person"));
+    QCOMPARE(n[QStringLiteral("data")][QStringLiteral("node")][QStringLiteral("username")].toString(), QStringLiteral("johndoe"));
+}
+
+void TestSqlCompiler::relationsAndComputedColumns()
+{
+    const QJsonObject r = run(QStringLiteral("{ personByUsername(username: \"johndoe\") { fullName "
+                                             "posts(orderBy: CREATED_AT_ASC) { totalCount nodes { author { username } summary(length: 3, omission: \"~\") } } } }"));
+    const QJsonObject p = r[QStringLiteral("data")][QStringLiteral("personByUsername")].toObject();
+    QVERIFY(!p[QStringLiteral("fullName")].toString().isEmpty());
+    const QJsonArray posts = p[QStringLiteral("posts")][QStringLiteral("nodes")].toArray();
+    QVERIFY(!posts.isEmpty());
+    QCOMPARE(posts.size(), p[QStringLiteral("posts")][QStringLiteral("totalCount")].toInt());
+    for (const QJsonValue &post : posts) {
+        QCOMPARE(post[QStringLiteral("author")][QStringLiteral("username")].toString(), QStringLiteral("johndoe"));
+        QVERIFY(post[QStringLiteral("summary")].toString().endsWith(QLatin1Char('~')));
+    }
+}
+
+void TestSqlCompiler::statementCountDoesNotGrow()
+{
+    // begin + one statement per root field + commit, however many rows and however deep.
+    int shallow = 0, deep = 0, twoRoots = 0;
+    run(QStringLiteral("{ allPeople(first: 1) { nodes { id } } }"), {}, {}, false, &shallow);
+    run(QStringLiteral("{ allPeople { nodes { id posts { nodes { author { posts { edges { node { author { fullName "
+                       "latestPost { id } } } } } } } } } } }"),
+        {}, {}, false, &deep);
+    run(QStringLiteral("{ a: allPeople { nodes { id } } b: allPosts { nodes { id author { id } } } }"), {}, {}, false, &twoRoots);
+    QCOMPARE(shallow, 3);
+    QCOMPARE(deep, 3);
+    QCOMPARE(twoRoots, 4);
+}
+
+void TestSqlCompiler::oneTransactionPerRequest()
+{
+    run(QStringLiteral("{ a: allPeople { totalCount } b: allPosts { totalCount } }"), {},
+        Settings{{QStringLiteral("role"), QStringLiteral("forum_example_anonymous")}});
+    QCOMPARE(m_lastSent.size(), 5);
+    QCOMPARE(m_lastSent.first().sql, QStringLiteral("begin"));
+    QCOMPARE(m_lastSent[1].sql, QStringLiteral("select set_config($1, $2, true)"));
+    QCOMPARE(m_lastSent.last().sql, QStringLiteral("commit"));
+}
+
+void TestSqlCompiler::rlsCurrentPerson()
+{
+    const Settings johndoe{{QStringLiteral("role"), QStringLiteral("forum_example_person")},
+                           {QStringLiteral("appsync.identity_username"), QStringLiteral("johndoe")}};
+    const QJsonObject r = run(QStringLiteral("{ currentPerson { username } }"), {}, johndoe);
+    QCOMPARE(r[QStringLiteral("data")][QStringLiteral("currentPerson")][QStringLiteral("username")].toString(), QStringLiteral("johndoe"));
+    const QJsonObject anon = run(QStringLiteral("{ currentPerson { username } }"), {},
+                                 Settings{{QStringLiteral("role"), QStringLiteral("forum_example_anonymous")}});
+    QVERIFY(anon[QStringLiteral("data")][QStringLiteral("currentPerson")].isNull());
+    QVERIFY(!m_conn.inTransaction());
+}
+
+void TestSqlCompiler::settingsAreParameters()
+{
+    const pg::Statement s = exec::Executor::settingsStatement(
+        Settings{{QStringLiteral("a.b"), QStringLiteral("1')); drop table x; --")}, {QStringLiteral("role"), QStringLiteral("r")},
+                 {QStringLiteral("a.b"), QStringLiteral("2")}},
+        1500);
+    // Last value wins, statement_timeout joins the same statement, values never reach the SQL text.
+    QCOMPARE(s.sql, QStringLiteral("select set_config($1, $2, true), set_config($3, $4, true), set_config($5, $6, true)"));
+    QCOMPARE(s.params.size(), 6);
+    QCOMPARE(*s.params[0], QByteArray("role"));
+    QCOMPARE(*s.params[2], QByteArray("a.b"));
+    QCOMPARE(*s.params[3], QByteArray("2"));
+    QCOMPARE(*s.params[5], QByteArray("1500"));
+}
+
+void TestSqlCompiler::dryRunRollsBack()
+{
+    run(QStringLiteral("{ allPeople(first: 1) { nodes { id } } }"), {}, {}, true);
+    QCOMPARE(m_lastSent.last().sql, QStringLiteral("rollback"));
+    QVERIFY(!m_conn.inTransaction());
+}
+
+void TestSqlCompiler::postgresErrorKeepsOtherFields()
+{
+    const QJsonObject r = run(QStringLiteral("{ a: allPeople(first: 1) { nodes { id } } b: allPeople(first: -1) { nodes { id } } "
+                                             "c: allPosts(first: 1) { totalCount } }"));
+    const QJsonArray errors = r[QStringLiteral("errors")].toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0][QStringLiteral("path")].toArray(), QJsonArray{QStringLiteral("b")});
+    QCOMPARE(errors[0][QStringLiteral("extensions")][QStringLiteral("code")].toString(), QStringLiteral("2201W"));
+    QVERIFY(errors[0][QStringLiteral("message")].toString().contains(QStringLiteral("LIMIT")));
+    QVERIFY(!errors[0][QStringLiteral("locations")].toArray().isEmpty());
+    const QJsonObject data = r[QStringLiteral("data")].toObject();
+    QCOMPARE(data.keys(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+    QCOMPARE(data[QStringLiteral("a")][QStringLiteral("nodes")].toArray().size(), 1);
+    QVERIFY(data[QStringLiteral("b")].isNull());
+    QCOMPARE(data[QStringLiteral("c")][QStringLiteral("totalCount")].toInt(), 30);
+    QVERIFY(!m_conn.inTransaction());
+}
+
+void TestSqlCompiler::injectionInArguments_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QJsonObject>("variables");
+    const QString evil = QStringLiteral("x'); drop table forum_example.post; --");
+    const QString evilCursor = QString::fromLatin1(QByteArray("[\"primary_key_asc\",[\"1) or true; drop table forum_example.post; --\"]]").toBase64());
+    const QString evilNode = QString::fromLatin1(QByteArray("[\"people\",\"1; drop table forum_example.post\"]").toBase64());
+    QTest::newRow("unique key") << QStringLiteral("query($u: String!) { personByUsername(username: $u) { id } }") << QJsonObject{{QStringLiteral("u"), evil}};
+    QTest::newRow("condition") << QStringLiteral("query($u: String) { allPosts(condition: {authorUsername: $u}) { totalCount } }") << QJsonObject{{QStringLiteral("u"), evil}};
+    QTest::newRow("function argument") << QStringLiteral("query($s: String!) { searchPosts(search: $s) { totalCount } }") << QJsonObject{{QStringLiteral("s"), evil}};
+    QTest::newRow("computed column argument") << QStringLiteral("query($s: String) { allPosts(first: 1) { nodes { summary(omission: $s) } } }") << QJsonObject{{QStringLiteral("s"), evil}};
+    QTest::newRow("cursor") << QStringLiteral("query($c: Cursor) { allPeople(after: $c) { totalCount } }") << QJsonObject{{QStringLiteral("c"), evilCursor}};
+    QTest::newRow("nodeId") << QStringLiteral("query($n: ID!) { person(nodeId: $n) { id } }") << QJsonObject{{QStringLiteral("n"), evilNode}};
+    QTest::newRow("alias") << QStringLiteral("{ allPeople(first: 1) { nodes { x__drop__: id } } }") << QJsonObject{};
+}
+
+void TestSqlCompiler::injectionInArguments()
+{
+    QFETCH(QString, query);
+    QFETCH(QJsonObject, variables);
+    const QJsonObject r = run(query, variables);
+    QVERIFY2(r.contains(QStringLiteral("data")) || r.contains(QStringLiteral("errors")), QJsonDocument(r).toJson().constData());
+    // Whatever the answer, the table is still there.
+    const pg::Result check = m_conn.exec(QStringLiteral("select count(*) from forum_example.post"));
+    QVERIFY(check.ok());
+    QCOMPARE(check.toInt(0, 0), 30);
+}
+
+void TestSqlCompiler::cursorErrors()
+{
+    const QJsonObject bad = run(QStringLiteral("{ allPeople(after: \"!!notbase64json\") { totalCount } }"));
+    QCOMPARE(bad[QStringLiteral("errors")].toArray()[0][QStringLiteral("message")].toString(),
+             QStringLiteral("Invalid cursor, please enter a cursor from a previous request, or null."));
+    QVERIFY(bad[QStringLiteral("data")][QStringLiteral("allPeople")].isNull());
+    const QJsonObject both = run(QStringLiteral("{ allPeople(first: 1, last: 1) { totalCount } }"));
+    QCOMPARE(both[QStringLiteral("errors")].toArray()[0][QStringLiteral("message")].toString(),
+             QStringLiteral("We don't support setting both first and last"));
+}
+
+void TestSqlCompiler::variablesRequired()
+{
+    const QJsonObject r = run(QStringLiteral("query($u: String!) { personByUsername(username: $u) { id } }"));
+    QCOMPARE(r[QStringLiteral("errors")].toArray()[0][QStringLiteral("message")].toString(),
+             QStringLiteral("Variable \"$u\" of required type \"String!\" was not provided."));
+    QVERIFY(!r.contains(QStringLiteral("data")));
+}
+
+QTEST_GUILESS_MAIN(TestSqlCompiler)
+#include "tst_sqlcompiler.moc"
