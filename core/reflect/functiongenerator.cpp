@@ -153,7 +153,7 @@ void FunctionGenerator::ensureScalarConnection(const PgProcInfo &p, const TypeRe
 void FunctionGenerator::addComputedOrderAndCondition()
 {
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!TableGenerator::hasRowType(c) || !c.exposed || !c.isSelectable || !c.type)
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.isSelectable || !c.type)
             continue;
         const QString typeName = m_ctx.tableTypeName(c);
         const QString orderName = m_ctx.inflector.orderByType(typeName);
@@ -249,7 +249,7 @@ void FunctionGenerator::generate()
 
     // Computed columns on every exposed class.
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!TableGenerator::hasRowType(c) || !c.exposed || !c.type)
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
             continue;
         for (const PgProcInfo &p : m_ctx.model.procs()) {
             if (m_ctx.model.omit(p, kExecute))
@@ -333,7 +333,7 @@ void FunctionGenerator::makeField(const PgProcInfo &p, Mode mode, bool forceList
     const bool rawIsArray = raw->type->category == 'A' && raw->type->arrayItemOid;
     const Oid returnOid = rawIsArray ? raw->type->arrayItemOid : raw->type->oid;
     const PgClassInfo *returnTable = m_ctx.model.classByTypeOid(returnOid);
-    const bool isTableLike = returnTable && TableGenerator::hasRowType(*returnTable) && !m_ctx.types->isJwtType(returnOid);
+    const bool isTableLike = returnTable && m_ctx.hasRowType(*returnTable) && !m_ctx.types->isJwtType(returnOid);
     const bool isRecord = returnOid == kRecordOid;
     const bool forbidNulls = !m_ctx.options.setofFunctionsContainNulls;
     TypeRef type;

@@ -7,6 +7,7 @@
 
 #include <graphql/schema.h>
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -56,6 +57,14 @@ public:
 
     /// `@deprecated` of an entity (repeated values joined by newlines), for PgColumnDeprecationPlugin.
     static std::optional<QString> deprecation(const SmartTags &tags);
+
+    /// Whether the class gets a row type: not enum tables, and not a class whose type name an
+    /// earlier class already took (PostGraphile refuses such schemas; we keep the first, warn).
+    bool hasRowType(const PgClassInfo &c) const
+    {
+        return !c.tags.has(QStringLiteral("enum")) && !clashingClasses.contains(c.cls->oid);
+    }
+    QSet<Oid> clashingClasses;
 
     /// Get-or-create an object/input/enum type by name.
     graphql::NamedType *ensureType(graphql::TypeKind kind, const QString &name,

@@ -104,13 +104,13 @@ void MutationGenerator::generate()
     if (m_ctx.options.disableDefaultMutations)
         return;
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!TableGenerator::hasRowType(c) || !c.exposed || !c.type)
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
             continue;
         generateCreate(c);
     }
     for (bool update : {true, false})
         for (const PgClassInfo &c : m_ctx.model.classes()) {
-            if (!TableGenerator::hasRowType(c) || !c.exposed || !c.type)
+            if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
                 continue;
             generateUpdateDelete(c, update);
         }

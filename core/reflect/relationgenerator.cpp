@@ -49,7 +49,7 @@ bool anyOmitted(const GeneratorContext &ctx, const PgClassInfo &c, const QList<i
 void RelationGenerator::generate()
 {
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!TableGenerator::hasRowType(c) || !c.exposed || !c.type)
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
             continue;
         addForwardRelations(c, m_ctx.tableTypeName(c), false);
         if (c.isSelectable)
@@ -64,7 +64,7 @@ void RelationGenerator::addForwardRelations(const PgClassInfo &c, const QString 
         if (con->type != 'f' || m_ctx.model.omit(*con, kRead))
             continue;
         const PgClassInfo &foreign = *con->foreignClass;
-        if (!TableGenerator::hasRowType(foreign) || m_ctx.model.omit(foreign, kRead))
+        if (!m_ctx.hasRowType(foreign) || m_ctx.model.omit(foreign, kRead))
             continue;
         if (anyOmitted(m_ctx, c, con->keyAttrNums) || anyOmitted(m_ctx, foreign, con->foreignKeyAttrNums))
             continue;
@@ -89,7 +89,7 @@ void RelationGenerator::addBackwardRelations(const PgClassInfo &foreign)
         if (m_ctx.model.omit(*con, kRead))
             continue;
         const PgClassInfo &table = *con->cls;
-        if (!table.isSelectable || !TableGenerator::hasRowType(table) || !table.exposed)
+        if (!table.isSelectable || !m_ctx.hasRowType(table) || !table.exposed)
             continue;
         if (anyOmitted(m_ctx, table, con->keyAttrNums) || anyOmitted(m_ctx, foreign, con->foreignKeyAttrNums))
             continue;

@@ -24,18 +24,23 @@ FieldMeta classMeta(FieldMeta::Kind kind, const PgClassInfo &c)
 
 } // namespace
 
-bool TableGenerator::hasRowType(const PgClassInfo &c)
-{
-    return !c.tags.has(QStringLiteral("enum"));
-}
-
 void TableGenerator::registerTypes()
 {
     for (const PgClassInfo &c : m_ctx.model.classes()) {
         // The JWT type is a scalar (PgJWTPlugin), not a row type.
-        if (!hasRowType(c) || !c.type || m_ctx.types->isJwtType(c.type->oid))
+        if (!m_ctx.hasRowType(c) || !c.type || m_ctx.types->isJwtType(c.type->oid))
             continue;
         const QString typeName = m_ctx.tableTypeName(c);
+        static const QStringList reserved = {QStringLiteral("Query"), QStringLiteral("Mutation"), QStringLiteral("Subscription"),
+                                             QStringLiteral("Node"), QStringLiteral("PageInfo"), QStringLiteral("Cursor"),
+                                             QStringLiteral("Int"), QStringLiteral("Float"), QStringLiteral("String"),
+                                             QStringLiteral("Boolean"), QStringLiteral("ID")};
+        if (m_ctx.meta.classByTypeName.contains(typeName) || reserved.contains(typeName)) {
+            m_ctx.warnings << QStringLiteral("%1.%2 and another table both become type %3; it is left out (rename one with @name)")
+                                  .arg(c.cls->namespaceName, c.cls->name, typeName);
+            m_ctx.clashingClasses.insert(c.cls->oid);
+            continue;
+        }
         TypeMapper::ClassTypes names;
         names.output = typeName;
         // Input types exist only when they have fields; decide that now from the attributes.
@@ -63,7 +68,7 @@ void TableGenerator::generateTypes()
 {
     generateNodeInterface();
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!hasRowType(c) || !c.type || m_ctx.types->isJwtType(c.type->oid))
+        if (!m_ctx.hasRowType(c) || !c.type || m_ctx.types->isJwtType(c.type->oid))
             continue;
         generateRowType(c);
         generateInputTypes(c);
@@ -338,6 +343,11 @@ void TableGenerator::generateCondition(const PgClassInfo &c)
         auto type = m_ctx.types->input(a);
         InputValue f = GeneratorContext::arg(fieldName, type ? *type : TypeRef::named(QStringLiteral("String")),
                                              GeneratorContext::wrap(QStringLiteral("Checks for equality with the object\u2019s `%1` field.").arg(fieldName), DescPos::Field));
+        bool duplicate = false;
+        for (const InputValue &other : fields)
+            duplicate = duplicate || other.name == fieldName;
+        if (duplicate)
+            continue; // PostGraphile throws "Two columns produce the same GraphQL field name"
         fields << f;
         InputFieldMeta im;
         im.classOid = c.cls->oid;
@@ -396,7 +406,7 @@ void TableGenerator::generateQueryFields()
 {
     const QString query = QStringLiteral("Query");
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!hasRowType(c) || !c.exposed || !c.type)
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
             continue;
         const QString typeName = m_ctx.tableTypeName(c);
         const QString sing = m_ctx.singular(c);
@@ -424,7 +434,7 @@ void TableGenerator::generateQueryFields()
         }
     }
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!hasRowType(c) || !c.exposed || !c.type || m_ctx.model.omit(c, kRead))
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.type || m_ctx.model.omit(c, kRead))
             continue;
         const QString typeName = m_ctx.tableTypeName(c);
         const QString sing = m_ctx.singular(c);
@@ -461,7 +471,7 @@ void TableGenerator::generateNodeFinders()
 {
     const QString query = QStringLiteral("Query");
     for (const PgClassInfo &c : m_ctx.model.classes()) {
-        if (!hasRowType(c) || !c.exposed || !c.type || m_ctx.model.omit(c, kRead))
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.type || m_ctx.model.omit(c, kRead))
             continue;
         const QString typeName = m_ctx.tableTypeName(c);
         const QString sing = m_ctx.singular(c);

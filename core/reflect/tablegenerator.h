@@ -25,8 +25,6 @@ public:
     /// `c` (PgConnectionArg*); `withOrderAndCondition` false for functions without @sortable/@filterable.
     QList<graphql::InputValue> collectionArgs(const PgClassInfo &c, bool connection, bool withOrder,
                                               bool withCondition) const;
-    /// Whether the class gets a row type at all (enum tables do not).
-    static bool hasRowType(const PgClassInfo &c);
 
 private:
     void generateRowType(const PgClassInfo &c);
