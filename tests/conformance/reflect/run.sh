@@ -105,6 +105,8 @@ if [ -f "$src/tests/fixtures/kitchen_sink.sql" ]; then
   compare ks-defaults-unsorted "$ks" $s "" '{}'
   compare ks-both-dynamic-classic-omit "$ks" $s "--simple-collections both --dynamic-json --classic-ids --legacy-relations omit" \
     '{"simpleCollections":"both","dynamicJson":true,"classicIds":true,"legacyRelations":"omit"}'
+  compare ks-both-dynamic-classic-omit-unsorted "$ks" $s "--simple-collections both --dynamic-json --classic-ids --legacy-relations omit" \
+    '{"simpleCollections":"both","dynamicJson":true,"classicIds":true,"legacyRelations":"omit"}'
   compare ks-only-legacy-nonulls-nomut-jwt "$ks" $s \
     "--simple-collections only --legacy-relations only --no-setof-functions-contain-nulls --disable-default-mutations --jwt-token-identifier ks_b.jwt_token --jwt-secret secret" \
     '{"simpleCollections":"only","legacyRelations":"only","setofFunctionsContainNulls":false,"disableDefaultMutations":true,"jwtPgTypeIdentifier":"ks_b.jwt_token","jwtSecret":"secret"}'
