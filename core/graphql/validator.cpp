@@ -12,21 +12,53 @@ namespace {
 using namespace validation;
 
 /// graphql-js `ValidationContext.getVariableUsages`: the variables of one definition with the input
-/// type expected where each is used (variable definitions themselves are not walked).
+/// type expected where each is used (variable definitions themselves are not walked). Fragments are
+/// collected in a walk of their own before the rules run (an operation may use fragments defined
+/// after it); operations while the rules walk them, ahead of the rules, so their usages are complete
+/// when the rules leave the operation.
 class UsageCollector final : public Rule
 {
 public:
-    UsageCollector(ValidationContext &c, const TypeInfo &t, std::vector<VariableUsage> &out) : Rule(c, t), m_out(out) {}
+    UsageCollector(ValidationContext &c, const TypeInfo &t) : Rule(c, t) {}
+    unsigned hooks() const override
+    {
+        return hookMask({Hook::Operation, Hook::FragmentDefinition, Hook::VariableDefinition, Hook::Value});
+    }
+    bool enterOperation(const ast::Definition &op) override
+    {
+        m_out = &m_context.variableUsageMap()[&op];
+        return true;
+    }
+    bool enterFragmentDefinition(const ast::Definition &f) override
+    {
+        m_out = &m_context.variableUsageMap()[&f];
+        return true;
+    }
     bool enterVariableDefinition(const ast::VariableDefinition &) override { return false; }
     bool enterValue(const ast::Value &v) override
     {
-        if (v.kind == ast::Value::Kind::Variable)
-            m_out.push_back({&v, m_typeInfo.inputType(), m_typeInfo.hasDefaultValue(), m_typeInfo.parentInputType()});
+        if (v.kind == ast::Value::Kind::Variable && m_out)
+            m_out->push_back({&v, m_typeInfo.inputType(), m_typeInfo.hasDefaultValue(), m_typeInfo.parentInputType()});
         return true;
     }
 
 private:
-    std::vector<VariableUsage> &m_out;
+    std::vector<VariableUsage> *m_out = nullptr;
+};
+
+/// In the rules' walk: collects operations only (fragments were collected before).
+class OperationUsageCollector final : public Rule
+{
+public:
+    OperationUsageCollector(ValidationContext &c, const TypeInfo &t) : Rule(c, t), m_collector(c, t) {}
+    unsigned hooks() const override { return m_collector.hooks(); }
+    bool enterOperation(const ast::Definition &op) override { return m_collector.enterOperation(op); }
+    bool enterFragmentDefinition(const ast::Definition &) override { return false; }
+    bool enterVariableDefinition(const ast::VariableDefinition &) override { return false; }
+    bool enterValue(const ast::Value &v) override { return m_collector.enterValue(v); }
+
+private:
+    UsageCollector m_collector;
 };
 
 } // namespace
@@ -46,21 +78,22 @@ QList<GraphQLError> Validator::validate(const ast::Document &document, const Val
     ValidationContext context(*m_index, document, options.maxErrors, options.hideSuggestions);
     try {
         // Usages are needed when an operation is left, possibly before the fragments it uses were
-        // walked, so they are collected first in a walk of their own (graphql-js computes them lazily).
+        // walked (graphql-js computes them lazily, with a TypeInfo of their own).
         for (const ast::Definition &d : document.definitions) {
-            if (!d.isExecutable())
+            if (d.kind != ast::Definition::Kind::Fragment)
                 continue;
-            std::vector<VariableUsage> &usages = context.variableUsageMap()[&d];
             TypeInfo typeInfo(context);
-            UsageCollector collector(context, typeInfo, usages);
+            UsageCollector collector(context, typeInfo);
             Walker walker(context, typeInfo, {&collector});
             walker.walkDefinition(d);
         }
 
         TypeInfo typeInfo(context);
+        OperationUsageCollector collector(context, typeInfo);
         std::vector<RulePtr> rules = makeSpecifiedRules(context, typeInfo);
         std::vector<Rule *> active;
-        active.reserve(rules.size());
+        active.reserve(rules.size() + 1);
+        active.push_back(&collector);
         for (const RulePtr &r : rules)
             active.push_back(r.get());
         Walker walker(context, typeInfo, std::move(active));

@@ -246,9 +246,9 @@ const Field *ValidationContext::ownField(const NamedType *parent, const QString 
     if (parent->fields.size() < SchemaIndex::WideType) {
         // Checking the first unit before the full comparison skips most calls into Qt's string compare.
         const qsizetype size = name.size();
-        const QChar first = size ? name.front() : QChar();
+        const QChar *chars = name.constData();
         for (const Field &f : parent->fields)
-            if (f.name.size() == size && (!size || f.name.front() == first) && f.name == name)
+            if (f.name.size() == size && (!size || f.name.constData()[0] == chars[0]) && f.name == name)
                 return &f;
         return nullptr;
     }

@@ -56,7 +56,7 @@ public:
     QHash<QString, Implementations> implementations;
     /// Field lookup by name for wide types (root types of generated APIs have thousands of fields).
     QHash<const NamedType *, QHash<QStringView, const Field *>> wideFields;
-    static constexpr qsizetype WideType = 32;
+    static constexpr qsizetype WideType = 12;
 };
 
 /// What the rules share (graphql-js `ValidationContext`): the schema seen the way graphql-js builds it

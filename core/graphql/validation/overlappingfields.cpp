@@ -106,6 +106,7 @@ struct Conflict
 class OverlappingFieldsCanBeMerged final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::SelectionSet}); }
     using Rule::Rule;
 
     bool enterSelectionSet(const ast::SelectionSet &set, bool parentIsInlineFragment) override

@@ -5,6 +5,8 @@
 
 #include <QLatin1String>
 
+#include <initializer_list>
+
 #include <memory>
 #include <vector>
 
@@ -19,6 +21,20 @@ struct SdlNode
     const std::vector<ast::Directive> *directives = nullptr;
 };
 
+/// The node kinds a rule has hooks for (enter or leave).
+enum class Hook : unsigned {
+    Document, Operation, FragmentDefinition, VariableDefinition, SelectionSet, Field, FragmentSpread,
+    InlineFragment, Argument, Directive, Value, ObjectField, NamedType, SdlNode,
+};
+constexpr int HookCount = 14;
+constexpr unsigned hookMask(std::initializer_list<Hook> hooks)
+{
+    unsigned m = 0;
+    for (Hook h : hooks)
+        m |= 1u << unsigned(h);
+    return m;
+}
+
 /// One validation rule (graphql-js `ValidationRule`). The walker calls the hooks in document order,
 /// for all rules in the order of `specifiedRules`, which is what makes the errors come out in
 /// graphql-js's order. An enter hook returning false skips the node's subtree for this rule only
@@ -30,6 +46,9 @@ public:
     virtual ~Rule() = default;
     Rule(const Rule &) = delete;
     Rule &operator=(const Rule &) = delete;
+
+    /// The kinds of nodes this rule looks at (`hookMask`); the walker calls no other hooks.
+    virtual unsigned hooks() const { return (1u << HookCount) - 1; }
 
     virtual bool enterDocument(const ast::Document &) { return true; }
     virtual void leaveDocument(const ast::Document &) {}

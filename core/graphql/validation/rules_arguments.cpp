@@ -17,6 +17,7 @@ namespace {
 class KnownArgumentNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Directive, Hook::Argument}); }
     KnownArgumentNames(ValidationContext &c, const TypeInfo &t) : Rule(c, t)
     {
         for (const DirectiveDefinition &d : c.schema().directives()) {
@@ -78,6 +79,7 @@ private:
 class UniqueArgumentNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Field, Hook::Directive}); }
     using Rule::Rule;
     bool enterField(const Selection &s) override { return check(s.arguments); }
     bool enterDirective(const ast::Directive &d, QLatin1String) override { return check(d.arguments); }
@@ -108,6 +110,7 @@ private:
 class ProvidedRequiredArguments final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Field, Hook::Directive}); }
     ProvidedRequiredArguments(ValidationContext &c, const TypeInfo &t) : Rule(c, t)
     {
         for (const DirectiveDefinition &d : c.schema().directives()) {

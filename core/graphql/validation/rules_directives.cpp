@@ -13,6 +13,7 @@ namespace {
 class KnownDirectives final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Directive}); }
     KnownDirectives(ValidationContext &c, const TypeInfo &t) : Rule(c, t)
     {
         for (const DirectiveDefinition &d : c.schema().directives())
@@ -46,6 +47,7 @@ private:
 class UniqueDirectivesPerLocation final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation, Hook::FragmentDefinition, Hook::VariableDefinition, Hook::Field, Hook::FragmentSpread, Hook::InlineFragment, Hook::SdlNode}); }
     UniqueDirectivesPerLocation(ValidationContext &c, const TypeInfo &t) : Rule(c, t)
     {
         for (const DirectiveDefinition &d : c.schema().directives())

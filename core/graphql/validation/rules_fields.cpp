@@ -20,6 +20,7 @@ namespace {
 class KnownTypeNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::NamedType}); }
     KnownTypeNames(ValidationContext &c, const TypeInfo &t) : Rule(c, t)
     {
         using K = Definition::Kind;
@@ -69,6 +70,7 @@ private:
 class FragmentsOnCompositeTypes final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::InlineFragment, Hook::FragmentDefinition}); }
     using Rule::Rule;
     bool enterInlineFragment(const Selection &s) override
     {
@@ -96,6 +98,7 @@ public:
 class VariablesAreInputTypes final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::VariableDefinition}); }
     using Rule::Rule;
     bool enterVariableDefinition(const ast::VariableDefinition &v) override
     {
@@ -110,6 +113,7 @@ public:
 class ScalarLeafs final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Field}); }
     using Rule::Rule;
     bool enterField(const Selection &field) override
     {
@@ -137,6 +141,7 @@ public:
 class FieldsOnCorrectType final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Field}); }
     using Rule::Rule;
     bool enterField(const Selection &field) override
     {

@@ -15,6 +15,7 @@ namespace {
 class UniqueFragmentNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation, Hook::FragmentDefinition}); }
     using Rule::Rule;
     bool enterOperation(const Definition &) override { return false; }
     bool enterFragmentDefinition(const Definition &f) override
@@ -37,6 +38,7 @@ private:
 class KnownFragmentNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::FragmentSpread}); }
     using Rule::Rule;
     bool enterFragmentSpread(const Selection &s) override
     {
@@ -49,6 +51,7 @@ public:
 class NoUnusedFragments final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Document, Hook::Operation, Hook::FragmentDefinition}); }
     using Rule::Rule;
     bool enterOperation(const Definition &op) override
     {
@@ -78,6 +81,7 @@ private:
 class PossibleFragmentSpreads final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::InlineFragment, Hook::FragmentSpread}); }
     using Rule::Rule;
     bool enterInlineFragment(const Selection &s) override
     {
@@ -110,6 +114,7 @@ public:
 class NoFragmentCycles final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation, Hook::FragmentDefinition}); }
     using Rule::Rule;
     bool enterOperation(const Definition &) override { return false; }
     bool enterFragmentDefinition(const Definition &f) override

@@ -32,6 +32,7 @@ namespace {
 class ExecutableDefinitions final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Document}); }
     using Rule::Rule;
     bool enterDocument(const ast::Document &document) override
     {
@@ -50,6 +51,7 @@ public:
 class UniqueOperationNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation, Hook::FragmentDefinition}); }
     using Rule::Rule;
     bool enterOperation(const Definition &op) override
     {
@@ -72,6 +74,7 @@ private:
 class LoneAnonymousOperation final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Document, Hook::Operation}); }
     using Rule::Rule;
     bool enterDocument(const ast::Document &document) override
     {
@@ -95,6 +98,7 @@ private:
 class SingleFieldSubscriptions final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation}); }
     using Rule::Rule;
     bool enterOperation(const Definition &op) override
     {
@@ -206,6 +210,7 @@ private:
 class MaxIntrospectionDepth final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Field}); }
     using Rule::Rule;
     bool enterField(const Selection &field) override
     {

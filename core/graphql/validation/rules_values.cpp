@@ -16,6 +16,7 @@ namespace {
 class ValuesOfCorrectType final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Value, Hook::ObjectField}); }
     using Rule::Rule;
 
     bool enterValue(const Value &v) override
@@ -165,6 +166,7 @@ private:
 class UniqueInputFieldNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Value, Hook::ObjectField}); }
     using Rule::Rule;
     bool enterValue(const Value &v) override
     {

@@ -14,6 +14,7 @@ namespace {
 class UniqueVariableNames final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation}); }
     using Rule::Rule;
     bool enterOperation(const Definition &op) override
     {
@@ -40,6 +41,7 @@ public:
 class NoUndefinedVariables final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation, Hook::VariableDefinition}); }
     using Rule::Rule;
     bool enterOperation(const Definition &) override
     {
@@ -70,6 +72,7 @@ private:
 class NoUnusedVariables final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation, Hook::VariableDefinition}); }
     using Rule::Rule;
     bool enterOperation(const Definition &) override
     {
@@ -103,6 +106,7 @@ private:
 class VariablesInAllowedPosition final : public Rule
 {
 public:
+    unsigned hooks() const override { return hookMask({Hook::Operation, Hook::VariableDefinition}); }
     using Rule::Rule;
     bool enterOperation(const Definition &) override
     {

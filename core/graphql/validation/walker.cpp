@@ -9,19 +9,27 @@ using ast::Value;
 Walker::Walker(ValidationContext &context, TypeInfo &typeInfo, std::vector<Rule *> rules)
     : m_context(context), m_typeInfo(typeInfo), m_rules(std::move(rules)), m_skipDepth(m_rules.size(), 0)
 {
+    // Dispatch lists per node kind, so a node costs a call only for the rules that look at its kind.
+    for (size_t i = 0; i < m_rules.size(); ++i) {
+        const unsigned hooks = m_rules[i]->hooks();
+        for (int k = 0; k < HookCount; ++k)
+            if (hooks & (1u << k))
+                m_byKind[k].push_back(i);
+    }
 }
 
-template <typename F> void Walker::enter(F &&f)
+template <typename F> void Walker::enter(Hook kind, F &&f)
 {
     ++m_depth;
-    for (size_t i = 0; i < m_rules.size(); ++i)
+    for (const size_t i : m_byKind[int(kind)])
         if (!m_skipDepth[i] && !f(*m_rules[i]))
             m_skipDepth[i] = m_depth;
 }
 
-template <typename F> void Walker::leave(F &&f)
+template <typename F> void Walker::leave(Hook kind, F &&f)
 {
-    for (size_t i = 0; i < m_rules.size(); ++i) {
+    // A rule that skipped this node did so from this kind's enter hook, so it is in this list.
+    for (const size_t i : m_byKind[int(kind)]) {
         if (!m_skipDepth[i])
             f(*m_rules[i]);
         else if (m_skipDepth[i] == m_depth)
@@ -35,10 +43,10 @@ template <typename F> void Walker::leave(F &&f)
 
 void Walker::walkDocument(const ast::Document &document)
 {
-    enter([&](Rule &r) { return r.enterDocument(document); });
+    enter(Hook::Document, [&](Rule &r) { return r.enterDocument(document); });
     for (const Definition &d : document.definitions)
         walkDefinition(d);
-    leave([&](Rule &r) { r.leaveDocument(document); });
+    leave(Hook::Document, [&](Rule &r) { r.leaveDocument(document); });
 }
 
 void Walker::walkDefinition(const Definition &definition)
@@ -55,7 +63,7 @@ void Walker::walkDefinition(const Definition &definition)
 void Walker::walkOperation(const Definition &op)
 {
     m_typeInfo.enterOperation(op);
-    enter([&](Rule &r) { return r.enterOperation(op); });
+    enter(Hook::Operation, [&](Rule &r) { return r.enterOperation(op); });
     for (const ast::VariableDefinition &v : op.variableDefinitions)
         walkVariableDefinition(v);
     QLatin1String location("QUERY");
@@ -66,14 +74,14 @@ void Walker::walkOperation(const Definition &op)
     walkDirectives(op.directives, location);
     if (op.selectionSet)
         walkSelectionSet(*op.selectionSet, false);
-    leave([&](Rule &r) { r.leaveOperation(op); });
+    leave(Hook::Operation, [&](Rule &r) { r.leaveOperation(op); });
     m_typeInfo.leaveTypeScope();
 }
 
 void Walker::walkFragmentDefinition(const Definition &fragment)
 {
     m_typeInfo.enterFragment(fragment.typeCondition);
-    enter([&](Rule &r) { return r.enterFragmentDefinition(fragment); });
+    enter(Hook::FragmentDefinition, [&](Rule &r) { return r.enterFragmentDefinition(fragment); });
     for (const ast::VariableDefinition &v : fragment.variableDefinitions)
         walkVariableDefinition(v);
     if (fragment.typeCondition)
@@ -81,30 +89,30 @@ void Walker::walkFragmentDefinition(const Definition &fragment)
     walkDirectives(fragment.directives, QLatin1String("FRAGMENT_DEFINITION"));
     if (fragment.selectionSet)
         walkSelectionSet(*fragment.selectionSet, false);
-    leave([&](Rule &r) { r.leaveFragmentDefinition(fragment); });
+    leave(Hook::FragmentDefinition, [&](Rule &r) { r.leaveFragmentDefinition(fragment); });
     m_typeInfo.leaveTypeScope();
 }
 
 void Walker::walkVariableDefinition(const ast::VariableDefinition &v)
 {
     m_typeInfo.enterVariableDefinition(v);
-    enter([&](Rule &r) { return r.enterVariableDefinition(v); });
+    enter(Hook::VariableDefinition, [&](Rule &r) { return r.enterVariableDefinition(v); });
     // The `$name` Variable node: no rule looks at it inside a definition.
     walkType(v.type);
     if (v.defaultValue)
         walkValue(*v.defaultValue);
     walkDirectives(v.directives, QLatin1String("VARIABLE_DEFINITION"));
-    leave(NO_LEAVE);
+    leave(Hook::VariableDefinition, NO_LEAVE);
     m_typeInfo.leaveVariableDefinition();
 }
 
 void Walker::walkSelectionSet(const ast::SelectionSet &set, bool parentIsInlineFragment)
 {
     m_typeInfo.enterSelectionSet();
-    enter([&](Rule &r) { return r.enterSelectionSet(set, parentIsInlineFragment); });
+    enter(Hook::SelectionSet, [&](Rule &r) { return r.enterSelectionSet(set, parentIsInlineFragment); });
     for (const Selection &s : set.selections)
         walkSelection(s);
-    leave(NO_LEAVE);
+    leave(Hook::SelectionSet, NO_LEAVE);
     m_typeInfo.leaveSelectionSet();
 }
 
@@ -113,29 +121,29 @@ void Walker::walkSelection(const Selection &s)
     switch (s.kind) {
     case Selection::Kind::Field:
         m_typeInfo.enterField(s);
-        enter([&](Rule &r) { return r.enterField(s); });
+        enter(Hook::Field, [&](Rule &r) { return r.enterField(s); });
         for (const ast::Argument &a : s.arguments)
             walkArgument(a);
         walkDirectives(s.directives, QLatin1String("FIELD"));
         if (s.selectionSet)
             walkSelectionSet(*s.selectionSet, false);
-        leave([&](Rule &r) { r.leaveField(s); });
+        leave(Hook::Field, [&](Rule &r) { r.leaveField(s); });
         m_typeInfo.leaveField();
         break;
     case Selection::Kind::FragmentSpread:
-        enter([&](Rule &r) { return r.enterFragmentSpread(s); });
+        enter(Hook::FragmentSpread, [&](Rule &r) { return r.enterFragmentSpread(s); });
         walkDirectives(s.directives, QLatin1String("FRAGMENT_SPREAD"));
-        leave(NO_LEAVE);
+        leave(Hook::FragmentSpread, NO_LEAVE);
         break;
     case Selection::Kind::InlineFragment:
         m_typeInfo.enterFragment(s.typeCondition);
-        enter([&](Rule &r) { return r.enterInlineFragment(s); });
+        enter(Hook::InlineFragment, [&](Rule &r) { return r.enterInlineFragment(s); });
         if (s.typeCondition)
             walkNamedType(*s.typeCondition);
         walkDirectives(s.directives, QLatin1String("INLINE_FRAGMENT"));
         if (s.selectionSet)
             walkSelectionSet(*s.selectionSet, true);
-        leave(NO_LEAVE);
+        leave(Hook::InlineFragment, NO_LEAVE);
         m_typeInfo.leaveTypeScope();
         break;
     }
@@ -144,9 +152,9 @@ void Walker::walkSelection(const Selection &s)
 void Walker::walkArgument(const ast::Argument &a)
 {
     m_typeInfo.enterArgument(a);
-    enter([&](Rule &r) { return r.enterArgument(a); });
+    enter(Hook::Argument, [&](Rule &r) { return r.enterArgument(a); });
     walkValue(a.value);
-    leave(NO_LEAVE);
+    leave(Hook::Argument, NO_LEAVE);
     m_typeInfo.leaveArgument();
 }
 
@@ -154,10 +162,10 @@ void Walker::walkDirectives(const std::vector<ast::Directive> &directives, QLati
 {
     for (const ast::Directive &d : directives) {
         m_typeInfo.enterDirective(d);
-        enter([&](Rule &r) { return r.enterDirective(d, location); });
+        enter(Hook::Directive, [&](Rule &r) { return r.enterDirective(d, location); });
         for (const ast::Argument &a : d.arguments)
             walkArgument(a);
-        leave([&](Rule &r) { r.leaveDirective(d); });
+        leave(Hook::Directive, [&](Rule &r) { r.leaveDirective(d); });
         m_typeInfo.leaveDirective();
     }
 }
@@ -167,26 +175,26 @@ void Walker::walkValue(const Value &v)
     switch (v.kind) {
     case Value::Kind::List:
         m_typeInfo.enterList();
-        enter([&](Rule &r) { return r.enterValue(v); });
+        enter(Hook::Value, [&](Rule &r) { return r.enterValue(v); });
         for (const Value &item : v.list)
             walkValue(item);
-        leave([&](Rule &r) { r.leaveValue(v); });
+        leave(Hook::Value, [&](Rule &r) { r.leaveValue(v); });
         m_typeInfo.leaveListOrObjectField();
         break;
     case Value::Kind::Object:
-        enter([&](Rule &r) { return r.enterValue(v); });
+        enter(Hook::Value, [&](Rule &r) { return r.enterValue(v); });
         for (const ast::ObjectField &f : v.fields) {
             m_typeInfo.enterObjectField(f);
-            enter([&](Rule &r) { return r.enterObjectField(f); });
+            enter(Hook::ObjectField, [&](Rule &r) { return r.enterObjectField(f); });
             walkValue(f.value);
-            leave(NO_LEAVE);
+            leave(Hook::ObjectField, NO_LEAVE);
             m_typeInfo.leaveListOrObjectField();
         }
-        leave([&](Rule &r) { r.leaveValue(v); });
+        leave(Hook::Value, [&](Rule &r) { r.leaveValue(v); });
         break;
     default:
-        enter([&](Rule &r) { return r.enterValue(v); });
-        leave([&](Rule &r) { r.leaveValue(v); });
+        enter(Hook::Value, [&](Rule &r) { return r.enterValue(v); });
+        leave(Hook::Value, [&](Rule &r) { r.leaveValue(v); });
         break;
     }
 }
@@ -205,14 +213,14 @@ void Walker::walkType(const ast::Type &t)
 
 void Walker::walkNamedType(const ast::Name &name)
 {
-    enter([&](Rule &r) { return r.enterNamedType(name, *m_definition); });
-    leave(NO_LEAVE);
+    enter(Hook::NamedType, [&](Rule &r) { return r.enterNamedType(name, *m_definition); });
+    leave(Hook::NamedType, NO_LEAVE);
 }
 
 void Walker::visitSdlNode(SdlNode::Scope scope, const QString *name, const std::vector<ast::Directive> &directives)
 {
     const SdlNode node{scope, name, &directives};
-    enter([&](Rule &r) { return r.enterSdlNode(node); });
+    enter(Hook::SdlNode, [&](Rule &r) { return r.enterSdlNode(node); });
 }
 
 void Walker::walkInputValueDefinition(const ast::InputValueDefinition &d, bool inInputObjectDefinition)
@@ -223,7 +231,7 @@ void Walker::walkInputValueDefinition(const ast::InputValueDefinition &d, bool i
         walkValue(*d.defaultValue);
     walkDirectives(d.directives, inInputObjectDefinition ? QLatin1String("INPUT_FIELD_DEFINITION")
                                                          : QLatin1String("ARGUMENT_DEFINITION"));
-    leave(NO_LEAVE);
+    leave(Hook::SdlNode, NO_LEAVE);
 }
 
 void Walker::walkTypeSystem(const Definition &def)
@@ -268,7 +276,7 @@ void Walker::walkTypeSystem(const Definition &def)
                 walkInputValueDefinition(a, false);
             walkType(f.type);
             walkDirectives(f.directives, QLatin1String("FIELD_DEFINITION"));
-            leave(NO_LEAVE);
+            leave(Hook::SdlNode, NO_LEAVE);
         }
         break;
     case K::Union: case K::UnionExtension:
@@ -281,7 +289,7 @@ void Walker::walkTypeSystem(const Definition &def)
         for (const ast::EnumValueDefinition &v : def.values) {
             visitSdlNode(SdlNode::Scope::Member, nullptr, v.directives);
             walkDirectives(v.directives, QLatin1String("ENUM_VALUE"));
-            leave(NO_LEAVE);
+            leave(Hook::SdlNode, NO_LEAVE);
         }
         break;
     case K::InputObject: case K::InputObjectExtension:
@@ -298,7 +306,7 @@ void Walker::walkTypeSystem(const Definition &def)
         walkDirectives(def.directives, location);
         break;
     }
-    leave(NO_LEAVE);
+    leave(Hook::SdlNode, NO_LEAVE);
 }
 
 #undef NO_LEAVE

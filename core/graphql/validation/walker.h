@@ -18,8 +18,8 @@ public:
     void walkDefinition(const ast::Definition &definition);
 
 private:
-    template <typename F> void enter(F &&f);
-    template <typename F> void leave(F &&f);
+    template <typename F> void enter(Hook kind, F &&f);
+    template <typename F> void leave(Hook kind, F &&f);
 
     void walkOperation(const ast::Definition &op);
     void walkFragmentDefinition(const ast::Definition &fragment);
@@ -38,6 +38,7 @@ private:
     ValidationContext &m_context;
     TypeInfo &m_typeInfo;
     std::vector<Rule *> m_rules;
+    std::vector<size_t> m_byKind[HookCount];
     std::vector<int> m_skipDepth; ///< per rule: depth of the node that asked to skip, 0 when active
     int m_depth = 0;
     const ast::Definition *m_definition = nullptr;
