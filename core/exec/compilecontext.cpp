@@ -243,6 +243,37 @@ QString CompileContext::valueParam(const QJsonValue &v, Oid typeOid)
         }
         return QStringLiteral("row(%1)::%2").arg(items.join(QStringLiteral(", ")), typeSql(typeOid));
     }
+    const reflect::Type *base = t;
+    while (base && base->type == 'd')
+        base = m_c.catalogType(base->domainBaseOid);
+    if (base && v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (base->type == 'r') {
+            // PostGraphile: "ns"."range"(lower, upper, '[)'), bounds inclusive unless told otherwise.
+            auto bound = [&](const QString &key, QChar inc, QChar exc) {
+                const QJsonObject b = o.value(key).toObject();
+                const bool inclusive = !b.contains(QStringLiteral("inclusive")) || b.value(QStringLiteral("inclusive")).toBool();
+                const QString value = b.contains(QStringLiteral("value")) ? valueParam(b.value(QStringLiteral("value")), base->rangeSubtypeOid)
+                                                                         : QStringLiteral("NULL::") + typeSql(base->rangeSubtypeOid);
+                return qMakePair(value, inclusive ? inc : exc);
+            };
+            const auto lo = bound(QStringLiteral("start"), QLatin1Char('['), QLatin1Char('('));
+            const auto hi = bound(QStringLiteral("end"), QLatin1Char(']'), QLatin1Char(')'));
+            return QStringLiteral("%1(%2, %3, %4)").arg(typeSql(base->oid), lo.first, hi.first, textParam(QString(lo.second) + hi.second));
+        }
+        if (base->oid == 1186) {
+            QStringList parts;
+            for (const char *unit : {"seconds", "minutes", "hours", "days", "months", "years"}) {
+                const QString k = QLatin1String(unit);
+                if (o.contains(k) && !o.value(k).isNull())
+                    parts << QString::number(o.value(k).toDouble(), 'g', 17) + QLatin1Char(' ') + k;
+            }
+            return param(parts.join(QLatin1Char(' ')).toUtf8()) + QStringLiteral("::") + typeSql(typeOid);
+        }
+        if (base->oid == 600)
+            return QStringLiteral("point(%1, %2)::%3").arg(valueParam(o.value(QStringLiteral("x")), 701),
+                                                           valueParam(o.value(QStringLiteral("y")), 701), typeSql(typeOid));
+    }
     pg::Param p;
     if (t && (t->oid == 114 || t->oid == 3802) && !v.isNull() && !v.isUndefined()) {
         // JSON arrives as its text (dynamicJson off) or as a value (on).

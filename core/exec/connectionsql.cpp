@@ -82,7 +82,8 @@ CompileContext::Ordering CompileContext::ordering(const CollectedField &f, const
         }
         o.unique = o.unique || it->unique;
     }
-    const QList<int> pk = primaryKey(src.classOid);
+    // Tables get their primary key appended to make the order unique; functions do not.
+    const QList<int> pk = src.isFunction ? QList<int>{} : primaryKey(src.classOid);
     if (!o.unique && !pk.isEmpty()) {
         if (o.aliases.isEmpty())
             o.aliases << QStringLiteral("primary_key_asc");
@@ -260,7 +261,13 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
         return parts.isEmpty() ? QString() : QStringLiteral(" order by ") + parts.join(QStringLiteral(","));
     };
     const QString a = newAlias();
-    const QString select = src.classOid || src.recordFunction ? QStringLiteral("select %1.*").arg(a) : QStringLiteral("select %1 as v").arg(a);
+    // A non-unique order numbers the rows as PostGraphile does: row_number() in the ordering select
+    // itself, which PostgreSQL evaluates before sorting, so positions follow the scan order.
+    const bool scanNumbers = !cursorWhere && !ord.exprs.isEmpty() && src.classOid && !flip;
+    const QString numberedAlias = scanNumbers ? newAlias() : QString();
+    QString select = src.classOid || src.recordFunction ? QStringLiteral("select %1.*").arg(a) : QStringLiteral("select %1 as v").arg(a);
+    if (scanNumbers)
+        select = QStringLiteral("select %1 as r, row_number() over (partition by 1) as n").arg(a);
     QString page = QStringLiteral("%1 from %2 as %3 where %4").arg(select, src.from, a, withAlias(whereWith(true, true), a)) + orderSql(a, flip);
     if (limit)
         page += QStringLiteral(" limit ") + param(QByteArray::number(*limit));
@@ -282,9 +289,13 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
             text += QStringLiteral(" || '[' || ") + vals.join(QStringLiteral(" || ',' || ")) + QStringLiteral(" || ']]'");
             return base64Of(text);
         }
+        // Not unique: the order's aliases (or "natural") and the row's position.
         if (offsetParam.isEmpty())
             offsetParam = param(QByteArray::number(offset));
-        return base64Of(QStringLiteral("'[\"natural\",' || (%1::bigint + %2) || ']'").arg(offsetParam, rowNumber));
+        QString text = QStringLiteral("'['");
+        for (const QString &al : ord.aliases.isEmpty() ? QStringList{QStringLiteral("natural")} : ord.aliases)
+            text += QStringLiteral(" || to_json(%1)::text || ','").arg(textParam(al));
+        return base64Of(text + QStringLiteral(" || (%1::bigint + %2) || ']'").arg(offsetParam, rowNumber));
     };
     auto itemSql = [&](const QString &rowRef, const CollectedField &x) { return itemJson(src, nodeType, rowRef, x); };
     // Rows of the page with their 1-based position, for edges and cursors.
@@ -292,6 +303,8 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
     // for computed columns.
     const reflect::Class *rowClass = cls(src.classOid);
     auto numbered = [&](const QString &e) {
+        if (scanNumbers)
+            return QStringLiteral("(select r, n from %1) as %2").arg(numberedAlias, e);
         const QString row = rowClass ? QStringLiteral("(%1)::%2").arg(pageAlias, typeSql(rowClass->typeOid)) : pageAlias;
         return QStringLiteral("(select %1 as r, row_number() over () as n from %2) as %3").arg(row, pageAlias, e);
     };
@@ -371,6 +384,8 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
             throw CompileFailure{QStringLiteral("Cannot query field \"%1\" on type \"%2\".").arg(n, connType)};
         }
     }
+    if (scanNumbers)
+        return QStringLiteral("(with %1 as (%2), %3 as (select (%1.r).* from %1) select %4)").arg(numberedAlias, page, pageAlias, objectSql(kv));
     return QStringLiteral("(with %1 as (%2) select %3)").arg(pageAlias, page, objectSql(kv));
 }
 
