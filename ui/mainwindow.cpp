@@ -4,6 +4,7 @@
 #include "docsview.h"
 #include "eventlog.h"
 #include "explorerwidget.h"
+#include "operationcheck.h"
 #include "passwordkeychain.h"
 #include "pgconnectiondialog.h"
 #include "prettifier.h"
@@ -32,6 +33,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -625,12 +627,32 @@ void MainWindow::runQuery()
         statusBar()->showMessage(tr("Nothing to run"), 3000);
         return;
     }
-    // The executor (GraphQL → SQL) is not part of this build yet; say so where the result would be.
-    const QString note = m_connection ? tr("Running operations arrives with the query executor; the connection and "
-                                           "schema are ready for it.")
-                                      : tr("Connect to a database first (Ctrl+Shift+O).");
-    tab->results()->showMessage(note);
-    log(EventLog::Warning, note);
+    if (!m_connection && !m_schema) {
+        const QString note = tr("Connect to a database first (Ctrl+Shift+O).");
+        tab->results()->showMessage(note);
+        log(EventLog::Warning, note);
+        return;
+    }
+    // Validation runs on a pool thread (indexing a large schema takes a moment); the executor
+    // (GraphQL → SQL) that would then run the operation is not part of this build yet.
+    using Check = OperationCheck::Result;
+    auto *watcher = new QFutureWatcher<Check>(this);
+    QPointer<QueryTab> target(tab);
+    connect(watcher, &QFutureWatcher<Check>::finished, this, [this, watcher, target] {
+        watcher->deleteLater();
+        const Check r = watcher->result();
+        if (!target)
+            return;
+        if (!r.valid) {
+            target->results()->showJson(r.errorsJson);
+            log(EventLog::Warning, tr("The operation has %1 validation error(s)").arg(r.errorCount));
+            return;
+        }
+        const QString note = tr("The operation is valid against the schema. Running it arrives with the query executor.");
+        target->results()->showMessage(note);
+        log(EventLog::Info, note);
+    });
+    watcher->setFuture(QtConcurrent::run(&OperationCheck::check, m_schema, tab->editor()->text()));
 }
 
 void MainWindow::prettify()

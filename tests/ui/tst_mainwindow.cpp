@@ -12,6 +12,7 @@
 #include <ui/queryeditor.h>
 #include <ui/querytab.h>
 #include <ui/recentconnections.h>
+#include <ui/resultsview.h>
 #include <ui/shortcutsdialog.h>
 
 #include <pg/connection.h>
@@ -147,6 +148,7 @@ private slots:
     void graphqlExplorerFilterIsFastAt20000Types();
     void databaseExplorer();
     void docsPage();
+    void runValidates();
     void connectionParams();
     void recentConnectionsHaveNoPassword();
     void failedConnectionReportsError();
@@ -463,6 +465,22 @@ void TestMainWindow::databaseExplorer()
     const QString html = spy.at(0).at(0).toString();
     QVERIFY(html.contains(QLatin1String("update_person")));
     QVERIFY(html.contains(QLatin1String("WITH CHECK")));
+}
+
+void TestMainWindow::runValidates()
+{
+    MainWindow w;
+    w.setSchema(std::make_shared<const graphql::Schema>(smallSchema()));
+    QueryTab *tab = w.currentQueryTab();
+    tab->editor()->setText(QStringLiteral("{ allPeople { fullName nope } }"));
+    w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+    QTRY_VERIFY(tab->results()->rawText().contains(QLatin1String("Cannot query field \\\"nope\\\" on type \\\"Person\\\".")));
+    tab->editor()->setText(QStringLiteral("{ allPeople(first: 2) { fullName } }"));
+    w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+    QTRY_VERIFY(w.eventLog()->lastMessage().contains(QLatin1String("is valid")));
+    tab->editor()->setText(QStringLiteral("{ allPeople { "));
+    w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+    QTRY_VERIFY(tab->results()->rawText().contains(QLatin1String("Syntax Error")));
 }
 
 void TestMainWindow::docsPage()
