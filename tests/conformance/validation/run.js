@@ -6,7 +6,8 @@
 // case on stdin) with graphql-js `validate(buildSchema(sdl), parse(case))` serialised as
 // {"errors":[GraphQLError.toJSON()…]} (a syntax error is serialised the same way), and the exit code
 // (0 valid, 1 not). Prints one line per difference and "validation conformance: N passed, N failed";
-// exits 1 on any difference.
+// exits 1 on any difference. Small schemas are also given as introspection JSON (graphql-js
+// introspectionFromSchema → buildClientSchema on both sides) and every case is run against that too.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -48,11 +49,21 @@ for (const file of fs.readdirSync(schemaDir).filter((f) => f.endsWith('.graphql'
   const schemaPath = path.join(schemaDir, file);
   const schema = g.buildSchema(fs.readFileSync(schemaPath, 'utf8'));
   const cases = splitCases(fs.readFileSync(casesFile, 'utf8'));
-  cases.forEach((text, i) => {
-    const label = `${name}#${i + 1}`;
+  // The same cases against the schema's introspection JSON (graphql-js buildClientSchema), for the
+  // schemas small enough to make that cheap.
+  const variants = [{ suffix: '', schema, schemaPath }];
+  if (cases.length && fs.statSync(schemaPath).size < 200000) {
+    const jsonPath = path.join(require('os').tmpdir(), `refract-validation-${process.pid}-${name}.json`);
+    const introspection = g.introspectionFromSchema(schema);
+    fs.writeFileSync(jsonPath, JSON.stringify({ data: introspection }));
+    variants.push({ suffix: '(json)', schema: g.buildClientSchema(introspection), schemaPath: jsonPath });
+    process.on('exit', () => fs.rmSync(jsonPath, { force: true }));
+  }
+  for (const v of variants) cases.forEach((text, i) => {
+    const label = `${name}${v.suffix}#${i + 1}`;
     if (filter && !label.includes(filter)) return;
-    const expected = oracle(schema, text);
-    const r = spawnSync(cli, ['validate', '--schema', schemaPath, '-'], { input: text, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const expected = oracle(v.schema, text);
+    const r = spawnSync(cli, ['validate', '--schema', v.schemaPath, '-'], { input: text, encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status === expected.code && r.stdout === expected.out) {
       passed++;
       return;
