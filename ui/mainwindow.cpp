@@ -433,6 +433,9 @@ void MainWindow::reflectAgain()
 {
     if (!m_haveParams)
         return;
+    // A run still going is reported as cancelled before the new one shows its progress.
+    if (m_job->isRunning())
+        m_job->cancel();
     const QString name = m_params.displayName();
     QStringList schemas = m_params.schemaList();
     if (schemas.isEmpty())
@@ -554,7 +557,6 @@ void MainWindow::onReflectFinished(const ReflectOutcome &outcome)
 {
     setBusy(false);
     if (outcome.cancelled) {
-        m_connectionBar->setFailed(m_params.displayName(), tr("Cancelled"));
         m_connectionBar->setDisconnected();
         log(EventLog::Warning, tr("Connection cancelled"));
         statusBar()->showMessage(tr("Cancelled"), 4000);

@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -590,6 +591,16 @@ void TestMainWindow::failedConnectionReportsError()
         QVERIFY(!w.eventLog()->topLevelItem(i)->toolTip(1).contains(QLatin1String("s3cr3t")));
     QVERIFY(!RecentConnections::load().first().uri.contains(QLatin1String("s3cr3t")));
     QCOMPARE(PasswordKeychain::instance()->status(), PasswordKeychain::MemoryOnly);
+
+    // Connecting again while connecting: the first run ends as cancelled, the second shows progress.
+    spy.clear();
+    w.connectTo(p);
+    w.connectTo(p);
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(w.isBusy());
+    QVERIFY(w.findChild<QProgressBar *>(QStringLiteral("progress"))->isVisible());
+    QVERIFY(spy.wait(20000));
+    QVERIFY(!w.findChild<QProgressBar *>(QStringLiteral("progress"))->isVisible());
 
     // Cancelling reports at once, whatever the pool thread is doing.
     spy.clear();
