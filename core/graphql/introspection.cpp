@@ -592,10 +592,17 @@ QStringList typeMapOrder(const Schema &schema)
 {
     const TypeResolver resolve(schema);
     OrderedSet set;
+    // graphql-js's `config.types`: the schema's own types in order. Built-in scalars count only where the
+    // document placed them, not in the trailing block Schema::addBuiltInScalars() appends; those are
+    // collected where first referenced, like every type graphql-js adds itself.
+    const std::vector<NamedType> &types = schema.types();
+    size_t end = types.size();
+    while (end > 0 && Schema::isBuiltInScalar(types[end - 1].name))
+        --end;
     QStringList config;
-    for (const NamedType &t : schema.types())
-        if (!Schema::isBuiltInScalar(t.name) && !Schema::isIntrospectionType(t.name))
-            config.append(t.name);
+    for (size_t i = 0; i < end; ++i)
+        if (!Schema::isIntrospectionType(types[i].name))
+            config.append(types[i].name);
     for (const QString &n : config)
         set.add(n);
     for (const QString &n : config) {

@@ -159,8 +159,16 @@ public:
 
         Schema schema;
         for (const QString &name : m_typeOrder) {
-            if (isStandardType(name) && !m_keepStandardTypes)
-                continue; // graphql-js uses its own definition of the standard types
+            if (isStandardType(name) && !m_keepStandardTypes) {
+                // graphql-js uses its own definition of a standard type, at the place it was defined
+                // (that place shows in the introspection type order).
+                if (Schema::isBuiltInScalar(name)) {
+                    Schema std;
+                    std.addBuiltInScalars();
+                    schema.addType(*std.type(name));
+                }
+                continue;
+            }
             schema.addType(buildType(*m_typeDefs.value(name)));
         }
         m_schema = &schema;
