@@ -6,7 +6,7 @@
 // lexicographically sorted schema against `refract-cli print-schema --schema FILE [--sorted]`, and,
 // where graphql-js can introspect the schema, `printSchema(buildClientSchema(introspection))` against
 // `refract-cli print-schema --schema INTROSPECTION.json`, and `JSON.stringify(introspectionFromSchema(schema),
-// null, 2)` against `refract-cli introspect --schema FILE`; with REFRACT_PRINT15 set (CTest sets it), graphql
+// null, 2)` against `refract-cli introspect --schema FILE` (and of that JSON through buildClientSchema); with REFRACT_PRINT15 set (CTest sets it), graphql
 // 15.11's printSchema (plain and sorted) against our GraphQLJsFlavor::V15 printer.
 // Prints one line per difference and the summary "N passed, N failed"; exits 1 on any difference.
 'use strict';
@@ -131,6 +131,9 @@ for (const file of walk(corpus)) {
     fs.writeFileSync(json, JSON.stringify(introspection, null, 2));
     check(`print-schema (introspection) ${rel}`, oracle(() => g.printSchema(g.buildClientSchema(introspection))),
       ours(['print-schema', '--schema', json]));
+    check(`introspect (introspection) ${rel}`,
+      oracle(() => JSON.stringify(g.introspectionFromSchema(g.buildClientSchema(introspection)), null, 2)),
+      ours(['introspect', '--schema', json]));
   }
 }
 
