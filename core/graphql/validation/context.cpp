@@ -2,6 +2,8 @@
 
 #include <QStringView>
 
+#include <algorithm>
+
 namespace refract::graphql::validation {
 
 namespace {
@@ -383,7 +385,14 @@ const std::vector<const ast::Selection *> &ValidationContext::fragmentSpreads(co
     return m_spreads.emplace(&set, std::move(spreads)).first->second;
 }
 
-std::vector<const ast::Definition *> ValidationContext::recursivelyReferencedFragments(const std::vector<const ast::Definition *> &ops)
+void ValidationContext::spendFragmentWork(qsizetype cost)
+{
+    m_remainingFragmentWork -= cost;
+    if (m_remainingFragmentWork < 0)
+        abortValidation();
+}
+
+const ValidationContext::FragmentSet &ValidationContext::referencedFragmentSet(const std::vector<const ast::Definition *> &ops)
 {
     QStringList names; // insertion-ordered set, grows while it is walked (a JS Set does the same)
     QSet<QString> seen;
@@ -396,21 +405,47 @@ std::vector<const ast::Definition *> ValidationContext::recursivelyReferencedFra
                 names.append(s->name.value);
             }
     }
-    std::vector<const ast::Definition *> fragments;
+    // graphql-js caches by the set of directly spread names (its SetMap), and meters work only on a miss.
+    std::vector<int> ids;
+    ids.reserve(size_t(names.size()));
+    for (const QString &n : names) {
+        auto it = m_memberIds.constFind(n);
+        if (it == m_memberIds.constEnd())
+            it = m_memberIds.insert(n, int(m_memberIds.size()));
+        ids.push_back(*it);
+    }
+    std::sort(ids.begin(), ids.end());
+    QString key;
+    for (int id : ids)
+        key += QString::number(id) + QLatin1Char(',');
+    auto cached = m_fragmentSets.find(key);
+    if (cached != m_fragmentSets.end())
+        return *cached->second;
+
+    spendFragmentWork(names.size());
+    auto set = std::make_unique<FragmentSet>();
+    set->key = key;
     for (qsizetype i = 0; i < names.size(); ++i) {
         const ast::Definition *f = fragment(names[i]);
         if (!f)
             continue;
-        fragments.push_back(f);
+        set->fragments.push_back(f);
         if (!f->selectionSet)
             continue;
-        for (const ast::Selection *s : fragmentSpreads(*f->selectionSet))
+        const auto &spreads = fragmentSpreads(*f->selectionSet);
+        spendFragmentWork(qsizetype(spreads.size()));
+        for (const ast::Selection *s : spreads)
             if (!seen.contains(s->name.value)) {
                 seen.insert(s->name.value);
                 names.append(s->name.value);
             }
     }
-    return fragments;
+    return *m_fragmentSets.emplace(key, std::move(set)).first->second;
+}
+
+std::vector<const ast::Definition *> ValidationContext::recursivelyReferencedFragments(const std::vector<const ast::Definition *> &ops)
+{
+    return referencedFragmentSet(ops).fragments;
 }
 
 const std::vector<VariableUsage> &ValidationContext::variableUsages(const ast::Definition *def) const
@@ -425,11 +460,19 @@ const std::vector<VariableUsage> &ValidationContext::recursiveVariableUsages(con
     auto cached = m_recursiveUsages.find(operation);
     if (cached != m_recursiveUsages.end())
         return cached->second;
-    std::vector<VariableUsage> usages = variableUsages(operation);
-    for (const ast::Definition *f : recursivelyReferencedFragments({operation})) {
-        const auto &u = variableUsages(f);
-        usages.insert(usages.end(), u.begin(), u.end());
+    FragmentSet &set = const_cast<FragmentSet &>(referencedFragmentSet({operation}));
+    if (!set.usagesComputed) {
+        spendFragmentWork(qsizetype(set.fragments.size()));
+        for (const ast::Definition *f : set.fragments) {
+            const auto &u = variableUsages(f);
+            spendFragmentWork(qsizetype(u.size()));
+            set.usages.insert(set.usages.end(), u.begin(), u.end());
+        }
+        set.usagesComputed = true;
     }
+    spendFragmentWork(qsizetype(set.usages.size()));
+    std::vector<VariableUsage> usages = variableUsages(operation);
+    usages.insert(usages.end(), set.usages.begin(), set.usages.end());
     return m_recursiveUsages.emplace(operation, std::move(usages)).first->second;
 }
 

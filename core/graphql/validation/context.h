@@ -112,6 +112,9 @@ public:
     const ast::Definition *fragment(const QString &name) const;
     const std::vector<const ast::Selection *> &fragmentSpreads(const ast::SelectionSet &set);
     std::vector<const ast::Definition *> recursivelyReferencedFragments(const std::vector<const ast::Definition *> &ops);
+    /// graphql-js `spendFragmentWork`: fragment traversals are metered (50,000 units per document);
+    /// past the budget validation ends with "Validation aborted.".
+    void spendFragmentWork(qsizetype cost);
 
     // --- variables ------------------------------------------------------------------------------
     /// Filled by the validator's first pass, before the rules run.
@@ -138,6 +141,18 @@ private:
     std::unordered_map<const ast::SelectionSet *, std::vector<const ast::Selection *>> m_spreads;
     std::unordered_map<const ast::Definition *, std::vector<VariableUsage>> m_usages;
     std::unordered_map<const ast::Definition *, std::vector<VariableUsage>> m_recursiveUsages;
+
+    struct FragmentSet
+    {
+        QString key;
+        std::vector<const ast::Definition *> fragments;
+        bool usagesComputed = false;
+        std::vector<VariableUsage> usages;
+    };
+    const FragmentSet &referencedFragmentSet(const std::vector<const ast::Definition *> &ops);
+    QHash<QString, int> m_memberIds;
+    std::unordered_map<QString, std::unique_ptr<FragmentSet>> m_fragmentSets;
+    qsizetype m_remainingFragmentWork = 50000;
 };
 
 /// The introspection types of graphql-js 16.15 (`__Schema`, `__Type`, …) and the meta fields.

@@ -107,6 +107,11 @@ public:
         const NamedType *subscriptionType = m_context.rootType(ast::OperationType::Subscription);
         if (!subscriptionType || !op.selectionSet)
             return true;
+        if (!m_fragmentsIndexed) {
+            // graphql-js meters its own fragment map once, then every selection set it collects.
+            m_fragmentsIndexed = true;
+            m_context.spendFragmentWork(qsizetype(m_context.document().definitions.size()));
+        }
         Fields fields;
         QSet<QString> visited;
         collect(subscriptionType, *op.selectionSet, fields, visited);
@@ -132,6 +137,8 @@ public:
     }
 
 private:
+    bool m_fragmentsIndexed = false;
+
     struct Fields
     {
         std::vector<QString> order;
@@ -170,8 +177,20 @@ private:
         return isAbstract(t) && m_context.isSubType(t, type);
     }
 
+    void reserveWork(const ast::SelectionSet &set)
+    {
+        m_context.spendFragmentWork(qsizetype(set.selections.size()));
+        for (const Selection &s : set.selections) {
+            m_context.spendFragmentWork(qsizetype(s.directives.size()));
+            for (const ast::Directive &d : s.directives)
+                if (d.name.value == QLatin1String("skip") || d.name.value == QLatin1String("include"))
+                    m_context.spendFragmentWork(qsizetype(d.arguments.size()));
+        }
+    }
+
     void collect(const NamedType *type, const ast::SelectionSet &set, Fields &fields, QSet<QString> &visited)
     {
+        reserveWork(set);
         for (const Selection &s : set.selections) {
             switch (s.kind) {
             case Selection::Kind::Field: {
