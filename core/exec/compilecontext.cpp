@@ -336,7 +336,8 @@ QString CompileContext::functionSql(Oid functionOid) const
     return quoteIdent(fn->namespaceName) + QLatin1Char('.') + quoteIdent(fn->name);
 }
 
-QString CompileContext::functionCall(Oid functionOid, const QString &rowArg, const CollectedField &f, const QString &parentType)
+QString CompileContext::functionCall(Oid functionOid, const QString &rowArg, const CollectedField &f, const QString &parentType,
+                                     const QJsonObject *inputObject, const QString &inputTypeName)
 {
     const reflect::Function *fn = m_c.m_functions.value(functionOid);
     if (!fn)
@@ -354,12 +355,18 @@ QString CompileContext::functionCall(Oid functionOid, const QString &rowArg, con
     const int shift = int(args.size());
     QHash<int, QJsonValue> byIndex;
     int last = int(args.size()) - 1;
-    if (const Field *sf = schemaField(parentType, f.name()))
-        for (const InputValue &iv : sf->arguments) {
-            auto it = m_c.m_meta.inputFields.constFind(parentType + QLatin1Char('.') + f.name() + QLatin1Char('(') + iv.name + QLatin1Char(')'));
+    // Query functions take GraphQL arguments; mutation functions the fields of their `input`.
+    const NamedType *inputType = inputObject ? m_c.schema().type(inputTypeName) : nullptr;
+    const Field *sf = inputObject ? nullptr : schemaField(parentType, f.name());
+    const QList<InputValue> params = inputType ? inputType->inputFields : sf ? sf->arguments : QList<InputValue>{};
+    for (const InputValue &iv : params) {
+            const QString key = inputType ? inputTypeName + QLatin1Char('.') + iv.name
+                                          : parentType + QLatin1Char('.') + f.name() + QLatin1Char('(') + iv.name + QLatin1Char(')');
+            auto it = m_c.m_meta.inputFields.constFind(key);
             if (it == m_c.m_meta.inputFields.cend() || it->kind != reflect::InputFieldMeta::Kind::FunctionArgument)
                 continue;
-            const QJsonValue v = argument(f, parentType, iv.name);
+            const QJsonValue v = inputObject ? (inputObject->contains(iv.name) ? inputObject->value(iv.name) : QJsonValue(QJsonValue::Undefined))
+                                             : argument(f, parentType, iv.name);
             if (v.isUndefined())
                 continue;
             byIndex.insert(it->argIndex + shift, v);

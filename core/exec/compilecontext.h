@@ -65,7 +65,8 @@ public:
     QString columnName(reflect::Oid classOid, int attNum) const;
     reflect::Oid columnType(reflect::Oid classOid, int attNum) const;
     QString functionSql(reflect::Oid functionOid) const;
-    QString functionCall(reflect::Oid functionOid, const QString &rowArg, const CollectedField &f, const QString &parentType);
+    QString functionCall(reflect::Oid functionOid, const QString &rowArg, const CollectedField &f, const QString &parentType,
+                         const QJsonObject *inputObject = nullptr, const QString &inputTypeName = QString());
     const graphql::Field *schemaField(const QString &type, const QString &name) const;
     QList<int> primaryKey(reflect::Oid classOid) const { return m_c.m_primaryKeys.value(classOid); }
 
@@ -88,7 +89,14 @@ public:
     /// Decodes a PostGraphile nodeId into (class, pk values); nullopt when it is not one.
     std::optional<std::pair<reflect::Oid, QJsonArray>> decodeNodeId(const QString &id) const;
 
+    // --- mutationsql.cpp
+    /// Fills `out` with the two statements of a mutation field: the change, which keeps its rows
+    /// (as text) in a transaction-local setting, and the payload, read after the change.
+    void compileMutation(const QString &parentType, const CollectedField &f, CompiledField *out);
+
     // --- connectionsql.cpp
+    /// base64 cursor of a row for a unique ordering (empty when the order is not unique).
+    QString orderCursorSql(const CollectedField &f, const QString &parentType, const RowSource &src, const QString &rowRef);
     QString connectionSql(const QString &parentType, const CollectedField &f, const RowSource &src);
     QString listSql(const QString &parentType, const CollectedField &f, const RowSource &src);
 

@@ -136,6 +136,21 @@ QString CompileContext::conditionSql(const CollectedField &f, const QString &par
     return conds.isEmpty() ? QStringLiteral("true") : QStringLiteral("(") + conds.join(QStringLiteral(") and (")) + QLatin1Char(')');
 }
 
+QString CompileContext::orderCursorSql(const CollectedField &f, const QString &parentType, const RowSource &src, const QString &rowRef)
+{
+    const Ordering ord = ordering(f, parentType, src);
+    if (ord.exprs.isEmpty() || !ord.unique)
+        return QString();
+    QString text = QStringLiteral("'['");
+    for (const QString &al : ord.aliases)
+        text += QStringLiteral(" || to_json(%1)::text || ','").arg(textParam(al));
+    QStringList vals;
+    for (const QString &e : ord.exprs)
+        vals << jsonText(withAlias(e, rowRef));
+    text += QStringLiteral(" || '[' || ") + vals.join(QStringLiteral(" || ',' || ")) + QStringLiteral(" || ']]'");
+    return base64Of(text);
+}
+
 QString CompileContext::listSql(const QString &parentType, const CollectedField &f, const RowSource &src)
 {
     const Field *sf = schemaField(parentType, f.name());

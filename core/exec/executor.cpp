@@ -66,6 +66,73 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
         errors[i] = ExecError{e.message, {f.location}, QJsonArray{f.responseKey}, e.sqlState};
     };
 
+    if (operation.type == graphql::ast::OperationType::Mutation) {
+        // Mutation fields run one after the other, each in its savepoint: a failing one is rolled
+        // back to its savepoint and the next still runs (PostGraphile's behaviour). One round trip
+        // per field; the first carries begin and the settings, the last the commit.
+        for (qsizetype k = 0; k < pending.size(); ++k) {
+            const int i = pending[k];
+            const CompiledField &f = operation.fields[i];
+            const bool firstField = k == 0, lastField = k == pending.size() - 1;
+            QList<pg::Statement> statements;
+            if (firstField) {
+                statements << pg::Statement{QStringLiteral("begin"), {}};
+                if (!settings.sql.isEmpty())
+                    statements << settings;
+            }
+            const int at = int(statements.size());
+            statements << pg::Statement{QStringLiteral("savepoint graphql_mutation"), {}} << pg::Statement{f.preSql, f.preParams}
+                       << pg::Statement{f.sql, f.params} << pg::Statement{QStringLiteral("release savepoint graphql_mutation"), {}};
+            const QString end = options.dryRun ? QStringLiteral("rollback") : QStringLiteral("commit");
+            if (lastField)
+                statements << pg::Statement{end, {}};
+            m_sent << statements;
+            m_statementCount += int(statements.size());
+            const QList<pg::Result> results = m_connection.execPipeline(statements, options.cancelled);
+            if (results.size() != statements.size()) {
+                for (qsizetype r = k; r < pending.size(); ++r)
+                    fieldError(pending[r], m_connection.lastError());
+                break;
+            }
+            bool setupFailed = false;
+            for (int s = 0; s < at && !setupFailed; ++s)
+                if (!results[s].ok()) {
+                    for (qsizetype r = k; r < pending.size(); ++r)
+                        fieldError(pending[r], results[s].error());
+                    setupFailed = true;
+                }
+            if (setupFailed) {
+                if (m_connection.inTransaction())
+                    m_connection.exec(QStringLiteral("rollback"));
+                break;
+            }
+            bool failed = false;
+            for (int s = at; s < at + 4 && !failed; ++s)
+                if (!results[s].ok()) {
+                    fieldError(i, results[s].error());
+                    failed = true;
+                }
+            if (!failed) {
+                const pg::Result &r = results[at + 2];
+                values[i] = r.rows() > 0 && !r.isNull(0, 0) ? QByteArray(r.raw(0, 0).data(), r.raw(0, 0).size()) : QByteArray("null");
+                if (!f.noRowsMessage.isEmpty() && r.rows() > 0 && r.text(0, 1) == QLatin1String("0")) {
+                    errors[i] = ExecError{f.noRowsMessage, {f.location}, QJsonArray{f.responseKey}, {}};
+                    values[i].reset();
+                }
+            } else if (m_connection.inTransaction()) {
+                m_connection.exec(QStringLiteral("rollback to savepoint graphql_mutation"));
+                m_sent << pg::Statement{QStringLiteral("rollback to savepoint graphql_mutation"), {}};
+                ++m_statementCount;
+                if (lastField) {
+                    m_connection.exec(end);
+                    m_sent << pg::Statement{end, {}};
+                    ++m_statementCount;
+                }
+            }
+        }
+        pending.clear();
+    }
+
     // One round trip for the whole request. A failing field aborts the transaction and the server
     // skips the rest of the pipeline: the fields after it are sent again in a new transaction, so
     // that, as in graphql-js, only the failing field is null.

@@ -148,6 +148,11 @@ CompiledOperation SqlCompiler::compile(const ast::Document &document, const QStr
         }
         CompileContext ctx(*this, vars, fragments);
         try {
+            if (cf.isMutation) {
+                ctx.compileMutation(rootType, f, &cf);
+                out.fields << cf;
+                continue;
+            }
             const QString expr = ctx.rootExpression(rootType, f);
             cf.sql = QStringLiteral("select to_json(%1)::text").arg(expr);
             cf.params = ctx.takeParams();

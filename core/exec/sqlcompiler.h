@@ -37,6 +37,11 @@ struct CompiledField
     QString responseKey;
     QString sql;                 ///< `select <json expression>`; empty when staticJson or error is set
     QList<pg::Param> params;
+    /// Mutations: the change itself, run before `sql` in the same savepoint.
+    QString preSql;
+    QList<pg::Param> preParams;
+    /// Mutations: the error when the change touched no row (`sql`'s second column counts them).
+    QString noRowsMessage;
     QByteArray staticJson;       ///< the value when no statement is needed
     std::optional<ExecError> error;
     bool isMutation = false;

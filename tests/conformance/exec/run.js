@@ -49,6 +49,21 @@ function load(name) {
   return db;
 }
 
+function readSequences(db) {
+  // The sequence relations themselves: pg_sequences.last_value may lag behind what was handed out.
+  const names = execFileSync('psql', ['-At', '-d', db, '-c',
+    "select quote_ident(schemaname) || '.' || quote_ident(sequencename) from pg_sequences"], { encoding: 'utf8' })
+    .split('\n').filter(Boolean);
+  return names.map(n => {
+    const [value, called] = execFileSync('psql', ['-At', '-d', db, '-c', `select last_value, is_called from ${n}`], { encoding: 'utf8' }).trim().split('|');
+    return `select setval('${n}', ${value}, ${called === 't'});`;
+  }).join('\n');
+}
+
+function restoreSequences(db, sql) {
+  if (sql) execFileSync('psql', ['-q', '-d', db], { input: sql, stdio: ['pipe', 'ignore', 'pipe'] });
+}
+
 function parseCase(file) {
   const text = fs.readFileSync(file, 'utf8');
   const meta = {};
@@ -110,18 +125,24 @@ function normalise(json) {
         const c = parseCase(path.join(dir, f));
         const optKey = JSON.stringify(c.options || {});
         if (!servers.has(optKey)) servers.set(optKey, await serve(url, databases[name].schemas, c.options || {}));
-        const expected = await post(servers.get(optKey), { query: c.text, variables: c.variables || null, operationName: c.operation || null }, c.settings);
+        // Mutations: Refract runs first and rolls back (--dry-run); the sequences it advanced are
+        // put back, then PostGraphile runs on the same state and commits.
+        const isMutation = /^\s*mutation\b/m.test(c.text.replace(/^#.*$/gm, ''));
         const args = ['query', '--db', url, '--schema', databases[name].schemas.join(','), '--options', optKey];
+        if (isMutation) args.push('--dry-run');
         if (c.settings) args.push('--settings', JSON.stringify(c.settings));
         if (c.variables) args.push('--variables', JSON.stringify(c.variables));
         if (c.operation) args.push('--operation', c.operation);
         args.push(path.join(dir, f));
+        const sequences = isMutation ? readSequences(db) : null;
         let actual;
         try {
           actual = execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
         } catch (e) {
           actual = e.stdout || `refract-cli failed: ${e.stderr}`;
         }
+        if (isMutation) restoreSequences(db, sequences);
+        const expected = await post(servers.get(optKey), { query: c.text, variables: c.variables || null, operationName: c.operation || null }, c.settings);
         let same = false;
         try { same = normalise(expected) === normalise(actual); } catch (e) { same = false; }
         if (same) {
