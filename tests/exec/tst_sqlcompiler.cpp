@@ -50,6 +50,8 @@ private slots:
     void injectionInArguments();
     void cursorErrors();
     void variablesRequired();
+    void mutationsInSavepoints();
+    void mutationDryRunLeavesNoTrace();
 
 private:
     QJsonObject run(const QString &query, const QJsonObject &variables = {}, const Settings &settings = {},
@@ -286,6 +288,40 @@ void TestSqlCompiler::variablesRequired()
     QCOMPARE(r[QStringLiteral("errors")].toArray()[0][QStringLiteral("message")].toString(),
              QStringLiteral("Variable \"$u\" of required type \"String!\" was not provided."));
     QVERIFY(!r.contains(QStringLiteral("data")));
+}
+
+void TestSqlCompiler::mutationsInSavepoints()
+{
+    const Settings johndoe{{QStringLiteral("role"), QStringLiteral("forum_example_person")},
+                           {QStringLiteral("appsync.identity_username"), QStringLiteral("johndoe")}};
+    int statements = 0;
+    // b is refused by RLS (another author); a and c still happen, as in PostGraphile.
+    const QJsonObject r = run(QStringLiteral("mutation { a: createPost(input: {post: {authorUsername: \"johndoe\", headline: \"one\"}}) { post { headline author { username } } } "
+                                             "b: createPost(input: {post: {authorUsername: \"li_wei\", headline: \"two\"}}) { post { id } } "
+                                             "c: updatePersonByUsername(input: {username: \"johndoe\", personPatch: {about: \"edited\"}}) { person { about } } }"),
+                              {}, johndoe, false, &statements);
+    const QJsonObject data = r[QStringLiteral("data")].toObject();
+    QCOMPARE(data[QStringLiteral("a")][QStringLiteral("post")][QStringLiteral("author")][QStringLiteral("username")].toString(), QStringLiteral("johndoe"));
+    QVERIFY(data[QStringLiteral("b")].isNull());
+    QCOMPARE(data[QStringLiteral("c")][QStringLiteral("person")][QStringLiteral("about")].toString(), QStringLiteral("edited"));
+    const QJsonArray errors = r[QStringLiteral("errors")].toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0][QStringLiteral("path")].toArray(), QJsonArray{QStringLiteral("b")});
+    QCOMPARE(errors[0][QStringLiteral("extensions")][QStringLiteral("code")].toString(), QStringLiteral("42501"));
+    // begin, settings, 3 × (savepoint, change, payload, release), rollback to savepoint, commit
+    QCOMPARE(statements, 2 + 3 * 4 + 1 + 1);
+    QVERIFY(!m_conn.inTransaction());
+    const pg::Result check = m_conn.exec(QStringLiteral("select count(*) from forum_example.post where headline in ('one', 'two')"));
+    QCOMPARE(check.toInt(0, 0), 1);
+}
+
+void TestSqlCompiler::mutationDryRunLeavesNoTrace()
+{
+    run(QStringLiteral("mutation { deletePersonByUsername(input: {username: \"johndoe\"}) { deletedPersonId } }"),
+                              {}, {}, true);
+    const pg::Result check = m_conn.exec(QStringLiteral("select count(*) from forum_example.person where username = 'johndoe'"));
+    QCOMPARE(check.toInt(0, 0), 1);
+    QCOMPARE(m_lastSent.last().sql, QStringLiteral("rollback"));
 }
 
 QTEST_GUILESS_MAIN(TestSqlCompiler)
