@@ -475,10 +475,13 @@ private:
             return **it;
         CollectResult &result = m_results.emplace_back();
         QHash<QString, bool> fragmentSeen;
-        std::vector<std::pair<size_t, FieldDetail>> collected;
+        std::vector<std::pair<size_t, FieldDetail>> &collected = m_scratchCollected;
+        collected.clear();
         collectFieldsImpl(parentType, set, result, collected, fragmentSeen);
-        // Make each group contiguous, keeping document order inside groups.
-        std::vector<size_t> start(result.grouped.size() + 1, 0);
+        // Make each group contiguous, keeping document order inside groups (scratch buffers are
+        // reused: this runs for every selection set).
+        std::vector<size_t> &start = m_scratchStart;
+        start.assign(result.grouped.size() + 1, 0);
         for (const auto &c : collected)
             ++start[c.first + 1];
         for (size_t i = 1; i < start.size(); ++i)
@@ -488,9 +491,8 @@ private:
             result.grouped[i].end = start[i + 1];
         }
         result.details.resize(collected.size());
-        std::vector<size_t> next(start.begin(), start.end() - 1);
         for (auto &c : collected)
-            result.details[next[c.first]++] = std::move(c.second);
+            result.details[start[c.first]++] = std::move(c.second);
         m_collected.insert(key, &result);
         return result;
     }
@@ -548,6 +550,8 @@ private:
     QHash<QString, QHash<QString, bool>> m_comparedPairs;
     QHash<QPair<const void *, const void *>, CollectResult *> m_collected;
     std::deque<CollectResult> m_results; ///< a deque keeps addresses stable
+    std::vector<std::pair<size_t, FieldDetail>> m_scratchCollected;
+    std::vector<size_t> m_scratchStart;
     QHash<const Value *, QString> m_stringified;
 };
 

@@ -89,6 +89,16 @@ private:
     {
         if (args.size() < 2)
             return true;
+        // Most argument lists are short and distinct: check without allocating first.
+        bool duplicate = false;
+        for (size_t i = 0; i < args.size() && !duplicate; ++i)
+            for (size_t j = i + 1; j < args.size(); ++j)
+                if (args[i].name.value == args[j].name.value) {
+                    duplicate = true;
+                    break;
+                }
+        if (!duplicate)
+            return true;
         QStringList order;
         QHash<QString, QList<SourceLocation>> groups;
         for (const ast::Argument &a : args) {

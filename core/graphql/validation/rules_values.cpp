@@ -171,30 +171,36 @@ public:
     bool enterValue(const Value &v) override
     {
         if (v.kind == Value::Kind::Object)
-            m_stack.emplace_back();
+            m_stack.push_back(m_known.size());
         return true;
     }
     void leaveValue(const Value &v) override
     {
-        if (v.kind == Value::Kind::Object)
+        if (v.kind == Value::Kind::Object) {
+            m_known.resize(m_stack.back());
             m_stack.pop_back();
+        }
     }
     bool enterObjectField(const ast::ObjectField &f) override
     {
         if (m_stack.empty())
             return true;
-        auto &known = m_stack.back();
-        auto it = known.constFind(f.name.value);
-        if (it != known.constEnd())
-            m_context.report(QStringLiteral("There can be only one input field named \"%1\".").arg(f.name.value),
-                             {ValidationContext::at(**it), ValidationContext::at(f.name.loc)});
-        else
-            known.insert(f.name.value, &f.name.loc);
+        // The names of the innermost object are the tail of m_known; objects are small, so a linear
+        // scan beats a hash per object.
+        for (size_t i = m_stack.back(); i < m_known.size(); ++i) {
+            if (m_known[i]->value == f.name.value) {
+                m_context.report(QStringLiteral("There can be only one input field named \"%1\".").arg(f.name.value),
+                                 {ValidationContext::at(m_known[i]->loc), ValidationContext::at(f.name.loc)});
+                return true;
+            }
+        }
+        m_known.push_back(&f.name);
         return true;
     }
 
 private:
-    std::vector<QHash<QString, const ast::Location *>> m_stack;
+    std::vector<size_t> m_stack;          ///< per open object value: where its names start in m_known
+    std::vector<const ast::Name *> m_known;
 };
 
 } // namespace
