@@ -246,6 +246,17 @@ QString CompileContext::valueParam(const QJsonValue &v, Oid typeOid)
     const reflect::Type *base = t;
     while (base && base->type == 'd')
         base = m_c.catalogType(base->domainBaseOid);
+    if (base && base->category == 'A' && v.isArray()) {
+        // Arrays of objects (composites, ranges, intervals, points): array[…] of their constructors.
+        const QJsonArray items = v.toArray();
+        const bool objects = std::any_of(items.begin(), items.end(), [](const QJsonValue &x) { return x.isObject(); });
+        if (objects) {
+            QStringList parts;
+            for (const QJsonValue &x : items)
+                parts << valueParam(x, base->arrayItemOid);
+            return QStringLiteral("array[%1]::%2").arg(parts.join(QStringLiteral(", ")), typeSql(typeOid));
+        }
+    }
     if (base && v.isObject()) {
         const QJsonObject o = v.toObject();
         if (base->type == 'r') {
@@ -269,6 +280,18 @@ QString CompileContext::valueParam(const QJsonValue &v, Oid typeOid)
                     parts << QString::number(o.value(k).toDouble(), 'g', 17) + QLatin1Char(' ') + k;
             }
             return param(parts.join(QLatin1Char(' ')).toUtf8()) + QStringLiteral("::") + typeSql(typeOid);
+        }
+        if (base->name == QLatin1String("hstore")) {
+            // KeyValueHash: hstore's text form, `"k"=>"v", "k2"=>NULL`.
+            auto quote = [](const QString &x) {
+                QString q = x;
+                q.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+                return QLatin1Char('"') + q + QLatin1Char('"');
+            };
+            QStringList pairs;
+            for (auto it = o.begin(); it != o.end(); ++it)
+                pairs << quote(it.key()) + QStringLiteral("=>") + (it->isNull() ? QStringLiteral("NULL") : quote(it->toString()));
+            return param(pairs.join(QStringLiteral(", ")).toUtf8()) + QStringLiteral("::") + typeSql(typeOid);
         }
         if (base->oid == 600)
             return QStringLiteral("point(%1, %2)::%3").arg(valueParam(o.value(QStringLiteral("x")), 701),
