@@ -36,7 +36,7 @@ public:
     {
         const Token start = m_lexer.token();
         Document doc;
-        expectToken(TokenKind::SOF);
+        skipToken(TokenKind::SOF);
         do {
             doc.definitions.push_back(parseDefinition());
         } while (!expectOptionalToken(TokenKind::EOF_));
@@ -47,17 +47,17 @@ public:
 
     Value parseWholeValue(bool isConst)
     {
-        expectToken(TokenKind::SOF);
+        skipToken(TokenKind::SOF);
         Value v = parseValueLiteral(isConst);
-        expectToken(TokenKind::EOF_);
+        skipToken(TokenKind::EOF_);
         return v;
     }
 
     Type parseWholeType()
     {
-        expectToken(TokenKind::SOF);
+        skipToken(TokenKind::SOF);
         Type t = parseTypeReference();
-        expectToken(TokenKind::EOF_);
+        skipToken(TokenKind::EOF_);
         return t;
     }
 
@@ -66,12 +66,25 @@ private:
 
     const Token &tok() const { return m_lexer.token(); }
 
+    /// Where a node starts: what graphql-js keeps of its start token.
+    struct Mark
+    {
+        int line;
+        int column;
+        qsizetype start;
+    };
+    Mark mark() const { return Mark{tok().line, tok().column, tok().start}; }
+
+    Location loc(const Mark &start) const
+    {
+        return Location{start.line, start.column, start.start, m_lexer.lastToken().end};
+    }
     Location loc(const Token &start) const
     {
         return Location{start.line, start.column, start.start, m_lexer.lastToken().end};
     }
 
-    [[noreturn]] void syntaxError(qsizetype position, const QString &description) const
+    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void syntaxError(qsizetype position, const QString &description) const
     {
         throw SyntaxErrorException{position, description};
     }
@@ -86,7 +99,7 @@ private:
         return kindDesc(t.kind) + (t.value ? QLatin1String(" \"") + *t.value + QLatin1Char('"') : QString());
     }
 
-    [[noreturn]] void unexpected(const Token *at = nullptr) const
+    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void unexpected(const Token *at = nullptr) const
     {
         const Token &t = at ? *at : tok();
         syntaxError(t.start, QLatin1String("Unexpected ") + tokenDesc(t) + QLatin1Char('.'));
@@ -106,6 +119,19 @@ private:
             advanceLexer();
             return t;
         }
+        expectedTokenError(kind);
+    }
+
+    /// Like expectToken, for tokens whose value is not needed.
+    void skipToken(TokenKind kind)
+    {
+        if (tok().kind != kind)
+            expectedTokenError(kind);
+        advanceLexer();
+    }
+
+    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void expectedTokenError(TokenKind kind) const
+    {
         syntaxError(tok().start, QLatin1String("Expected ") + kindDesc(kind) + QLatin1String(", found ")
                                      + tokenDesc(tok()) + QLatin1Char('.'));
     }
@@ -125,6 +151,11 @@ private:
             advanceLexer();
             return;
         }
+        expectedKeywordError(value);
+    }
+
+    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void expectedKeywordError(const char *value) const
+    {
         syntaxError(tok().start, QLatin1String("Expected \"") + QLatin1String(value) + QLatin1String("\", found ")
                                      + tokenDesc(tok()) + QLatin1Char('.'));
     }
@@ -144,9 +175,18 @@ private:
         if (t.kind != TokenKind::EOF_) {
             ++m_tokenCounter;
             if (m_options.maxTokens >= 0 && m_tokenCounter > m_options.maxTokens)
-                syntaxError(t.start, QStringLiteral("Document contains more that %1 tokens. Parsing aborted.")
-                                         .arg(m_options.maxTokens));
+                tooManyTokens(t.start);
         }
+    }
+
+    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void tooManyTokens(qsizetype position) const
+    {
+        syntaxError(position, QStringLiteral("Document contains more that %1 tokens. Parsing aborted.").arg(m_options.maxTokens));
+    }
+
+    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void tooDeep() const
+    {
+        syntaxError(tok().start, QStringLiteral("Document is nested more than %1 levels deep. Parsing aborted.").arg(m_options.maxDepth));
     }
 
     /// Guards one level of recursion; see ParseOptions::maxDepth.
@@ -156,8 +196,7 @@ private:
         explicit DepthGuard(Parser &parser) : p(parser)
         {
             if (++p.m_depth > p.m_options.maxDepth)
-                p.syntaxError(p.tok().start, QStringLiteral("Document is nested more than %1 levels deep. Parsing aborted.")
-                                                 .arg(p.m_options.maxDepth));
+                p.tooDeep();
         }
         ~DepthGuard() { --p.m_depth; }
     };
@@ -177,7 +216,7 @@ private:
     template<typename T, typename F>
     std::vector<T> many(TokenKind open, F parseFn, TokenKind close)
     {
-        expectToken(open);
+        skipToken(open);
         std::vector<T> nodes;
         do {
             nodes.push_back(parseFn());
@@ -188,7 +227,7 @@ private:
     template<typename T, typename F>
     std::vector<T> any(TokenKind open, F parseFn, TokenKind close)
     {
-        expectToken(open);
+        skipToken(open);
         std::vector<T> nodes;
         while (!expectOptionalToken(close))
             nodes.push_back(parseFn());
@@ -248,7 +287,7 @@ private:
 
     Definition parseOperationDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         Definition d;
         d.kind = Definition::Kind::Operation;
         if (peek(TokenKind::BraceL)) {
@@ -288,14 +327,14 @@ private:
 
     VariableDefinition parseVariableDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         VariableDefinition v;
         v.description = parseDescription();
-        const Token varStart = tok();
-        expectToken(TokenKind::Dollar);
+        const Mark varStart = mark();
+        skipToken(TokenKind::Dollar);
         v.variable = parseName();
         v.variableLoc = loc(varStart);
-        expectToken(TokenKind::Colon);
+        skipToken(TokenKind::Colon);
         v.type = parseTypeReference();
         if (expectOptionalToken(TokenKind::Equals))
             v.defaultValue = parseValueLiteral(true);
@@ -307,7 +346,7 @@ private:
     SelectionSet parseSelectionSet()
     {
         DepthGuard guard(*this);
-        const Token start = tok();
+        const Mark start = mark();
         SelectionSet s;
         s.selections = many<Selection>(TokenKind::BraceL, [this] { return parseSelection(); }, TokenKind::BraceR);
         s.loc = loc(start);
@@ -318,7 +357,7 @@ private:
 
     Selection parseField()
     {
-        const Token start = tok();
+        const Mark start = mark();
         Selection f;
         f.kind = Selection::Kind::Field;
         Name nameOrAlias = parseName();
@@ -336,26 +375,26 @@ private:
         return f;
     }
 
-    std::vector<Argument> parseArguments(bool isConst)
+    Q_NEVER_INLINE std::vector<Argument> parseArguments(bool isConst)
     {
         return optionalMany<Argument>(TokenKind::ParenL, [this, isConst] { return parseArgument(isConst); }, TokenKind::ParenR);
     }
 
     Argument parseArgument(bool isConst)
     {
-        const Token start = tok();
+        const Mark start = mark();
         Argument a;
         a.name = parseName();
-        expectToken(TokenKind::Colon);
+        skipToken(TokenKind::Colon);
         a.value = parseValueLiteral(isConst);
         a.loc = loc(start);
         return a;
     }
 
-    Selection parseFragment()
+    Q_NEVER_INLINE Selection parseFragment()
     {
-        const Token start = tok();
-        expectToken(TokenKind::Spread);
+        const Mark start = mark();
+        skipToken(TokenKind::Spread);
         const bool hasTypeCondition = expectOptionalKeyword("on");
         Selection s;
         if (!hasTypeCondition && peek(TokenKind::Name)) {
@@ -376,7 +415,7 @@ private:
 
     Definition parseFragmentDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         Definition d;
         d.kind = Definition::Kind::Fragment;
         d.description = parseDescription();
@@ -445,12 +484,12 @@ private:
             return v;
         case TokenKind::Dollar:
             if (isConst) {
-                expectToken(TokenKind::Dollar);
+                skipToken(TokenKind::Dollar);
                 if (tok().kind == TokenKind::Name)
                     syntaxError(token.start, QStringLiteral("Unexpected variable \"$%1\" in constant value.").arg(*tok().value));
                 unexpected(&token);
             }
-            expectToken(TokenKind::Dollar);
+            skipToken(TokenKind::Dollar);
             v.kind = Value::Kind::Variable;
             v.value = parseName().value;
             v.loc = loc(token);
@@ -460,7 +499,7 @@ private:
         }
     }
 
-    Value parseStringLiteral()
+    Q_NEVER_INLINE Value parseStringLiteral()
     {
         const Token token = tok();
         advanceLexer();
@@ -472,12 +511,12 @@ private:
         return v;
     }
 
-    ObjectField parseObjectField(bool isConst)
+    Q_NEVER_INLINE ObjectField parseObjectField(bool isConst)
     {
-        const Token start = tok();
+        const Mark start = mark();
         ObjectField f;
         f.name = parseName();
-        expectToken(TokenKind::Colon);
+        skipToken(TokenKind::Colon);
         f.value = parseValueLiteral(isConst);
         f.loc = loc(start);
         return f;
@@ -485,12 +524,12 @@ private:
 
     // ---- directives and types ----
 
-    std::vector<Directive> parseDirectives(bool isConst)
+    Q_NEVER_INLINE std::vector<Directive> parseDirectives(bool isConst)
     {
         std::vector<Directive> directives;
         while (peek(TokenKind::At)) {
-            const Token start = tok();
-            expectToken(TokenKind::At);
+            const Mark start = mark();
+            skipToken(TokenKind::At);
             Directive d;
             d.name = parseName();
             d.arguments = parseArguments(isConst);
@@ -502,12 +541,12 @@ private:
 
     Type parseTypeReference()
     {
-        const Token start = tok();
+        const Mark start = mark();
         Type type;
         if (expectOptionalToken(TokenKind::BracketL)) {
             DepthGuard guard(*this);
             auto inner = std::make_unique<Type>(parseTypeReference());
-            expectToken(TokenKind::BracketR);
+            skipToken(TokenKind::BracketR);
             type.kind = Type::Kind::List;
             type.ofType = std::move(inner);
             type.loc = loc(start);
@@ -538,7 +577,7 @@ private:
 
     Definition parseSchemaDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         Definition d;
         d.kind = Definition::Kind::Schema;
         d.description = parseDescription();
@@ -552,10 +591,10 @@ private:
 
     OperationTypeDefinition parseOperationTypeDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         OperationTypeDefinition o;
         o.operation = parseOperationType();
-        expectToken(TokenKind::Colon);
+        skipToken(TokenKind::Colon);
         o.type = parseName();
         o.loc = loc(start);
         return o;
@@ -564,7 +603,7 @@ private:
     /// Scalar, object, interface, union, enum and input object definitions.
     Definition parseTypeDefinition(Definition::Kind kind, const char *keyword)
     {
-        const Token start = tok();
+        const Mark start = mark();
         Definition d;
         d.kind = kind;
         d.description = parseDescription();
@@ -617,12 +656,12 @@ private:
 
     FieldDefinition parseFieldDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         FieldDefinition f;
         f.description = parseDescription();
         f.name = parseName();
         f.arguments = parseArgumentDefs();
-        expectToken(TokenKind::Colon);
+        skipToken(TokenKind::Colon);
         f.type = parseTypeReference();
         f.directives = parseDirectives(true);
         f.loc = loc(start);
@@ -636,11 +675,11 @@ private:
 
     InputValueDefinition parseInputValueDef()
     {
-        const Token start = tok();
+        const Mark start = mark();
         InputValueDefinition v;
         v.description = parseDescription();
         v.name = parseName();
-        expectToken(TokenKind::Colon);
+        skipToken(TokenKind::Colon);
         v.type = parseTypeReference();
         if (expectOptionalToken(TokenKind::Equals))
             v.defaultValue = parseValueLiteral(true);
@@ -651,7 +690,7 @@ private:
 
     EnumValueDefinition parseEnumValueDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         EnumValueDefinition e;
         e.description = parseDescription();
         if (tok().value && (*tok().value == QLatin1String("true") || *tok().value == QLatin1String("false")
@@ -684,7 +723,7 @@ private:
 
     Definition parseSchemaExtension()
     {
-        const Token start = tok();
+        const Mark start = mark();
         expectKeyword("extend");
         expectKeyword("schema");
         Definition d;
@@ -700,7 +739,7 @@ private:
 
     Definition parseTypeExtension(Definition::Kind kind, const char *keyword)
     {
-        const Token start = tok();
+        const Mark start = mark();
         expectKeyword("extend");
         expectKeyword(keyword);
         Definition d;
@@ -716,10 +755,10 @@ private:
 
     Definition parseDirectiveExtension()
     {
-        const Token start = tok();
+        const Mark start = mark();
         expectKeyword("extend");
         expectKeyword("directive");
-        expectToken(TokenKind::At);
+        skipToken(TokenKind::At);
         Definition d;
         d.kind = Definition::Kind::DirectiveExtension;
         d.name = parseName();
@@ -732,12 +771,12 @@ private:
 
     Definition parseDirectiveDefinition()
     {
-        const Token start = tok();
+        const Mark start = mark();
         Definition d;
         d.kind = Definition::Kind::Directive;
         d.description = parseDescription();
         expectKeyword("directive");
-        expectToken(TokenKind::At);
+        skipToken(TokenKind::At);
         d.name = parseName();
         d.arguments = parseArgumentDefs();
         if (m_options.experimentalDirectivesOnDirectiveDefinitions)

@@ -3,6 +3,7 @@
 #include <graphql/printer.h>
 
 #include <QTest>
+#include <QThread>
 
 using namespace refract::graphql;
 
@@ -234,6 +235,32 @@ private slots:
         // Unclosed nesting too.
         const QString prefix = isValue ? QStringLiteral("{ f(x: ") : QStringLiteral("{ ");
         QVERIFY(errorOf(prefix + open.repeated(100000)).message.contains(QLatin1String("Parsing aborted")));
+    }
+
+    void maxDepthFitsA4MbStack()
+    {
+        // Documents at the nesting limit, parsed and printed on a thread with a 4 MB stack.
+        const int n = ParseOptions().maxDepth - 1;
+        const QStringList docs = {
+            QStringLiteral("{ ") + QStringLiteral("a { ").repeated(n) + QStringLiteral("b") + QStringLiteral(" }").repeated(n) + QStringLiteral(" }"),
+            QStringLiteral("{ ") + QStringLiteral("... on T { ").repeated(n) + QStringLiteral("b") + QStringLiteral(" }").repeated(n) + QStringLiteral(" }"),
+            QStringLiteral("{ f(x: ") + QStringLiteral("[").repeated(n) + QStringLiteral("]").repeated(n) + QStringLiteral(") }"),
+            QStringLiteral("{ f(x: ") + QStringLiteral("{a: ").repeated(n) + QStringLiteral("1") + QStringLiteral("}").repeated(n) + QStringLiteral(") }"),
+            QStringLiteral("query($a: ") + QStringLiteral("[").repeated(n) + QStringLiteral("Int") + QStringLiteral("]").repeated(n) + QStringLiteral(") { a }"),
+        };
+        int parsed = 0;
+        QThread *thread = QThread::create([&] {
+            for (const QString &doc : docs) {
+                const ParseResult r = parse(doc);
+                if (r.document && !print(*r.document).isEmpty())
+                    ++parsed;
+            }
+        });
+        thread->setStackSize(4 * 1024 * 1024);
+        thread->start();
+        QVERIFY(thread->wait(60000));
+        delete thread;
+        QCOMPARE(parsed, int(docs.size()));
     }
 
     void deepListType()
