@@ -151,6 +151,18 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
         : QStringLiteral("(select __s::%1 as r from unnest(current_setting(%2)::text[]) as __s)").arg(typeSql(resultType), textParam(kRowsSetting));
     const reflect::Type *rt = m_c.catalogType(resultType);
     const bool rowResult = rt && rt->classOid && rt->category != 'A';
+    if (m->payloadUnwrapped) {
+        // appsync preset: the mutation answers with the row (or function result) itself.
+        const QString e = newAlias();
+        const QString rowRef = QStringLiteral("(%1.r)").arg(e);
+        const QString item = rowResult ? QStringLiteral("(case when %1 is null then null else %2 end)").arg(rowRef, rowJson(payloadType, rowRef, subFields(payloadType, f)))
+                                       : formatValue(rowRef, resultType, payloadType, &f);
+        const QString value = (resultIsSet ? QStringLiteral("(select json_agg(%1) from %2 as %3)") : QStringLiteral("(select %1 from %2 as %3 limit 1)"))
+                                  .arg(item, rows, e);
+        out->sql = QStringLiteral("select to_json(%1)::text, (select count(*) from %2 as %3)").arg(value, rows, newAlias());
+        out->params = takeParams();
+        return;
+    }
     QList<QPair<QString, QString>> kv;
     for (const CollectedField &x : subFields(payloadType, f)) {
         const QString n = x.name();
