@@ -33,12 +33,21 @@ QString maybeAbbreviate(const QString &text)
 struct ArgumentInfo
 {
     const std::vector<ast::Argument> *nodes = nullptr;
-    QHash<QStringView, const Value *> values;
+
+    /// graphql-js keeps a Map (the last duplicate wins); argument lists are short, so scan backwards.
+    const Value *value(const QString &name) const
+    {
+        for (auto it = nodes->rbegin(); it != nodes->rend(); ++it)
+            if (it->name.value == name)
+                return &it->value;
+        return nullptr;
+    }
 };
 
 struct FieldInfo
 {
-    QHash<const FieldInfo *, std::optional<QString>> comparisons;
+    /// Memoised comparisons with other fields (few per field: a small vector beats a hash).
+    std::vector<std::pair<const FieldInfo *, std::optional<QString>>> comparisons;
     const NamedType *namedType = nullptr;
     std::optional<ArgumentInfo> arguments;
     std::optional<QString> typeString;
@@ -291,11 +300,7 @@ private:
             if (d.definition)
                 d.info->namedType = m_context.typeOf(d.definition->type).named;
             if (!d.node->arguments.empty()) {
-                ArgumentInfo a;
-                a.nodes = &d.node->arguments;
-                for (const ast::Argument &arg : d.node->arguments)
-                    a.values.insert(arg.name.value, &arg.value);
-                d.info->arguments = std::move(a);
+                d.info->arguments = ArgumentInfo{&d.node->arguments};
             }
         }
         return *d.info;
@@ -314,10 +319,11 @@ private:
         if (!exclusive) {
             FieldInfo &i1 = fieldInfo(d1);
             FieldInfo &i2 = fieldInfo(d2);
-            auto memo = i1.comparisons.constFind(&i2);
+            auto memo = std::find_if(i1.comparisons.begin(), i1.comparisons.end(),
+                                     [&i2](const auto &c) { return c.first == &i2; });
             std::optional<QString> reason;
-            if (memo != i1.comparisons.constEnd()) {
-                reason = *memo;
+            if (memo != i1.comparisons.end()) {
+                reason = memo->second;
             } else {
                 const QString &name1 = node1->name.value;
                 const QString &name2 = node2->name.value;
@@ -325,7 +331,7 @@ private:
                     reason = QStringLiteral("\"%1\" and \"%2\" are different fields").arg(maybeAbbreviate(name1), maybeAbbreviate(name2));
                 else if (!sameArguments(i1.arguments, i2.arguments))
                     reason = QStringLiteral("they have differing arguments");
-                i1.comparisons.insert(&i2, reason);
+                i1.comparisons.emplace_back(&i2, reason);
             }
             if (reason)
                 return Conflict{responseName.toString(), *reason, {node1}, {node2}};
@@ -390,7 +396,7 @@ private:
             return false;
         for (const ast::Argument &arg1 : *a1->nodes) {
             spend(1);
-            const Value *value2 = a2->values.value(arg1.name.value);
+            const Value *value2 = a2->value(arg1.name.value);
             if (!value2)
                 return false;
             if (stringify(arg1.value) != stringify(*value2))

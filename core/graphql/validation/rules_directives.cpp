@@ -84,9 +84,22 @@ private:
     {
         if (directives.empty())
             return true;
-        Seen local;
-        if (!seen)
-            seen = &local;
+        if (!seen) {
+            // A node of its own: a quadratic scan of its (few) directives, no allocation.
+            for (size_t i = 0; i < directives.size(); ++i) {
+                const ast::Directive &d = directives[i];
+                if (!m_unique.value(d.name.value))
+                    continue;
+                for (size_t j = 0; j < i; ++j) {
+                    if (directives[j].name.value == d.name.value) {
+                        m_context.report(QStringLiteral("The directive \"@%1\" can only be used once at this location.").arg(d.name.value),
+                                         {ValidationContext::at(directives[j].loc), ValidationContext::at(d.loc)});
+                        break;
+                    }
+                }
+            }
+            return true;
+        }
         for (const ast::Directive &d : directives) {
             if (!m_unique.value(d.name.value))
                 continue;
