@@ -16,7 +16,13 @@ GeneratorContext::GeneratorContext(const PgModel &m, const ReflectOptions &o, co
 // graphql v14's breakLine as graphile-build copied it: split at spaces into ~80 character lines.
 static QStringList breakLine(const QString &line, int maxLen)
 {
-    const QRegularExpression re(QStringLiteral("((?: |^).{15,%1}(?= |$))").arg(maxLen - 40));
+    // Compiling the pattern cost more than matching it; there are only three budgets (type, field,
+    // argument), so each thread keeps the compiled ones.
+    thread_local QHash<int, QRegularExpression> compiled;
+    auto found = compiled.constFind(maxLen);
+    if (found == compiled.constEnd())
+        found = compiled.insert(maxLen, QRegularExpression(QStringLiteral("((?: |^).{15,%1}(?= |$))").arg(maxLen - 40)));
+    const QRegularExpression &re = *found;
     // JavaScript's String.split with a capturing group: [pre, cap, pre, cap, …, rest].
     QStringList parts;
     qsizetype pos = 0;
@@ -138,12 +144,14 @@ bool GeneratorContext::addField(const QString &typeName, graphql::Field field, c
     NamedType *t = schema.type(typeName);
     if (!t)
         t = ensureType(TypeKind::Object, typeName);
-    if (t->field(field.name)) {
+    QSet<QString> &names = fieldNames(*t, false);
+    if (names.contains(field.name)) {
         warnings << QStringLiteral("field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
         return false;
     }
     if (fm)
         meta.fields.insert(typeName + QLatin1Char('.') + field.name, *fm);
+    names.insert(field.name);
     t->fields.append(std::move(field));
     return true;
 }
@@ -154,12 +162,14 @@ bool GeneratorContext::addInputField(const QString &typeName, graphql::InputValu
     NamedType *t = schema.type(typeName);
     if (!t)
         t = ensureType(TypeKind::InputObject, typeName);
-    if (t->inputField(field.name)) {
+    QSet<QString> &names = fieldNames(*t, true);
+    if (names.contains(field.name)) {
         warnings << QStringLiteral("input field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
         return false;
     }
     if (fm)
         meta.inputFields.insert(typeName + QLatin1Char('.') + field.name, *fm);
+    names.insert(field.name);
     t->inputFields.append(std::move(field));
     return true;
 }
@@ -174,6 +184,23 @@ graphql::InputValue GeneratorContext::arg(const QString &name, const graphql::Ty
     v.description = description;
     v.defaultValue = defaultValue;
     return v;
+}
+
+QSet<QString> &GeneratorContext::fieldNames(const graphql::NamedType &t, bool input)
+{
+    QSet<QString> &names = (input ? m_inputFieldNames : m_fieldNames)[t.name];
+    const qsizetype count = input ? t.inputFields.size() : t.fields.size();
+    if (names.size() != count) {
+        names.clear();
+        if (input) {
+            for (const graphql::InputValue &f : t.inputFields)
+                names.insert(f.name);
+        } else {
+            for (const graphql::Field &f : t.fields)
+                names.insert(f.name);
+        }
+    }
+    return names;
 }
 
 } // namespace refract::reflect

@@ -66,6 +66,16 @@ public:
     }
     QSet<Oid> clashingClasses;
 
+private:
+    /// Field names per type, so a clash check is a lookup rather than a scan of Query's or
+    /// Mutation's thousands of fields (that scan made reflection quadratic in the table count).
+    /// Rebuilt when a generator part changed a type's field list directly (the size differs).
+    QSet<QString> &fieldNames(const graphql::NamedType &t, bool input);
+    QHash<QString, QSet<QString>> m_fieldNames;
+    QHash<QString, QSet<QString>> m_inputFieldNames;
+
+public:
+
     /// Get-or-create an object/input/enum type by name.
     graphql::NamedType *ensureType(graphql::TypeKind kind, const QString &name,
                                    const std::optional<QString> &description = std::nullopt);
