@@ -52,6 +52,7 @@ private slots:
     void variablesRequired();
     void mutationsInSavepoints();
     void mutationDryRunLeavesNoTrace();
+    void appsyncPreset();
 
 private:
     QJsonObject run(const QString &query, const QJsonObject &variables = {}, const Settings &settings = {},
@@ -322,6 +323,33 @@ void TestSqlCompiler::mutationDryRunLeavesNoTrace()
     const pg::Result check = m_conn.exec(QStringLiteral("select count(*) from forum_example.person where username = 'johndoe'"));
     QCOMPARE(check.toInt(0, 0), 1);
     QCOMPARE(m_lastSent.last().sql, QStringLiteral("rollback"));
+}
+
+void TestSqlCompiler::appsyncPreset()
+{
+    // Simple lists, `person(id)`, unwrapped mutation payloads.
+    const auto options = reflect::ReflectOptions::defaultsFor(reflect::Preset::AppSync);
+    reflect::GeneratedSchema generated = reflect::SchemaGenerator(m_catalog, reflect::Preset::AppSync, options).generate();
+    generated.schema.addBuiltInScalars();
+    generated.schema.addBuiltInDirectives();
+    exec::SqlCompiler compiler(generated.schema, generated.meta, m_catalog, options);
+    auto runAppsync = [&](const QString &query) {
+        const graphql::ParseResult parsed = graphql::parse(query);
+        const auto invalid = graphql::validate(generated.schema, *parsed.document);
+        if (!invalid.isEmpty())
+            return QJsonObject{{QStringLiteral("validationError"), invalid.front().message}};
+        exec::Executor executor(m_conn);
+        exec::ExecuteOptions o;
+        o.dryRun = true;
+        return QJsonDocument::fromJson(executor.execute(compiler.compile(*parsed.document, QString(), {}), o)).object();
+    };
+    const QJsonObject q = runAppsync(QStringLiteral("{ people(orderBy: USERNAME_ASC, first: 2) { username posts(first: 1) { author { username } } } person(id: 1) { id } }"));
+    const QJsonArray people = q[QStringLiteral("data")][QStringLiteral("people")].toArray();
+    QCOMPARE(people.size(), 2);
+    QCOMPARE(people[0][QStringLiteral("username")].toString(), QStringLiteral("amara"));
+    QCOMPARE(q[QStringLiteral("data")][QStringLiteral("person")][QStringLiteral("id")].toInt(), 1);
+    const QJsonObject m = runAppsync(QStringLiteral("mutation { updatePerson(input: {id: 1, patch: {about: \"appsync\"}}) { id about } }"));
+    QCOMPARE(m[QStringLiteral("data")][QStringLiteral("updatePerson")][QStringLiteral("about")].toString(), QStringLiteral("appsync"));
 }
 
 QTEST_GUILESS_MAIN(TestSqlCompiler)
