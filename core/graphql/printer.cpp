@@ -54,6 +54,8 @@ public:
         return output + text;
     }
 
+    void reserve(size_t nodes) { m_nodes.reserve(nodes); }
+
     // ---- buffer primitives ----
 
     H str(const QString &value, bool isBlockString = false)
@@ -481,6 +483,7 @@ private:
 QString print(const Document &document)
 {
     DocPrinter p;
+    p.reserve(size_t(document.tokenCount) * 2 + 16);
     return p.render(p.document(document));
 }
 
