@@ -4,7 +4,9 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace refract::exec {
 

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 // Connections (nodes, edges, pageInfo, totalCount) and simple lists, paginated the way
 // graphile-build-pg's queryFromResolveDataFactory/QueryBuilder do it, so that cursors, page
 // bounds and hasNextPage/hasPreviousPage come out identical.
