@@ -195,6 +195,7 @@ public:
 
         for (const Definition *d : directiveDefs)
             schema.directives().append(buildDirective(*d));
+        const bool ownDeprecated = schema.directive(QStringLiteral("deprecated")) != nullptr;
         schema.addBuiltInDirectives();
         if (!schema.directive(QStringLiteral("oneOf"))) {
             DirectiveDefinition oneOf;
@@ -205,7 +206,8 @@ public:
         }
         // graphql-js 16.15 also allows @deprecated on directive definitions.
         for (DirectiveDefinition &d : schema.directives())
-            if (d.name == QLatin1String("deprecated") && !d.locations.contains(QLatin1String("DIRECTIVE_DEFINITION")))
+            if (!ownDeprecated && d.name == QLatin1String("deprecated")
+                && !d.locations.contains(QLatin1String("DIRECTIVE_DEFINITION")))
                 d.locations.append(QStringLiteral("DIRECTIVE_DEFINITION"));
         schema.addBuiltInScalars();
         return schema;

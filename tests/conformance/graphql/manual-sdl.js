@@ -158,4 +158,9 @@ type C implements I1 & I2 { id: ID }
 union All = A | B | C
 type Query { all: [All] i: I1 }
 `);
+write('own-specified-directives', `"My own deprecated"
+directive @deprecated(reason: String = "mine") on FIELD_DEFINITION | ENUM_VALUE
+directive @skip(if: Boolean!, why: String) on FIELD
+type Query { a: Int @deprecated b: Int @deprecated(reason: "x") }
+`);
 console.log('wrote manual SDL corpus');
