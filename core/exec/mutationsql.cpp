@@ -110,9 +110,12 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
         QStringList sets;
         for (qsizetype i = 0; i < cols.size(); ++i)
             sets << cols[i] + QStringLiteral(" = ") + vals[i];
-        // An empty patch changes nothing but still has to find the row.
-        change = sets.isEmpty() ? QStringLiteral("select * from %1 where %2").arg(tableSql(classOid), where)
-                                : QStringLiteral("update %1 set %2 where %3 returning *").arg(tableSql(classOid), sets.join(QStringLiteral(", ")), where);
+        if (sets.isEmpty()) {
+            // PostGraphile answers an empty patch with null and sends no SQL.
+            out->staticJson = "null";
+            return;
+        }
+        change = QStringLiteral("update %1 set %2 where %3 returning *").arg(tableSql(classOid), sets.join(QStringLiteral(", ")), where);
         out->noRowsMessage = QStringLiteral("No values were updated in collection '%1' because no values you can update were found matching these criteria.").arg(collection);
         break;
     }
