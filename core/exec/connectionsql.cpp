@@ -259,7 +259,7 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
             flip = true;
             limit = *last;
         } else {
-            throw CompileFailure{QStringLiteral("Cannot use 'last' on a collection without an order")};
+            throw CompileFailure{QStringLiteral("Cannot do last of an unordered set")};
         }
     }
 
