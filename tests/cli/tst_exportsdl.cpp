@@ -104,6 +104,26 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("cannot connect")));
     }
 
+    void wrongPassword()
+    {
+        if (!m_haveServer)
+            QSKIP("no PostgreSQL server in the environment (run through scripts/test)");
+        // scripts/pg-cluster makes refract_password_user (only) authenticate with a password.
+        pg::Connection c;
+        QVERIFY(c.open(url()));
+        QVERIFY(c.exec(QStringLiteral(
+                    "do $$ begin if not exists (select from pg_roles where rolname = 'refract_password_user') then "
+                    "create role refract_password_user login password 'right-password'; end if; end $$"))
+                    .ok());
+        const Run r = run({QStringLiteral("--db"),
+                           QStringLiteral("postgres://refract_password_user:not-it@127.0.0.1:%1/postgres")
+                               .arg(qEnvironmentVariable("PGPORT")),
+                           QStringLiteral("--schema"), m_schema});
+        checkOneLineError(r);
+        QVERIFY2(r.err.contains(QStringLiteral("password authentication failed")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("not-it")), "the password must not be echoed");
+    }
+
     void unknownSchemaAndDatabase()
     {
         if (!m_haveServer)

@@ -55,6 +55,7 @@ private slots:
     void connectByEnvironment();
     void unknownDatabase();
     void unknownRole();
+    void wrongPassword();
     void unreachablePort();
     void notConnected();
     void execParamsNullAndHostile();
@@ -133,11 +134,30 @@ void TestConnection::unknownDatabase()
 
 void TestConnection::unknownRole()
 {
-    // The test cluster trusts every local connection, so a wrong password cannot be provoked; an
-    // unknown role is the authentication failure we can check.
+    // An unknown role is refused before any password is checked.
     pg::Connection c;
     QVERIFY(!c.open(QStringLiteral("user=refract_no_such_role password=wrong")));
     QVERIFY2(c.lastError().message.contains(QStringLiteral("refract_no_such_role")), qPrintable(c.lastError().message));
+}
+
+void TestConnection::wrongPassword()
+{
+    // scripts/pg-cluster makes refract_password_user (only) authenticate with scram-sha-256.
+    const pg::Result created = m_conn.exec(QStringLiteral(
+        "do $$ begin if not exists (select from pg_roles where rolname = 'refract_password_user') then "
+        "create role refract_password_user login password 'right-password'; end if; end $$"));
+    QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+    const QString base = QStringLiteral("host=127.0.0.1 port=%1 user=refract_password_user %2")
+                             .arg(env("PGPORT", "5432"), m_db.conninfo());
+    pg::Connection c;
+    QVERIFY(!c.open(base + QStringLiteral(" password=wrong-password")));
+    QVERIFY(!c.isOpen());
+    QVERIFY2(c.lastError().message.contains(QStringLiteral("password authentication failed")),
+             qPrintable(c.lastError().message));
+    // The password itself never appears in the error.
+    QVERIFY(!c.lastError().toString().contains(QStringLiteral("wrong-password")));
+    pg::Connection ok;
+    QVERIFY2(ok.open(base + QStringLiteral(" password=right-password")), qPrintable(ok.lastError().toString()));
 }
 
 void TestConnection::unreachablePort()
