@@ -45,6 +45,21 @@ QString GeneratorContext::wrap(const QString &text, DescPos pos)
 {
     const int indent = pos == DescPos::Field ? 2 : pos == DescPos::Arg ? 4 : 0;
     const int maxLen = 120 - indent;
+    // Most descriptions need no break: hand back the same (implicitly shared) string instead of a
+    // split-and-join copy, which was millions of allocations on large catalogs.
+    bool needsBreak = false;
+    for (qsizetype start = 0; start <= text.size();) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = text.size();
+        if (end - start >= maxLen + 5) {
+            needsBreak = true;
+            break;
+        }
+        start = end + 1;
+    }
+    if (!needsBreak)
+        return text;
     QStringList out;
     for (const QString &line : text.split(QLatin1Char('\n'))) {
         if (line.size() < maxLen + 5)
