@@ -34,6 +34,57 @@ bool writeOutput(const QString &path, const QByteArray &data, QString *error)
     return true;
 }
 
+bool writeOutputStreamed(const QString &path,
+                         const std::function<void(const std::function<void(QStringView)> &)> &produce, QString *error)
+{
+    QFile out;
+    QSaveFile file;
+    QIODevice *device = nullptr;
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        if (!out.open(stdout, QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot write to standard output");
+            return false;
+        }
+        device = &out;
+    } else {
+        file.setFileName(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+            return false;
+        }
+        device = &file;
+    }
+    // Pieces are small; batching them into ~1 MB writes keeps the syscalls few.
+    QByteArray buffer;
+    bool failed = false;
+    auto flush = [&] {
+        if (!buffer.isEmpty() && device->write(buffer) != buffer.size())
+            failed = true;
+        buffer.clear();
+    };
+    produce([&](QStringView piece) {
+        buffer += piece.toUtf8();
+        if (buffer.size() > (1 << 20))
+            flush();
+    });
+    flush();
+    if (device == &file) {
+        if (failed || !file.commit()) {
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+            if (failed)
+                file.cancelWriting();
+            return false;
+        }
+    } else {
+        out.flush();
+        if (failed) {
+            *error = QStringLiteral("cannot write to standard output");
+            return false;
+        }
+    }
+    return true;
+}
+
 void printError(const QString &message)
 {
     const QByteArray line = message.toUtf8();

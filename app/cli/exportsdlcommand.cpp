@@ -106,11 +106,20 @@ int runExportSdl(const QStringList &args)
     }
     if (sorted)
         schema.sortLexicographically();
-    QString sdl = graphql::printSchema(schema, printOptions);
-    if (*preset == Preset::AppSync)
-        sdl = AppSyncAdapter::toCommentDescriptions(sdl);
     QString error;
-    if (!writeOutput(outPath, sdl.toUtf8(), &error)) {
+    bool written = false;
+    if (*preset == Preset::AppSync) {
+        // The comment-description rewrite works on the whole text; AppSync schemas are small.
+        const QString sdl = AppSyncAdapter::toCommentDescriptions(graphql::printSchema(schema, printOptions));
+        written = writeOutput(outPath, sdl.toUtf8(), &error);
+    } else {
+        // Streamed: the SDL of thousands of tables is tens of MB, and holding it as UTF-16 and UTF-8
+        // at once was half of the peak memory.
+        written = writeOutputStreamed(
+            outPath, [&](const std::function<void(QStringView)> &write) { graphql::printSchema(schema, printOptions, write); },
+            &error);
+    }
+    if (!written) {
         printError(QStringLiteral("refract-cli export-sdl: %1").arg(error));
         return 1;
     }

@@ -18,25 +18,37 @@ public:
 
     QString print(const Schema &schema) const
     {
-        QStringList parts;
+        QString out;
+        print(schema, [&out](QStringView piece) { out += piece; });
+        return out;
+    }
+
+    /// Definitions joined by blank lines, as graphql-js joins them, emitted one at a time.
+    void print(const Schema &schema, const std::function<void(QStringView)> &sink) const
+    {
+        bool first = true;
+        auto emitPart = [&](const QString &part) {
+            if (!first)
+                sink(u"\n\n");
+            first = false;
+            sink(part);
+        };
         const QString def = schemaDefinition(schema);
         if (!def.isEmpty())
-            parts.append(def);
+            emitPart(def);
         for (const DirectiveDefinition &d : schema.directives()) {
             if (!isSpecifiedDirective(d.name) && !(m_v15 && isBuiltInOneOf(d)))
-                parts.append(directive(d));
+                emitPart(directive(d));
         }
         for (const NamedType &t : schema.types()) {
             if (Schema::isBuiltInScalar(t.name))
                 continue;
             if (Schema::isIntrospectionType(t.name))
                 continue;
-            parts.append(type(t));
+            emitPart(type(t));
         }
-        QString out = parts.join(QLatin1String("\n\n"));
         if (m_v15)
-            out += QLatin1Char('\n');
-        return out;
+            sink(u"\n");
     }
 
 private:
@@ -226,6 +238,11 @@ private:
 QString printSchema(const Schema &schema, const SchemaPrintOptions &options)
 {
     return Printer(options).print(schema);
+}
+
+void printSchema(const Schema &schema, const SchemaPrintOptions &options, const std::function<void(QStringView)> &sink)
+{
+    Printer(options).print(schema, sink);
 }
 
 } // namespace refract::graphql

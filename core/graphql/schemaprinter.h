@@ -3,6 +3,9 @@
 #include "schema.h"
 
 #include <QString>
+#include <QStringView>
+
+#include <functional>
 
 namespace refract::graphql {
 
@@ -22,5 +25,10 @@ struct SchemaPrintOptions
 /// graphql-js `printSchema`: built-in scalars, introspection types and specified directives left
 /// out, `schema { … }` printed only when root type names are not the conventional ones.
 QString printSchema(const Schema &schema, const SchemaPrintOptions &options = {});
+
+/// The same text handed to `sink` piece by piece (one definition and its separator at a time), so
+/// a caller can write a schema of thousands of types without holding the whole document.
+void printSchema(const Schema &schema, const SchemaPrintOptions &options,
+                 const std::function<void(QStringView)> &sink);
 
 } // namespace refract::graphql

