@@ -90,12 +90,28 @@ void ConnectionBar::setPreset(reflect::Preset preset)
     m_preset->setCurrentIndex(qMax(0, m_preset->findData(int(preset))));
 }
 
-void ConnectionBar::setIdentities(const QList<QPair<QString, QString>> &identities)
+QList<ConnectionBar::Identity> ConnectionBar::demoIdentities()
 {
+    // The demo's row-level security reads the role and the AppSync-style username claim.
+    return {{QStringLiteral("forum_example_anonymous"), tr("Anonymous visitor"),
+             {{QStringLiteral("role"), QStringLiteral("forum_example_anonymous")}}},
+            {QStringLiteral("johndoe"), tr("johndoe (person)"),
+             {{QStringLiteral("role"), QStringLiteral("forum_example_person")},
+              {QStringLiteral("appsync.identity_username"), QStringLiteral("johndoe")}}}};
+}
+
+void ConnectionBar::setIdentities(const QList<Identity> &identities)
+{
+    m_identities = {Identity{QString(), tr("Connection role"), {}}};
+    m_identities += identities;
     m_identity->clear();
-    m_identity->addItem(tr("Connection role"), QString());
-    for (const auto &[text, key] : identities)
-        m_identity->addItem(text, key);
+    for (const Identity &i : std::as_const(m_identities))
+        m_identity->addItem(i.text, i.key);
+}
+
+ConnectionBar::Identity ConnectionBar::currentIdentity() const
+{
+    return m_identities.value(qMax(0, m_identity->currentIndex()), m_identities.first());
 }
 
 } // namespace refract::ui

@@ -2,6 +2,8 @@
 
 #include <reflect/reflectoptions.h>
 
+#include <QList>
+#include <QPair>
 #include <QToolBar>
 
 class QComboBox;
@@ -30,8 +32,21 @@ public:
     void setPreset(reflect::Preset preset);
     QComboBox *presetCombo() const { return m_preset; }
 
-    /// Identities: display text and an opaque key; the first is always the connection's own role.
-    void setIdentities(const QList<QPair<QString, QString>> &identities);
+    /// One entry of the identity picker: what it shows and the transaction-local settings
+    /// (`role`, claims) a query runs with; no settings means the connection's own role.
+    struct Identity
+    {
+        QString key;
+        QString text;
+        QList<QPair<QString, QString>> settings;
+    };
+    /// The forum demo's visitors (resources/demo/forum_demo.sql), kept here beside the picker.
+    static QList<Identity> demoIdentities();
+
+    /// Replaces the identities; the first entry is always the connection's own role.
+    void setIdentities(const QList<Identity> &identities);
+    /// The chosen identity (the connection role when nothing else is chosen).
+    Identity currentIdentity() const;
     QComboBox *identityCombo() const { return m_identity; }
 
 signals:
@@ -43,6 +58,7 @@ private:
     QComboBox *m_preset = nullptr;
     QComboBox *m_identity = nullptr;
     QAction *m_statusSlot = nullptr;
+    QList<Identity> m_identities; ///< parallel to m_identity's items
 };
 
 } // namespace refract::ui

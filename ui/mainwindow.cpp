@@ -9,6 +9,7 @@
 #include "pgconnectiondialog.h"
 #include "prettifier.h"
 #include "queryeditor.h"
+#include "queryrun.h"
 #include "querytab.h"
 #include "recentconnections.h"
 #include "reflectjob.h"
@@ -29,10 +30,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -91,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_docs(new DocsView(this))
     , m_log(new EventLog(this))
     , m_job(new ReflectJob(this))
+    , m_queryRun(new QueryRun(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Refract"));
@@ -112,6 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_job, &ReflectJob::progress, this, [this](const QString &step) { setBusy(true, step); });
     connect(m_job, &ReflectJob::finished, this, &MainWindow::onReflectFinished);
+    connect(m_queryRun, &QueryRun::finished, this, &MainWindow::onQueryRunFinished);
     connect(m_explorer, &ExplorerWidget::typeSelected, this, [this](const QString &type, const QString &member) {
         m_docs->showType(type, member);
     });
@@ -143,6 +149,9 @@ void MainWindow::createActions()
                              {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
                              tr("Run the operation in the current tab"));
     m_runAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_dryRunAction = makeAction(this, QStringLiteral("actionDryRun"), tr("&Dry Run"), {},
+                                tr("Roll back instead of committing: mutations change nothing"));
+    m_dryRunAction->setCheckable(true);
     m_prettifyAction = makeAction(this, QStringLiteral("actionPrettify"), tr("&Prettify"),
                                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}, tr("Reformat the document"));
     m_newTabAction = makeAction(this, QStringLiteral("actionNewTab"), tr("&New Tab"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
@@ -231,6 +240,7 @@ void MainWindow::createMenus()
 
     QMenu *query = menuBar()->addMenu(tr("&Query"));
     query->addAction(m_runAction);
+    query->addAction(m_dryRunAction);
     query->addAction(m_identityAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -295,7 +305,7 @@ void MainWindow::createStatusBar()
 
 QList<QAction *> MainWindow::allActions() const
 {
-    QList<QAction *> out = {m_runAction,      m_prettifyAction,  m_newTabAction,    m_closeTabAction,
+    QList<QAction *> out = {m_runAction,      m_dryRunAction,    m_prettifyAction,  m_newTabAction,    m_closeTabAction,
                             m_findAction,     m_identityAction,  m_connectAction,   m_refreshAction,
                             m_disconnectAction, m_openSdlAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
                             m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction};
@@ -382,8 +392,7 @@ void MainWindow::setDemoMode(bool demo)
     m_demo = demo;
     if (!demo)
         return;
-    m_connectionBar->setIdentities({{tr("Anonymous visitor"), QStringLiteral("forum_example_anonymous")},
-                                    {tr("johndoe (person)"), QStringLiteral("johndoe")}});
+    m_connectionBar->setIdentities(ConnectionBar::demoIdentities());
     QueryTab *tab = currentQueryTab();
     if (tab && tab->editor()->text().isEmpty())
         tab->editor()->setText(QString::fromUtf8(DemoQuery));
@@ -537,9 +546,14 @@ void MainWindow::cancelBackgroundWork()
         log(EventLog::Warning, tr("Cancelling…"));
         m_job->cancel();
     }
+    if (m_queryRun->isRunning())
+        m_queryRun->cancel(); // reports through onQueryRunFinished
 }
 
-bool MainWindow::isBusy() const { return m_job->isRunning() || m_sdlLoading || m_keychainWait; }
+bool MainWindow::isBusy() const
+{
+    return m_job->isRunning() || m_queryRun->isRunning() || m_sdlLoading || m_keychainWait;
+}
 
 void MainWindow::setBusy(bool busy, const QString &text)
 {
@@ -635,8 +649,70 @@ void MainWindow::runQuery()
         log(EventLog::Warning, note);
         return;
     }
-    // Validation runs on a pool thread (indexing a large schema takes a moment); the executor
-    // (GraphQL → SQL) that would then run the operation is not part of this build yet.
+    if (!m_connection || !m_catalog) {
+        validateOnly(tab); // an SDL file: there is no database to run against
+        return;
+    }
+    QueryRunRequest request;
+    const QString variablesText = tab->variablesEdit()->toPlainText().trimmed();
+    if (!variablesText.isEmpty()) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(variablesText.toUtf8(), &error);
+        if (!doc.isObject()) {
+            const QString note = doc.isNull()
+                                     ? tr("Variables are not valid JSON: %1 (at character %2). Nothing was run.")
+                                           .arg(error.errorString())
+                                           .arg(error.offset)
+                                     : tr("Variables must be a JSON object. Nothing was run.");
+            tab->results()->showMessage(note);
+            log(EventLog::Warning, note);
+            return;
+        }
+        request.variables = doc.object();
+    }
+    const ConnectionBar::Identity identity = m_connectionBar->currentIdentity();
+    request.conninfo = m_params.conninfo();
+    request.catalog = m_catalog;
+    request.preset = m_connectionBar->preset();
+    request.document = tab->editor()->text();
+    request.settings = identity.settings;
+    request.dryRun = m_dryRunAction->isChecked();
+    m_runTab = tab;
+    m_runIdentity = identity.text;
+    if (request.dryRun)
+        m_runIdentity += tr(", dry run (rolled back)");
+    log(EventLog::Info, tr("Running as %1").arg(m_runIdentity));
+    setBusy(true, tr("Running as %1…").arg(m_runIdentity));
+    m_queryRun->start(request);
+}
+
+void MainWindow::onQueryRunFinished(const QueryRunOutcome &outcome)
+{
+    setBusy(false);
+    QueryTab *tab = m_runTab;
+    m_runTab.clear();
+    if (outcome.cancelled) {
+        log(EventLog::Warning, tr("Query cancelled"));
+        statusBar()->showMessage(tr("Cancelled"), 4000);
+        if (tab)
+            tab->results()->showMessage(tr("Cancelled."));
+        return;
+    }
+    const QString note = outcome.executed
+                             ? tr("Ran as %1 in %2 ms (execute %3 ms), %4 SQL statement(s)")
+                                   .arg(m_runIdentity)
+                                   .arg(outcome.elapsedMs)
+                                   .arg(outcome.executeMs)
+                                   .arg(outcome.statementCount)
+                             : tr("Not run (as %1): the request has errors").arg(m_runIdentity);
+    log(outcome.executed ? EventLog::Info : EventLog::Warning, note);
+    if (tab)
+        tab->results()->showJson(outcome.response, note);
+}
+
+void MainWindow::validateOnly(QueryTab *tab)
+{
+    // Validation runs on a pool thread (indexing a large schema takes a moment).
     using Check = OperationCheck::Result;
     auto *watcher = new QFutureWatcher<Check>(this);
     QPointer<QueryTab> target(tab);
@@ -650,7 +726,7 @@ void MainWindow::runQuery()
             log(EventLog::Warning, tr("The operation has %1 validation error(s)").arg(r.errorCount));
             return;
         }
-        const QString note = tr("The operation is valid against the schema. Running it arrives with the query executor.");
+        const QString note = tr("The operation is valid against the schema. Connect to a database to run it.");
         target->results()->showMessage(note);
         log(EventLog::Info, note);
     });

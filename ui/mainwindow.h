@@ -7,6 +7,7 @@
 #include <reflect/catalog.h>
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -27,8 +28,10 @@ class ConnectionBar;
 class DocsView;
 class EventLog;
 class ExplorerWidget;
+class QueryRun;
 class QueryTab;
 class ReflectJob;
+struct QueryRunOutcome;
 struct ReflectOutcome;
 
 /// The workbench window: connection bar, Explorer / Docs / Event log docks around the query tabs,
@@ -90,6 +93,8 @@ private:
     void onReflectFinished(const ReflectOutcome &outcome);
     void setBusy(bool busy, const QString &text = {});
     void runQuery();
+    void validateOnly(QueryTab *tab);
+    void onQueryRunFinished(const QueryRunOutcome &outcome);
     void prettify();
     void closeQueryTab(int index);
     void switchIdentity();
@@ -109,8 +114,13 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_schemaLabel = nullptr;
     ReflectJob *m_job = nullptr;
+    QueryRun *m_queryRun = nullptr;
+    /// Where the running query's answer goes and how it ran, for the results' status line.
+    QPointer<QueryTab> m_runTab;
+    QString m_runIdentity;
 
     QAction *m_runAction = nullptr;
+    QAction *m_dryRunAction = nullptr;
     QAction *m_prettifyAction = nullptr;
     QAction *m_newTabAction = nullptr;
     QAction *m_closeTabAction = nullptr;

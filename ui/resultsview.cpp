@@ -126,7 +126,7 @@ void ResultsView::showMessage(const QString &text)
     m_status->setText(text);
 }
 
-void ResultsView::showJson(const QByteArray &json)
+void ResultsView::showJson(const QByteArray &json, const QString &note)
 {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
@@ -134,7 +134,8 @@ void ResultsView::showJson(const QByteArray &json)
     m_tree->clear();
     m_table->clear();
     if (doc.isNull()) {
-        m_status->setText(tr("The response is not JSON: %1").arg(err.errorString()));
+        m_status->setText(tr("The response is not JSON: %1").arg(err.errorString())
+                          + (note.isEmpty() ? QString() : QStringLiteral(" — ") + note));
         m_tabs->setCurrentWidget(m_raw);
         return;
     }
@@ -157,9 +158,12 @@ void ResultsView::showJson(const QByteArray &json)
         for (int c = 0; c < columns.size(); ++c)
             m_table->setItem(r, c, new QTableWidgetItem(scalarText(o.value(columns.at(c)))));
     }
-    m_status->setText(tr("Response size: %1 bytes").arg(json.size()));
+    const QString size = tr("Response size: %1 bytes").arg(json.size());
+    m_status->setText(note.isEmpty() ? size : note + QStringLiteral(" — ") + size);
 }
 
 QString ResultsView::rawText() const { return m_raw->toPlainText(); }
+
+QString ResultsView::statusText() const { return m_status->text(); }
 
 } // namespace refract::ui

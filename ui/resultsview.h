@@ -18,11 +18,12 @@ class ResultsView : public QWidget
 public:
     explicit ResultsView(QWidget *parent = nullptr);
 
-    /// Shows a GraphQL response document.
-    void showJson(const QByteArray &json);
+    /// Shows a GraphQL response document; `note` (how it ran) goes in the status line.
+    void showJson(const QByteArray &json, const QString &note = {});
     /// Shows a note instead of a result (nothing run yet, an error outside the response, …).
     void showMessage(const QString &text);
     QString rawText() const;
+    QString statusText() const;
 
 private:
     QTabWidget *m_tabs = nullptr;
