@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "graphqlio.h"
 
 #include <graphql/introspection.h>
 #include <graphql/parser.h>
@@ -27,32 +28,7 @@ int usageError(const QString &message)
     return 2;
 }
 
-bool readSource(const QString &path, QString *source)
-{
-    QByteArray bytes;
-    QString error;
-    if (!readInput(path, &bytes, &error)) {
-        printError(QStringLiteral("refract-cli: ") + error);
-        return false;
-    }
-    *source = QString::fromUtf8(bytes);
-    // QString::fromUtf8 drops a byte order mark; Node.js keeps it (and graphql-js counts it in columns).
-    if (bytes.startsWith("\xEF\xBB\xBF") && !source->startsWith(QChar(0xFEFF)))
-        source->prepend(QChar(0xFEFF));
-    return true;
-}
 
-void printErrors(const QList<graphql::GraphQLError> &errors)
-{
-    QByteArray out = "{\"errors\":[";
-    for (qsizetype i = 0; i < errors.size(); ++i) {
-        if (i)
-            out += ',';
-        out += errors[i].toJson();
-    }
-    out += "]}\n";
-    printOut(out);
-}
 
 } // namespace
 
@@ -61,11 +37,11 @@ int runParse(const QStringList &args)
     if (args.size() != 1)
         return usageError(QStringLiteral("usage: refract-cli parse FILE|-"));
     QString source;
-    if (!readSource(args.first(), &source))
+    if (!readGraphQLSource(args.first(), &source))
         return 2;
     const graphql::ParseResult r = graphql::parse(source);
     if (r.error) {
-        printErrors({*r.error});
+        printGraphQLErrors({*r.error});
         return 1;
     }
     printOut((graphql::print(*r.document) + QLatin1Char('\n')).toUtf8());
@@ -101,7 +77,7 @@ bool parseSchemaArgs(const QStringList &args, SchemaArgs *out, bool allowSorted)
 std::optional<graphql::Schema> loadSchema(const QString &path, int *exitCode)
 {
     QString source;
-    if (!readSource(path, &source)) {
+    if (!readGraphQLSource(path, &source)) {
         *exitCode = 2;
         return std::nullopt;
     }
@@ -110,7 +86,7 @@ std::optional<graphql::Schema> loadSchema(const QString &path, int *exitCode)
         ? graphql::buildClientSchema(source.toUtf8(), &error)
         : graphql::buildSchema(source, &error);
     if (!schema) {
-        printErrors({error});
+        printGraphQLErrors({error});
         *exitCode = 1;
     }
     return schema;

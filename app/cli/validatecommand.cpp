@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "graphqlio.h"
 
 #include <graphql/introspection.h>
 #include <graphql/parser.h>
@@ -15,32 +16,7 @@ namespace refract::cli {
 
 namespace {
 
-bool readText(const QString &path, QString *source)
-{
-    QByteArray bytes;
-    QString error;
-    if (!readInput(path, &bytes, &error)) {
-        printError(QStringLiteral("refract-cli: ") + error);
-        return false;
-    }
-    *source = QString::fromUtf8(bytes);
-    // Node.js keeps a byte order mark (and graphql-js counts it in columns); QString::fromUtf8 drops it.
-    if (bytes.startsWith("\xEF\xBB\xBF") && !source->startsWith(QChar(0xFEFF)))
-        source->prepend(QChar(0xFEFF));
-    return true;
-}
 
-void printErrorList(const QList<graphql::GraphQLError> &errors)
-{
-    QByteArray out = "{\"errors\":[";
-    for (qsizetype i = 0; i < errors.size(); ++i) {
-        if (i)
-            out += ',';
-        out += errors[i].toJson();
-    }
-    out += "]}\n";
-    printOut(out);
-}
 
 } // namespace
 
@@ -63,7 +39,7 @@ int runValidate(const QStringList &args)
     }
 
     QString schemaSource;
-    if (!readText(schemaPath, &schemaSource))
+    if (!readGraphQLSource(schemaPath, &schemaSource))
         return 2;
     graphql::GraphQLError error;
     std::optional<graphql::Schema> schema;
@@ -72,20 +48,20 @@ int runValidate(const QStringList &args)
     else
         schema = graphql::buildSchema(schemaSource, &error);
     if (!schema) {
-        printErrorList({error});
+        printGraphQLErrors({error});
         return 1;
     }
 
     QString source;
-    if (!readText(rest.first(), &source))
+    if (!readGraphQLSource(rest.first(), &source))
         return 2;
     const graphql::ParseResult parsed = graphql::parse(source);
     if (parsed.error) {
-        printErrorList({*parsed.error});
+        printGraphQLErrors({*parsed.error});
         return 1;
     }
     const QList<graphql::GraphQLError> errors = graphql::validate(*schema, *parsed.document);
-    printErrorList(errors);
+    printGraphQLErrors(errors);
     return errors.isEmpty() ? 0 : 1;
 }
 
