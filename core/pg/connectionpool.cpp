@@ -1,0 +1,95 @@
+#include "connectionpool.h"
+
+#include <libpq-fe.h>
+
+#include <QDeadlineTimer>
+#include <QMutexLocker>
+
+namespace refract::pg {
+
+ConnectionPool::ConnectionPool(const QString &conninfo, int size) : m_conninfo(conninfo)
+{
+    for (int i = 0; i < qMax(1, size); ++i) {
+        m_all.push_back(std::make_unique<Connection>());
+        m_idle.push_back(m_all.back().get());
+    }
+}
+
+ConnectionPool::~ConnectionPool() = default;
+
+bool ConnectionPool::open(QString *error)
+{
+    QMutexLocker lock(&m_mutex);
+    bool first = true;
+    for (const auto &c : m_all) {
+        QString e;
+        if (!ensureOpen(c.get(), &e) && first) {
+            if (error)
+                *error = e;
+            return false;
+        }
+        first = false;
+    }
+    return true;
+}
+
+bool ConnectionPool::ensureOpen(Connection *c, QString *error)
+{
+    if (c->isOpen())
+        return true;
+    // A short connect timeout: during an outage each request should fail quickly, not hang.
+    if (c->open(m_conninfo, 5))
+        return true;
+    if (error)
+        *error = c->lastError().message;
+    return false;
+}
+
+Connection *ConnectionPool::acquire(int timeoutMs, QString *error)
+{
+    Connection *c = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        QDeadlineTimer deadline(qMax(0, timeoutMs));
+        while (m_idle.empty()) {
+            if (!m_available.wait(&m_mutex, deadline)) {
+                if (error)
+                    *error = QStringLiteral("no database connection became free within %1 ms").arg(timeoutMs);
+                return nullptr;
+            }
+        }
+        c = m_idle.back();
+        m_idle.pop_back();
+    }
+    // Reconnecting happens outside the lock so one slow reconnect does not stall other threads.
+    if (!ensureOpen(c, error)) {
+        QMutexLocker lock(&m_mutex);
+        m_idle.push_back(c);
+        m_available.wakeOne();
+        return nullptr;
+    }
+    return c;
+}
+
+void ConnectionPool::release(Connection *c)
+{
+    if (!c)
+        return;
+    if (c->handle() && PQstatus(c->handle()) != CONNECTION_OK)
+        c->close();
+    else if (c->inTransaction())
+        c->exec(QStringLiteral("rollback"));
+    if (c->handle() && PQstatus(c->handle()) != CONNECTION_OK)
+        c->close();
+    QMutexLocker lock(&m_mutex);
+    m_idle.push_back(c);
+    m_available.wakeOne();
+}
+
+int ConnectionPool::idleCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_idle.size());
+}
+
+} // namespace refract::pg
