@@ -1,3 +1,4 @@
+#include "graphql/completion.h"
 #include "graphql/positioncontext.h"
 #include "graphql/schemabuilder.h"
 
@@ -302,6 +303,43 @@ private slots:
         QCOMPARE(at(QStringLiteral("fragment F on Post @|")).directiveLocation, QStringLiteral("FRAGMENT_DEFINITION"));
         QCOMPARE(at(QStringLiteral("query Q($a: Int @|")).directiveLocation, QStringLiteral("VARIABLE_DEFINITION"));
         QCOMPARE(at(QStringLiteral("mutation @|")).directiveLocation, QStringLiteral("MUTATION"));
+    }
+
+    QStringList labels(const QString &marked) const
+    {
+        QStringList out;
+        for (const CompletionItem &i : completionItems(m_schema, at(marked)))
+            out.append(i.label);
+        return out;
+    }
+
+    void completions()
+    {
+        QCOMPARE(labels(QStringLiteral("{ person(id: 1) { | } }")),
+                 (QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("posts"), QStringLiteral("__typename")}));
+        QVERIFY(labels(QStringLiteral("{ | }")).contains(QStringLiteral("__schema")));
+        QCOMPARE(labels(QStringLiteral("{ posts(first: 1, |) }")), (QStringList{QStringLiteral("filter"), QStringLiteral("orderBy")}));
+        QCOMPARE(labels(QStringLiteral("{ posts(orderBy: |) }")),
+                 (QStringList{QStringLiteral("CREATED_ASC"), QStringLiteral("CREATED_DESC"), QStringLiteral("TITLE_ASC"), QStringLiteral("null")}));
+        QCOMPARE(labels(QStringLiteral("{ posts @include(if: |) }")), (QStringList{QStringLiteral("true"), QStringLiteral("false")}));
+        QCOMPARE(labels(QStringLiteral("query($a: Int, $b: String, $c: Int!) { posts(first: |) }")),
+                 (QStringList{QStringLiteral("null"), QStringLiteral("$a"), QStringLiteral("$c"), QStringLiteral("$b")}));
+        const auto vars = completionItems(m_schema, at(QStringLiteral("query($a: Int) { posts(first: $|) }")));
+        QCOMPARE(vars.size(), 1);
+        QCOMPARE(vars.first().insertText, QStringLiteral("a"));
+        QCOMPARE(labels(QStringLiteral("{ posts(filter: {title: {equalTo: \"x\" |}}) }")),
+                 (QStringList{QStringLiteral("startsWith"), QStringLiteral("in")}));
+        QCOMPARE(labels(QStringLiteral("{ search(text: \"\") { ... on | } }")),
+                 (QStringList{QStringLiteral("Node"), QStringLiteral("Person"), QStringLiteral("Post"), QStringLiteral("SearchResult")}));
+        QCOMPARE(labels(QStringLiteral("{ person(id: 1) { ...| } }\nfragment P on Person { id }\nfragment Q on Post { id }\nfragment N on Node { id }")),
+                 (QStringList{QStringLiteral("P"), QStringLiteral("N"), QStringLiteral("on")}));
+        QCOMPARE(labels(QStringLiteral("{ posts @|")), (QStringList{QStringLiteral("cached"), QStringLiteral("include"), QStringLiteral("skip")}));
+        QCOMPARE(labels(QStringLiteral("query Q($a: |")),
+                 (QStringList{QStringLiteral("Scope"), QStringLiteral("PostOrder"), QStringLiteral("PostFilter"), QStringLiteral("StringFilter"),
+                              QStringLiteral("Int"), QStringLiteral("Float"), QStringLiteral("String"), QStringLiteral("Boolean"),
+                              QStringLiteral("ID")}));
+        QCOMPARE(labels(QStringLiteral("|")), (QStringList{QStringLiteral("query"), QStringLiteral("mutation"), QStringLiteral("fragment")}));
+        QVERIFY(labels(QStringLiteral("# |")).isEmpty());
     }
 
     void lineColumn()
