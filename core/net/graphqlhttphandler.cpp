@@ -1,0 +1,278 @@
+#include "graphqlhttphandler.h"
+
+#include <exec/engine.h>
+#include <identity/claimsmapping.h>
+#include <identity/jwt.h>
+#include <pg/connectionpool.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace refract::net {
+
+namespace {
+
+constexpr QByteArrayView kGraphQLResponse = "application/graphql-response+json";
+
+QByteArray contentTypeOf(bool graphqlResponse)
+{
+    return graphqlResponse ? QByteArray("application/graphql-response+json; charset=utf-8")
+                           : QByteArray("application/json; charset=utf-8");
+}
+
+QByteArray errorJson(const QString &message)
+{
+    QJsonObject e{{QStringLiteral("message"), message}};
+    return "{\"errors\":[" + QJsonDocument(e).toJson(QJsonDocument::Compact) + "]}";
+}
+
+/// The media type to answer with, from the Accept header (q-values honoured, order kept among
+/// equals): graphql-response+json, json, or none acceptable (406). No header: application/json, as
+/// the specification asks of servers that still serve legacy clients.
+std::optional<bool> negotiate(const QByteArray &accept)
+{
+    if (accept.trimmed().isEmpty())
+        return false;
+    struct Candidate { double q; int order; bool graphqlResponse; };
+    std::optional<Candidate> best;
+    int order = 0;
+    for (const QByteArray &range : accept.split(',')) {
+        const QList<QByteArray> params = range.split(';');
+        const QByteArray type = params.value(0).trimmed().toLower();
+        double q = 1.0;
+        for (qsizetype i = 1; i < params.size(); ++i) {
+            const QByteArray p = params[i].trimmed();
+            if (p.startsWith("q=") || p.startsWith("Q="))
+                q = p.mid(2).toDouble();
+        }
+        ++order;
+        if (q <= 0)
+            continue;
+        std::optional<bool> grj;
+        if (type == kGraphQLResponse)
+            grj = true;
+        else if (type == "application/json" || type == "application/*" || type == "*/*")
+            grj = false;
+        if (!grj)
+            continue;
+        if (!best || q > best->q)
+            best = Candidate{q, order, *grj};
+    }
+    if (!best)
+        return std::nullopt;
+    return best->graphqlResponse;
+}
+
+} // namespace
+
+GraphQLHttpHandler::GraphQLHttpHandler(const exec::Engine &engine, pg::ConnectionPool &pool, const GraphQLHttpOptions &options)
+    : m_engine(engine), m_pool(pool), m_options(options)
+{
+    if (auto mapping = identity::ClaimsMapping::preset(options.auth.claimsMapping))
+        m_mapping = std::make_unique<identity::ClaimsMapping>(*mapping);
+}
+
+GraphQLHttpHandler::~GraphQLHttpHandler() = default;
+
+bool GraphQLHttpHandler::isValid(QString *error) const
+{
+    if (!m_mapping) {
+        if (error)
+            *error = QStringLiteral("unknown claims mapping '%1' (postgraphile, appsync or supabase)").arg(m_options.auth.claimsMapping);
+        return false;
+    }
+    return true;
+}
+
+void GraphQLHttpHandler::addCors(const HttpRequest &request, HttpResponse *response) const
+{
+    const QByteArray origin = request.header("origin");
+    if (origin.isEmpty() || m_options.corsOrigins.isEmpty())
+        return;
+    if (m_options.corsOrigins.contains(QStringLiteral("*")))
+        response->addHeader("Access-Control-Allow-Origin", "*");
+    else if (m_options.corsOrigins.contains(QString::fromUtf8(origin)))
+        response->addHeader("Access-Control-Allow-Origin", origin);
+    else
+        return;
+    response->addHeader("Vary", "Origin");
+}
+
+HttpResponse GraphQLHttpHandler::handle(const HttpRequest &request) const
+{
+    HttpResponse response;
+    if (request.path == "/health") {
+        response = health(request);
+    } else if (request.path != m_options.path) {
+        response = HttpResponse::json(404, errorJson(QStringLiteral("Not found; GraphQL is served at %1").arg(QString::fromUtf8(m_options.path))));
+    } else if (request.method == "OPTIONS") {
+        // CORS preflight: the allowed origin gets the methods and headers it may use.
+        response.status = 204;
+        response.addHeader("Allow", "GET, POST, OPTIONS");
+        addCors(request, &response);
+        if (response.headers.size() > 1) {
+            response.addHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            const QByteArray asked = request.header("access-control-request-headers");
+            response.addHeader("Access-Control-Allow-Headers", asked.isEmpty() ? QByteArray("Content-Type, Authorization, Accept") : asked);
+            response.addHeader("Access-Control-Max-Age", "86400");
+        }
+        return response;
+    } else {
+        response = handleGraphQL(request);
+    }
+    addCors(request, &response);
+    return response;
+}
+
+HttpResponse GraphQLHttpHandler::health(const HttpRequest &request) const
+{
+    if (request.method != "GET" && request.method != "HEAD") {
+        HttpResponse r = HttpResponse::json(405, errorJson(QStringLiteral("Use GET.")));
+        r.addHeader("Allow", "GET, HEAD");
+        return r;
+    }
+    QString error;
+    HttpResponse r;
+    {
+        pg::ConnectionPool::Lease lease(m_pool, qMin(1000, m_options.acquireTimeoutMs), &error);
+        if (lease) {
+            const pg::Result res = lease->exec(QStringLiteral("select 1"));
+            if (!res.ok())
+                error = res.error().message;
+        }
+    }
+    if (error.isEmpty())
+        r = HttpResponse::json(200, "{\"status\":\"ok\"}");
+    else
+        r = HttpResponse::json(503, QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
+                                                              {QStringLiteral("error"), error.simplified()}})
+                                        .toJson(QJsonDocument::Compact));
+    r.headOnly = request.method == "HEAD";
+    return r;
+}
+
+HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
+{
+    const bool isGet = request.method == "GET";
+    if (!isGet && request.method != "POST") {
+        HttpResponse r = HttpResponse::json(405, errorJson(QStringLiteral("Only GET and POST are supported.")));
+        r.addHeader("Allow", "GET, POST, OPTIONS");
+        return r;
+    }
+    const std::optional<bool> negotiated = negotiate(request.header("accept"));
+    if (!negotiated)
+        return HttpResponse::json(406, errorJson(QStringLiteral("Accept must allow application/graphql-response+json or application/json.")));
+    const bool grj = *negotiated;
+    const QByteArray contentType = contentTypeOf(grj);
+    auto reply = [&](int status, const QByteArray &body) { return HttpResponse::json(status, body, contentType); };
+    auto badRequest = [&](const QString &message) { return reply(400, errorJson(message)); };
+
+    // The GraphQL-over-HTTP parameters.
+    exec::Request req;
+    if (isGet) {
+        QByteArray q = request.query;
+        q.replace('+', "%20"); // form encoding: `+` is a space
+        const QUrlQuery query(QString::fromUtf8(q));
+        if (!query.hasQueryItem(QStringLiteral("query")))
+            return badRequest(QStringLiteral("Missing query."));
+        req.query = query.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+        req.operationName = query.queryItemValue(QStringLiteral("operationName"), QUrl::FullyDecoded);
+        for (const char *name : {"variables", "extensions"}) {
+            const QString text = query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+            if (text.isEmpty() || text == QLatin1String("null"))
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            if (!doc.isObject())
+                return badRequest(QStringLiteral("%1 must be a JSON object.").arg(QLatin1String(name)));
+            if (name[0] == 'v')
+                req.variables = doc.object();
+        }
+    } else {
+        const QByteArray ct = request.header("content-type").split(';').value(0).trimmed().toLower();
+        if (ct.isEmpty())
+            return reply(415, errorJson(QStringLiteral("Missing Content-Type; send application/json.")));
+        if (ct != "application/json")
+            return reply(415, errorJson(QStringLiteral("Unsupported Content-Type '%1'; send application/json.").arg(QString::fromUtf8(ct))));
+        if (request.body.trimmed().isEmpty())
+            return badRequest(QStringLiteral("Missing request body."));
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
+        if (pe.error != QJsonParseError::NoError)
+            return badRequest(QStringLiteral("Malformed JSON body: %1 at offset %2.").arg(pe.errorString()).arg(pe.offset));
+        if (!doc.isObject())
+            return badRequest(QStringLiteral("The request body must be a JSON object."));
+        const QJsonObject body = doc.object();
+        const QJsonValue query = body.value(QStringLiteral("query"));
+        if (!query.isString())
+            return badRequest(query.isUndefined() ? QStringLiteral("Missing query.") : QStringLiteral("query must be a string."));
+        req.query = query.toString();
+        const QJsonValue op = body.value(QStringLiteral("operationName"));
+        if (op.isString())
+            req.operationName = op.toString();
+        else if (!op.isNull() && !op.isUndefined())
+            return badRequest(QStringLiteral("operationName must be a string or null."));
+        const QJsonValue variables = body.value(QStringLiteral("variables"));
+        if (variables.isObject())
+            req.variables = variables.toObject();
+        else if (!variables.isNull() && !variables.isUndefined())
+            return badRequest(QStringLiteral("variables must be an object or null."));
+        const QJsonValue extensions = body.value(QStringLiteral("extensions"));
+        if (!extensions.isObject() && !extensions.isNull() && !extensions.isUndefined())
+            return badRequest(QStringLiteral("extensions must be an object or null."));
+    }
+
+    // Who is asking: PostGraphile's bearer format, jsonwebtoken's messages, 401 for an expired token
+    // and 403 for any other bad token (PostGraphile v4's statuses).
+    const JwtAuthOptions &auth = m_options.auth;
+    QJsonObject claims;
+    if (!auth.key.isEmpty()) {
+        const QByteArray header = request.header("authorization");
+        if (!header.isNull()) {
+            static const QRegularExpression bearer(QStringLiteral("^\\s*bearer\\s+([a-z0-9\\-._~+/]+=*)\\s*$"),
+                                                   QRegularExpression::CaseInsensitiveOption);
+            const QRegularExpressionMatch m = bearer.match(QString::fromLatin1(header));
+            if (!m.hasMatch())
+                return badRequest(QStringLiteral("Authorization header is not of the correct bearer scheme format."));
+            identity::JwtVerifyOptions vo;
+            vo.allowed = auth.algorithms;
+            vo.audience = auth.audience;
+            const identity::JwtResult jwt = identity::Jwt::verify(m.captured(1).toLatin1(), auth.key, vo);
+            if (!jwt.ok) {
+                HttpResponse r = reply(jwt.failure == identity::JwtResult::Failure::Expired ? 401 : 403, errorJson(jwt.error));
+                if (r.status == 401)
+                    r.addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                return r;
+            }
+            QString claimError;
+            if (!m_mapping->checkClaims(jwt.claims, &claimError))
+                return reply(403, errorJson(claimError));
+            claims = jwt.claims;
+        }
+    }
+    req.settings = m_mapping->settings(claims, auth.defaultRole);
+    req.statementTimeoutMs = m_options.requestTimeoutMs;
+
+    const std::shared_ptr<const exec::PreparedDocument> prepared = m_engine.prepare(req.query);
+    if (!prepared->ok())
+        return reply(grj ? 400 : 200, exec::Engine::errorsJson(prepared->errors()));
+    const std::optional<graphql::ast::OperationType> type = prepared->operationType(req.operationName);
+    if (type == graphql::ast::OperationType::Mutation && isGet) {
+        HttpResponse r = reply(405, errorJson(QStringLiteral("Can only perform a mutation operation from a POST request.")));
+        r.addHeader("Allow", "POST");
+        return r;
+    }
+    if (type == graphql::ast::OperationType::Subscription)
+        return reply(grj ? 400 : 200, errorJson(QStringLiteral("Subscriptions are served over WebSocket (graphql-transport-ws) at this URL, not over HTTP.")));
+
+    QString poolError;
+    pg::ConnectionPool::Lease connection(m_pool, m_options.acquireTimeoutMs, &poolError);
+    if (!connection)
+        return reply(503, errorJson(QStringLiteral("The database is not available: %1").arg(poolError.simplified())));
+    const exec::ExecutionResult result = m_engine.execute(*prepared, req, *connection.get());
+    return reply(result.requestError && grj ? 400 : 200, result.json);
+}
+
+} // namespace refract::net

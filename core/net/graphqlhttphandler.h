@@ -1,0 +1,74 @@
+#pragma once
+
+#include "httpmessage.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace refract::exec {
+class Engine;
+}
+namespace refract::pg {
+class ConnectionPool;
+}
+namespace refract::identity {
+class ClaimsMapping;
+enum class JwtAlgorithm;
+}
+
+namespace refract::net {
+
+/// How requests prove who they are. Without a key, `Authorization` is ignored (PostGraphile reads
+/// tokens only when it has a secret) and every request runs as the default role.
+struct JwtAuthOptions
+{
+    QByteArray key;                 ///< HMAC secret or PEM public key; empty: no JWT
+    QList<identity::JwtAlgorithm> algorithms; ///< empty: those that fit the key
+    QString audience;               ///< required `aud`; empty: not checked
+    QString defaultRole;            ///< the role of requests without a token (and tokens without a role claim)
+    QString claimsMapping = QStringLiteral("postgraphile"); ///< postgraphile | appsync | supabase
+};
+
+struct GraphQLHttpOptions
+{
+    QByteArray path = "/graphql";
+    /// Origins allowed to call from a browser (`*`: any); empty: no CORS headers at all.
+    QStringList corsOrigins;
+    int requestTimeoutMs = 30000;   ///< statement_timeout of each request's transaction; 0: the server's
+    int acquireTimeoutMs = 5000;    ///< waiting for a pooled connection; then 503
+    JwtAuthOptions auth;
+};
+
+/// GraphQL over HTTP (the GraphQL-over-HTTP specification, as graphql-http audits it) on top of the
+/// engine: POST `application/json` and GET for queries, Accept negotiation
+/// (`application/graphql-response+json`: request errors answer 4xx; `application/json`: 200, the
+/// legacy behaviour), 405 for mutations over GET, CORS, JWT → claims → settings, `/health`.
+/// handle() is const and thread-safe: the server's worker threads call it concurrently.
+class GraphQLHttpHandler
+{
+public:
+    GraphQLHttpHandler(const exec::Engine &engine, pg::ConnectionPool &pool, const GraphQLHttpOptions &options);
+    ~GraphQLHttpHandler();
+
+    /// false (with `error`) when the claims mapping name is unknown.
+    bool isValid(QString *error = nullptr) const;
+
+    HttpResponse handle(const HttpRequest &request) const;
+
+private:
+    enum class MediaType { GraphQLResponse, Json };
+    HttpResponse handleGraphQL(const HttpRequest &request) const;
+    HttpResponse health(const HttpRequest &request) const;
+    void addCors(const HttpRequest &request, HttpResponse *response) const;
+
+    const exec::Engine &m_engine;
+    pg::ConnectionPool &m_pool;
+    GraphQLHttpOptions m_options;
+    std::unique_ptr<identity::ClaimsMapping> m_mapping;
+};
+
+} // namespace refract::net

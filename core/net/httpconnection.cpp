@@ -1,0 +1,262 @@
+#include "httpconnection.h"
+
+#include <QHostAddress>
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+
+namespace refract::net {
+
+namespace {
+
+QByteArray errorBody(const QByteArray &message)
+{
+    QByteArray escaped = message;
+    escaped.replace('\\', "\\\\").replace('"', "\\\"");
+    return "{\"errors\":[{\"message\":\"" + escaped + "\"}]}";
+}
+
+bool hasToken(const QByteArray &headerValue, QByteArrayView token)
+{
+    for (const QByteArray &part : headerValue.split(','))
+        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+/// How long a connection that answered with an error keeps reading (and discarding) what the client
+/// still sends before closing: closing with unread data makes the kernel reset the connection, and
+/// the client could lose the response (a 413 for a 50 MB body would never be seen).
+constexpr int kLingerMs = 2000;
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, const HttpHandler &handler,
+                               const UpgradeHandler &upgrade, QObject *parent)
+    : QObject(parent), m_socket(socket), m_limits(limits), m_handler(handler), m_upgrade(upgrade)
+{
+    m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        // A closing connection half-closes once the response is out, then lingers (see kLingerMs).
+        if (m_state == State::Draining && m_socket && m_socket->bytesToWrite() == 0)
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    });
+    startTimer(m_limits.idleTimeoutMs);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::startTimer(int ms)
+{
+    if (ms > 0)
+        m_timer.start(ms);
+    else
+        m_timer.stop();
+}
+
+void HttpConnection::shutdown()
+{
+    if (m_socket)
+        m_socket->abort();
+    finish();
+}
+
+void HttpConnection::finish()
+{
+    if (m_state == State::Done)
+        return;
+    m_state = State::Done;
+    m_timer.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    Q_EMIT finished();
+    deleteLater();
+}
+
+void HttpConnection::onTimeout()
+{
+    switch (m_state) {
+    case State::Idle:
+        // An idle keep-alive connection: close quietly.
+        if (m_socket)
+            m_socket->disconnectFromHost();
+        finish();
+        break;
+    case State::Headers:
+    case State::Body:
+        fail(408, "The request was not received in time.");
+        break;
+    case State::Draining:
+    case State::Done:
+        finish();
+        break;
+    }
+}
+
+void HttpConnection::fail(int status, const QByteArray &message)
+{
+    HttpResponse r = HttpResponse::json(status, errorBody(message));
+    r.close = true;
+    respond(r);
+}
+
+void HttpConnection::respond(const HttpResponse &response)
+{
+    if (!m_socket)
+        return;
+    const bool keepAlive = m_keepAlive && !response.close;
+    m_socket->write(response.serialize(keepAlive));
+    if (keepAlive)
+        return;
+    m_state = State::Draining;
+    m_timer.start(kLingerMs);
+    m_socket->flush();
+    if (m_socket->bytesToWrite() == 0)
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+}
+
+bool HttpConnection::parseHeaders(const QByteArray &head)
+{
+    m_request = HttpRequest{};
+    m_request.peerAddress = m_socket->peerAddress().toString().toLatin1();
+    const QList<QByteArray> lines = head.split('\n');
+    // The request line: METHOD SP target SP HTTP/1.x
+    const QByteArray first = lines.value(0).trimmed();
+    const QList<QByteArray> parts = first.split(' ');
+    if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        fail(400, "Malformed request line.");
+        return false;
+    }
+    if (parts[2] == "HTTP/1.1")
+        m_request.minorVersion = 1;
+    else if (parts[2] == "HTTP/1.0")
+        m_request.minorVersion = 0;
+    else {
+        fail(505, "Only HTTP/1.0 and HTTP/1.1 are supported.");
+        return false;
+    }
+    m_request.method = parts[0];
+    m_request.target = parts[1];
+    const qsizetype q = m_request.target.indexOf('?');
+    m_request.path = q < 0 ? m_request.target : m_request.target.left(q);
+    m_request.query = q < 0 ? QByteArray() : m_request.target.mid(q + 1);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].endsWith('\r') ? lines[i].chopped(1) : lines[i];
+        if (line.isEmpty())
+            continue;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.front() == ' ' || line.front() == '\t' || line.left(colon).contains(' ')) {
+            fail(400, "Malformed header line.");
+            return false;
+        }
+        m_request.headers.append(qMakePair(line.left(colon).toLower(), line.mid(colon + 1).trimmed()));
+    }
+    const QByteArray connection = m_request.header("connection");
+    m_keepAlive = m_request.minorVersion == 1 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");
+    if (m_request.hasHeader("transfer-encoding")) {
+        fail(411, "Chunked request bodies are not supported; send a Content-Length.");
+        return false;
+    }
+    m_contentLength = 0;
+    bool seen = false;
+    for (const auto &h : m_request.headers) {
+        if (h.first != "content-length")
+            continue;
+        bool ok = !h.second.isEmpty();
+        for (char c : h.second)
+            ok = ok && c >= '0' && c <= '9';
+        const qint64 n = ok && h.second.size() <= 15 ? h.second.toLongLong(&ok) : -1;
+        if (!ok || n < 0 || (seen && n != m_contentLength)) {
+            fail(400, "Invalid Content-Length.");
+            return false;
+        }
+        m_contentLength = n;
+        seen = true;
+    }
+    if (m_contentLength > m_limits.maxBodyBytes) {
+        fail(413, "The request body is larger than the limit of " + QByteArray::number(m_limits.maxBodyBytes) + " bytes.");
+        return false;
+    }
+    return true;
+}
+
+void HttpConnection::onReadyRead()
+{
+    while (m_socket && (m_state != State::Done)) {
+        if (m_state == State::Draining) {
+            m_socket->readAll();
+            return;
+        }
+        if (m_state == State::Idle || m_state == State::Headers) {
+            // Blank lines between requests are allowed (RFC 9112 §2.2).
+            while (m_socket->bytesAvailable() > 0) {
+                char c;
+                if (!m_socket->peek(&c, 1) || (c != '\r' && c != '\n'))
+                    break;
+                m_socket->skip(1);
+            }
+            const qint64 available = m_socket->bytesAvailable();
+            if (available <= 0)
+                return;
+            if (m_state == State::Idle) {
+                m_state = State::Headers;
+                startTimer(m_limits.headerTimeoutMs);
+            }
+            // Peek, not read: a WebSocket upgrade must leave the handshake in the socket.
+            const QByteArray head = m_socket->peek(qMin<qint64>(available, m_limits.maxHeaderBytes + 4));
+            const qsizetype end = head.indexOf("\r\n\r\n");
+            if (end < 0) {
+                if (head.size() > m_limits.maxHeaderBytes)
+                    fail(431, "The request headers are larger than the limit.");
+                return;
+            }
+            if (!parseHeaders(head.left(end)))
+                return;
+            if (m_upgrade && hasToken(m_request.header("upgrade"), "websocket")) {
+                m_timer.stop();
+                QTcpSocket *socket = m_socket;
+                socket->disconnect(this);
+                socket->setParent(nullptr);
+                m_socket = nullptr;
+                m_upgrade(socket);
+                finish();
+                return;
+            }
+            m_socket->skip(end + 4);
+            m_state = State::Body;
+            if (m_contentLength > 0) {
+                startTimer(m_limits.bodyTimeoutMs);
+                m_request.body.reserve(m_contentLength);
+                if (m_socket->bytesAvailable() == 0 && hasToken(m_request.header("expect"), "100-continue"))
+                    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
+        }
+        if (m_state == State::Body) {
+            const qint64 need = m_contentLength - m_request.body.size();
+            if (need > 0) {
+                m_request.body += m_socket->read(need);
+                if (m_request.body.size() < m_contentLength)
+                    return;
+            }
+            m_timer.stop();
+            const HttpResponse response = m_handler(m_request);
+            respond(response);
+            if (m_state != State::Body)
+                return; // closing
+            m_state = State::Idle;
+            m_request = HttpRequest{};
+            startTimer(m_limits.idleTimeoutMs);
+        }
+    }
+}
+
+} // namespace refract::net

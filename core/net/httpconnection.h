@@ -1,0 +1,70 @@
+#pragma once
+
+#include "httpmessage.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+class QTcpSocket;
+
+namespace refract::net {
+
+/// Limits that protect the server from clients that send too much or too slowly.
+struct HttpLimits
+{
+    qint64 maxBodyBytes = 10 * 1024 * 1024; ///< larger bodies: 413
+    int maxHeaderBytes = 16 * 1024;         ///< request line + headers; larger: 431
+    int headerTimeoutMs = 10000;            ///< from a request's first byte to its blank line: 408
+    int bodyTimeoutMs = 30000;              ///< from the blank line to the body's last byte: 408
+    int idleTimeoutMs = 60000;              ///< a keep-alive connection with no request is closed
+};
+
+/// Answers one request; called on the connection's thread, so it must be thread-safe.
+using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
+/// Takes over a socket whose request asks for a WebSocket upgrade. The request bytes are still
+/// unread in the socket (the connection only peeked at them), so a QWebSocketServer can read the
+/// handshake itself. Called on the connection's thread with a parentless socket.
+using UpgradeHandler = std::function<void(QTcpSocket *)>;
+
+/// One client connection of the local server: HTTP/1.1 with keep-alive and pipelining, bodies by
+/// Content-Length, `Expect: 100-continue`, and deadlines for headers and body (a client sending one
+/// byte a second is dropped). Requests run synchronously on this object's thread, one at a time.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(QTcpSocket *socket, const HttpLimits &limits, const HttpHandler &handler,
+                   const UpgradeHandler &upgrade, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    /// Closes the socket (server shutdown).
+    void shutdown();
+
+Q_SIGNALS:
+    /// The connection is over (closed or handed to the WebSocket server); the object deletes itself later.
+    void finished();
+
+private:
+    enum class State { Idle, Headers, Body, Draining, Done };
+    void onReadyRead();
+    void onTimeout();
+    bool parseHeaders(const QByteArray &head);
+    void fail(int status, const QByteArray &message);
+    void respond(const HttpResponse &response);
+    void finish();
+    void startTimer(int ms);
+
+    QTcpSocket *m_socket;
+    HttpLimits m_limits;
+    const HttpHandler &m_handler;
+    const UpgradeHandler &m_upgrade;
+    QTimer m_timer;
+    State m_state = State::Idle;
+    HttpRequest m_request;
+    qint64 m_contentLength = 0;
+    bool m_keepAlive = true;
+};
+
+} // namespace refract::net
