@@ -9,11 +9,12 @@
 #include "pgconnectiondialog.h"
 #include "prettifier.h"
 #include "queryeditor.h"
-#include "queryrun.h"
 #include "querytab.h"
 #include "recentconnections.h"
 #include "reflectjob.h"
 #include "resultsview.h"
+#include "runcontroller.h"
+#include "schemacontext.h"
 #include "shortcutsdialog.h"
 
 #include <pg/connection.h>
@@ -22,6 +23,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -95,7 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_docs(new DocsView(this))
     , m_log(new EventLog(this))
     , m_job(new ReflectJob(this))
-    , m_queryRun(new QueryRun(this))
+    , m_runner(new RunController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Refract"));
@@ -117,7 +119,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_job, &ReflectJob::progress, this, [this](const QString &step) { setBusy(true, step); });
     connect(m_job, &ReflectJob::finished, this, &MainWindow::onReflectFinished);
-    connect(m_queryRun, &QueryRun::finished, this, &MainWindow::onQueryRunFinished);
+    connect(m_runner, &RunController::busyChanged, this, [this](bool busy, const QString &text) { setBusy(busy, text); });
+    connect(m_runner, &RunController::message, this, [this](int level, const QString &text) { log(level, text); });
     connect(m_explorer, &ExplorerWidget::typeSelected, this, [this](const QString &type, const QString &member) {
         m_docs->showType(type, member);
     });
@@ -152,6 +155,9 @@ void MainWindow::createActions()
     m_dryRunAction = makeAction(this, QStringLiteral("actionDryRun"), tr("&Dry Run"), {},
                                 tr("Roll back instead of committing: mutations change nothing"));
     m_dryRunAction->setCheckable(true);
+    m_copyCurlAction = makeAction(this, QStringLiteral("actionCopyCurl"), tr("Copy as c&URL"),
+                                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+                                  tr("Copy the operation under the cursor as a cURL command"));
     m_prettifyAction = makeAction(this, QStringLiteral("actionPrettify"), tr("&Prettify"),
                                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}, tr("Reformat the document"));
     m_newTabAction = makeAction(this, QStringLiteral("actionNewTab"), tr("&New Tab"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
@@ -191,6 +197,7 @@ void MainWindow::createActions()
 
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runQuery);
     connect(m_prettifyAction, &QAction::triggered, this, &MainWindow::prettify);
+    connect(m_copyCurlAction, &QAction::triggered, this, &MainWindow::copyAsCurl);
     connect(m_newTabAction, &QAction::triggered, this, [this] { newQueryTab(); });
     connect(m_closeTabAction, &QAction::triggered, this, [this] { closeQueryTab(m_tabs->currentIndex()); });
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -241,6 +248,7 @@ void MainWindow::createMenus()
     QMenu *query = menuBar()->addMenu(tr("&Query"));
     query->addAction(m_runAction);
     query->addAction(m_dryRunAction);
+    query->addAction(m_copyCurlAction);
     query->addAction(m_identityAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -305,7 +313,7 @@ void MainWindow::createStatusBar()
 
 QList<QAction *> MainWindow::allActions() const
 {
-    QList<QAction *> out = {m_runAction,      m_dryRunAction,    m_prettifyAction,  m_newTabAction,    m_closeTabAction,
+    QList<QAction *> out = {m_runAction,      m_dryRunAction,    m_copyCurlAction, m_prettifyAction,  m_newTabAction,    m_closeTabAction,
                             m_findAction,     m_identityAction,  m_connectAction,   m_refreshAction,
                             m_disconnectAction, m_openSdlAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
                             m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction};
@@ -323,6 +331,7 @@ QueryTab *MainWindow::newQueryTab(const QString &text)
     tab->editor()->releaseKeys(keys);
     if (!text.isEmpty())
         tab->editor()->setText(text);
+    tab->setSchemaContext(m_context);
     if (!m_tabSplitterState.isEmpty())
         tab->restoreSplitterState(m_tabSplitterState);
     // The last splitter layout the user set is what new tabs (and the next session) get.
@@ -461,6 +470,7 @@ void MainWindow::disconnectDatabase()
     m_connection.reset();
     m_catalog.reset();
     m_schema.reset();
+    setSchemaContext(nullptr);
     m_explorer->clear();
     m_docs->setSchema(nullptr);
     m_connectionBar->setDisconnected();
@@ -546,13 +556,13 @@ void MainWindow::cancelBackgroundWork()
         log(EventLog::Warning, tr("Cancelling…"));
         m_job->cancel();
     }
-    if (m_queryRun->isRunning())
-        m_queryRun->cancel(); // reports through onQueryRunFinished
+    if (m_runner->isRunning())
+        m_runner->cancel(); // reports through the runner's finished handling
 }
 
 bool MainWindow::isBusy() const
 {
-    return m_job->isRunning() || m_queryRun->isRunning() || m_sdlLoading || m_keychainWait;
+    return m_job->isRunning() || m_runner->isRunning() || m_sdlLoading || m_keychainWait;
 }
 
 void MainWindow::setBusy(bool busy, const QString &text)
@@ -587,6 +597,7 @@ void MainWindow::onReflectFinished(const ReflectOutcome &outcome)
     m_connection = outcome.connection;
     setCatalog(outcome.catalog);
     setSchema(outcome.schema);
+    setSchemaContext(outcome.context);
     const QString detail = tr("%1 — PostgreSQL %2, as %3")
                                .arg(outcome.displayName, outcome.catalog->serverVersion, outcome.catalog->currentUser);
     m_connectionBar->setConnected(outcome.displayName, detail);
@@ -632,6 +643,17 @@ void MainWindow::setSchema(std::shared_ptr<const graphql::Schema> schema)
     } else {
         m_schemaLabel->clear();
     }
+    // A schema from SDL or a test: validation and completion, no Run (setSchemaContext follows
+    // with the runnable context after reflection).
+    setSchemaContext(m_schema ? SchemaContext::fromSchema(m_schema) : nullptr);
+}
+
+void MainWindow::setSchemaContext(std::shared_ptr<const SchemaContext> context)
+{
+    m_context = std::move(context);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *tab = qobject_cast<QueryTab *>(m_tabs->widget(i)))
+            tab->setSchemaContext(m_context);
 }
 
 void MainWindow::runQuery()
@@ -649,88 +671,29 @@ void MainWindow::runQuery()
         log(EventLog::Warning, note);
         return;
     }
-    if (!m_connection || !m_catalog) {
-        validateOnly(tab); // an SDL file: there is no database to run against
-        return;
-    }
-    QueryRunRequest request;
-    const QString variablesText = tab->variablesEdit()->toPlainText().trimmed();
-    if (!variablesText.isEmpty()) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(variablesText.toUtf8(), &error);
-        if (!doc.isObject()) {
-            const QString note = doc.isNull()
-                                     ? tr("Variables are not valid JSON: %1 (at character %2). Nothing was run.")
-                                           .arg(error.errorString())
-                                           .arg(error.offset)
-                                     : tr("Variables must be a JSON object. Nothing was run.");
-            tab->results()->showMessage(note);
-            log(EventLog::Warning, note);
-            return;
-        }
-        request.variables = doc.object();
-    }
+    // Without a database (an SDL file) the runner validates only.
+    const QString conninfo = m_connection && m_catalog ? m_params.conninfo() : QString();
     const ConnectionBar::Identity identity = m_connectionBar->currentIdentity();
-    request.conninfo = m_params.conninfo();
-    request.catalog = m_catalog;
-    request.preset = m_connectionBar->preset();
-    request.document = tab->editor()->text();
-    request.settings = identity.settings;
-    request.dryRun = m_dryRunAction->isChecked();
-    m_runTab = tab;
-    m_runIdentity = identity.text;
-    if (request.dryRun)
-        m_runIdentity += tr(", dry run (rolled back)");
-    log(EventLog::Info, tr("Running as %1").arg(m_runIdentity));
-    setBusy(true, tr("Running as %1…").arg(m_runIdentity));
-    m_queryRun->start(request);
+    m_runner->run(tab, conninfo, m_context, RunController::Identity{identity.text, identity.settings},
+                  m_dryRunAction->isChecked());
 }
 
-void MainWindow::onQueryRunFinished(const QueryRunOutcome &outcome)
+void MainWindow::copyAsCurl()
 {
-    setBusy(false);
-    QueryTab *tab = m_runTab;
-    m_runTab.clear();
-    if (outcome.cancelled) {
-        log(EventLog::Warning, tr("Query cancelled"));
-        statusBar()->showMessage(tr("Cancelled"), 4000);
-        if (tab)
-            tab->results()->showMessage(tr("Cancelled."));
+    QueryTab *tab = currentQueryTab();
+    if (!tab)
+        return;
+    // The endpoint `refract-cli serve` listens on unless the user set another one.
+    const QString endpoint =
+        QSettings().value(QStringLiteral("query/endpoint"), QStringLiteral("http://127.0.0.1:5000/graphql")).toString();
+    QString error;
+    const QString command = RunController::curlCommand(tab, endpoint, &error);
+    if (command.isEmpty()) {
+        statusBar()->showMessage(error, 8000);
         return;
     }
-    const QString note = outcome.executed
-                             ? tr("Ran as %1 in %2 ms (execute %3 ms), %4 SQL statement(s)")
-                                   .arg(m_runIdentity)
-                                   .arg(outcome.elapsedMs)
-                                   .arg(outcome.executeMs)
-                                   .arg(outcome.statementCount)
-                             : tr("Not run (as %1): the request has errors").arg(m_runIdentity);
-    log(outcome.executed ? EventLog::Info : EventLog::Warning, note);
-    if (tab)
-        tab->results()->showJson(outcome.response, note);
-}
-
-void MainWindow::validateOnly(QueryTab *tab)
-{
-    // Validation runs on a pool thread (indexing a large schema takes a moment).
-    using Check = OperationCheck::Result;
-    auto *watcher = new QFutureWatcher<Check>(this);
-    QPointer<QueryTab> target(tab);
-    connect(watcher, &QFutureWatcher<Check>::finished, this, [this, watcher, target] {
-        watcher->deleteLater();
-        const Check r = watcher->result();
-        if (!target)
-            return;
-        if (!r.valid) {
-            target->results()->showJson(r.errorsJson);
-            log(EventLog::Warning, tr("The operation has %1 validation error(s)").arg(r.errorCount));
-            return;
-        }
-        const QString note = tr("The operation is valid against the schema. Connect to a database to run it.");
-        target->results()->showMessage(note);
-        log(EventLog::Info, note);
-    });
-    watcher->setFuture(QtConcurrent::run(&OperationCheck::check, m_schema, tab->editor()->text()));
+    QGuiApplication::clipboard()->setText(command);
+    statusBar()->showMessage(tr("Copied a cURL command for %1").arg(endpoint), 4000);
 }
 
 void MainWindow::prettify()

@@ -28,10 +28,10 @@ class ConnectionBar;
 class DocsView;
 class EventLog;
 class ExplorerWidget;
-class QueryRun;
 class QueryTab;
 class ReflectJob;
-struct QueryRunOutcome;
+class RunController;
+class SchemaContext;
 struct ReflectOutcome;
 
 /// The workbench window: connection bar, Explorer / Docs / Event log docks around the query tabs,
@@ -55,6 +55,10 @@ public:
     /// Shows a catalog / schema as if reflected (tests, SDL files).
     void setCatalog(std::shared_ptr<const reflect::Catalog> catalog);
     void setSchema(std::shared_ptr<const graphql::Schema> schema);
+    /// The schema with what validation, completion and Run need (reflected schemas are runnable).
+    void setSchemaContext(std::shared_ptr<const SchemaContext> context);
+    std::shared_ptr<const SchemaContext> schemaContext() const { return m_context; }
+    RunController *runController() const { return m_runner; }
 
     QueryTab *newQueryTab(const QString &text = {});
     QueryTab *currentQueryTab() const;
@@ -93,8 +97,7 @@ private:
     void onReflectFinished(const ReflectOutcome &outcome);
     void setBusy(bool busy, const QString &text = {});
     void runQuery();
-    void validateOnly(QueryTab *tab);
-    void onQueryRunFinished(const QueryRunOutcome &outcome);
+    void copyAsCurl();
     void prettify();
     void closeQueryTab(int index);
     void switchIdentity();
@@ -114,13 +117,11 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_schemaLabel = nullptr;
     ReflectJob *m_job = nullptr;
-    QueryRun *m_queryRun = nullptr;
-    /// Where the running query's answer goes and how it ran, for the results' status line.
-    QPointer<QueryTab> m_runTab;
-    QString m_runIdentity;
+    RunController *m_runner = nullptr;
 
     QAction *m_runAction = nullptr;
     QAction *m_dryRunAction = nullptr;
+    QAction *m_copyCurlAction = nullptr;
     QAction *m_prettifyAction = nullptr;
     QAction *m_newTabAction = nullptr;
     QAction *m_closeTabAction = nullptr;
@@ -153,6 +154,7 @@ private:
     std::shared_ptr<pg::Connection> m_connection;
     std::shared_ptr<const reflect::Catalog> m_catalog;
     std::shared_ptr<const graphql::Schema> m_schema;
+    std::shared_ptr<const SchemaContext> m_context;
 };
 
 } // namespace refract::ui

@@ -4,10 +4,12 @@
 
 #include <QKeySequence>
 #include <QList>
+#include <QString>
 
 namespace refract::ui {
 
 class GraphQLLexer;
+struct Diagnostic;
 
 /// The GraphQL text editor: QScintilla with our lexer, line numbers and brace matching, in the
 /// colours of the current theme.
@@ -29,13 +31,33 @@ public:
     /// Takes the colours of the application palette (the window calls it when the theme changes).
     void applyTheme();
 
+    /// Underlines these problems (squiggles, a margin marker per line); hovering shows the message.
+    void setDiagnostics(const QList<Diagnostic> &diagnostics);
+    /// The messages of the diagnostics covering a byte position, one per line (empty: none).
+    QString diagnosticsAt(long position) const;
+    int diagnosticCount() const { return int(m_diagnosticRanges.size()); }
+
+    /// Moves the cursor to a 1-based line and column (UTF-16 units, as GraphQL errors count) and
+    /// gives the editor the focus.
+    void goTo(int line, int column);
+    /// The cursor as a UTF-16 offset into text().
+    qsizetype cursorOffset() const;
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void updateMarginWidth();
+    void showDiagnosticTip(int position, int x, int y);
 
+    struct Range
+    {
+        long start = 0;
+        long end = 0;
+        QString message;
+    };
     GraphQLLexer *m_lexer = nullptr;
+    QList<Range> m_diagnosticRanges;
 };
 
 } // namespace refract::ui

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <reflect/catalog.h>
-#include <reflect/reflectoptions.h>
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -9,22 +7,39 @@
 #include <QObject>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
 namespace refract::ui {
 
+class SchemaContext;
+
 /// What one Run needs; everything is copied or immutable, so the pool thread shares nothing mutable.
 struct QueryRunRequest
 {
     QString conninfo;
-    std::shared_ptr<const reflect::Catalog> catalog;
-    reflect::Preset preset = reflect::Preset::PostGraphile;
+    /// The reflected schema with its metadata and catalog, reused from the reflect job.
+    std::shared_ptr<const SchemaContext> context;
     QString document;
     QString operationName;
     QJsonObject variables;
     QList<QPair<QString, QString>> settings; ///< role and claims; empty: the connection's role
     bool dryRun = false;
+    /// After the run: each root field's SQL and its EXPLAIN plan, as the same identity, rolled back.
+    bool explain = true;
+};
+
+/// One root field's SQL as it ran, its parameters and plan.
+struct FieldSql
+{
+    QString field;
+    QString preSql;       ///< mutations: the change itself
+    QStringList preParams;
+    QString sql;
+    QStringList params;   ///< text form; NULL for SQL nulls
+    QByteArray plan;      ///< EXPLAIN (FORMAT JSON) output
+    QString error;        ///< why there is no plan
 };
 
 struct QueryRunOutcome
@@ -35,6 +50,12 @@ struct QueryRunOutcome
     int statementCount = 0; ///< Executor::lastStatementCount()
     qint64 elapsedMs = 0;   ///< connect + parse + validate + compile + execute
     qint64 executeMs = 0;   ///< execute alone
+    QList<FieldSql> sql;    ///< with request.explain
+    /// Who the statements ran as, read inside the identity transaction (with request.explain).
+    QString currentUser;
+    bool superuser = false;
+    bool bypassRls = false;
+    bool identityKnown = false;
 };
 
 /// Parses, validates, compiles and executes one operation on a pool thread with a connection of
@@ -55,6 +76,8 @@ public:
     /// The whole run, synchronously (the pool thread's body).
     struct State;
     static QueryRunOutcome run(const QueryRunRequest &request, State *state);
+    /// The SQL tab's text for an outcome.
+    static QString sqlText(const QList<FieldSql> &fields);
 
 signals:
     void finished(const refract::ui::QueryRunOutcome &outcome);

@@ -1,5 +1,6 @@
 #include "querytab.h"
 
+#include "documentchecker.h"
 #include "queryeditor.h"
 #include "resultsview.h"
 #include "theme.h"
@@ -27,6 +28,7 @@ constexpr quint32 SplitterStateVersion = 1;
 QueryTab::QueryTab(QWidget *parent)
     : QWidget(parent)
     , m_editor(new QueryEditor(this))
+    , m_checker(new DocumentChecker(m_editor))
     , m_results(new ResultsView(this))
     , m_variables(new QPlainTextEdit(this))
     , m_headers(new QPlainTextEdit(this))
@@ -109,6 +111,14 @@ QueryTab::QueryTab(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_vertical);
+
+    // An error in the results takes the cursor to its place in the document that ran.
+    connect(m_results, &ResultsView::errorLocationActivated, m_editor, &QueryEditor::goTo);
+}
+
+void QueryTab::setSchemaContext(std::shared_ptr<const SchemaContext> context)
+{
+    m_checker->setSchemaContext(std::move(context));
 }
 
 QByteArray QueryTab::saveSplitterState() const

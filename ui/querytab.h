@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QWidget>
 
+#include <memory>
+
 class QLineEdit;
 class QPlainTextEdit;
 class QSplitter;
@@ -11,8 +13,10 @@ class QToolButton;
 
 namespace refract::ui {
 
+class DocumentChecker;
 class QueryEditor;
 class ResultsView;
+class SchemaContext;
 
 /// One query tab: the editor above; below it the Variables/Headers pane beside the results.
 class QueryTab : public QWidget
@@ -25,6 +29,9 @@ public:
     ResultsView *results() const { return m_results; }
     QPlainTextEdit *variablesEdit() const { return m_variables; }
     QPlainTextEdit *headersEdit() const { return m_headers; }
+    DocumentChecker *checker() const { return m_checker; }
+    /// Live validation of the editor against this schema (null: syntax only).
+    void setSchemaContext(std::shared_ptr<const SchemaContext> context);
 
     /// Both splitters' sizes, so that new tabs open with the layout the user last gave one.
     QByteArray saveSplitterState() const;
@@ -42,6 +49,7 @@ private:
     void findAgain(bool forward);
 
     QueryEditor *m_editor = nullptr;
+    DocumentChecker *m_checker = nullptr;
     ResultsView *m_results = nullptr;
     QPlainTextEdit *m_variables = nullptr;
     QPlainTextEdit *m_headers = nullptr;

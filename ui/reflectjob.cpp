@@ -1,10 +1,10 @@
 #include "reflectjob.h"
 
+#include "schemacontext.h"
+
 #include <pg/connection.h>
 #include <reflect/catalogreader.h>
-#ifdef REFRACT_HAVE_SCHEMAGENERATOR
 #include <reflect/schemagenerator.h>
-#endif
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -58,6 +58,11 @@ void runReflect(QPromise<ReflectOutcome> &promise, std::shared_ptr<ReflectJob::R
     auto catalog = std::make_shared<reflect::Catalog>();
     reflect::CatalogReader reader(*conn);
     const bool read = reader.read(schemas, catalog.get(), &run->cancelled);
+    // The rows of `@enum` tables, so that the schema has their enums as the CLI's has.
+    reflect::EnumTableData enums;
+    QString enumError;
+    if (read && !run->cancelled && !reflect::readEnumTables(*conn, *catalog, &enums, &enumError))
+        out.schemaWarnings.append(ReflectJob::tr("Enum tables: %1").arg(enumError));
     {
         std::lock_guard lock(run->mutex);
         run->connection = nullptr;
@@ -70,7 +75,10 @@ void runReflect(QPromise<ReflectOutcome> &promise, std::shared_ptr<ReflectJob::R
         return done();
     out.catalog = catalog;
     promise.setProgressValueAndText(2, ReflectJob::tr("Generating the GraphQL schema…"));
-    out.schema = ReflectJob::generateSchema(*catalog, preset, &out.schemaNote, &out.schemaWarnings);
+    QStringList warnings;
+    out.context = ReflectJob::generate(catalog, preset, enums, &warnings);
+    out.schemaWarnings += warnings;
+    out.schema = out.context->schemaPtr();
     promise.setProgressValueAndText(3, ReflectJob::tr("Done"));
     out.connection = conn;
     out.ok = true;
@@ -135,26 +143,20 @@ void ReflectJob::cancel()
     emit finished(outcome);
 }
 
-std::shared_ptr<const graphql::Schema> ReflectJob::generateSchema(const reflect::Catalog &catalog,
-                                                                  reflect::Preset preset, QString *note,
-                                                                  QStringList *warnings)
+std::shared_ptr<const SchemaContext> ReflectJob::generate(std::shared_ptr<const reflect::Catalog> catalog,
+                                                         reflect::Preset preset, const reflect::EnumTableData &enums,
+                                                         QStringList *warnings)
 {
-#ifdef REFRACT_HAVE_SCHEMAGENERATOR
-    if (note)
-        note->clear();
-    reflect::SchemaGenerator generator(catalog, preset, reflect::ReflectOptions::defaultsFor(preset));
-    reflect::GeneratedSchema generated = generator.generate();
+    reflect::SchemaGenerator generator(*catalog, preset, reflect::ReflectOptions::defaultsFor(preset));
+    generator.setEnumTableData(enums);
+    auto generated = std::make_shared<reflect::GeneratedSchema>(generator.generate());
+    generated->schema.addBuiltInScalars();
+    generated->schema.addBuiltInDirectives();
     if (warnings)
-        *warnings = generated.warnings;
-    return std::make_shared<const graphql::Schema>(std::move(generated.schema));
-#else
-    Q_UNUSED(catalog);
-    Q_UNUSED(preset);
-    Q_UNUSED(warnings);
-    if (note)
-        *note = tr("The GraphQL schema generator is not part of this build yet; the Database tab shows the catalog.");
-    return nullptr;
-#endif
+        *warnings = generated->warnings;
+    auto context = SchemaContext::fromGenerated(std::move(generated), std::move(catalog), preset);
+    context->validator(); // index now, on this pool thread, rather than at the first keystroke
+    return context;
 }
 
 } // namespace refract::ui

@@ -2,6 +2,7 @@
 
 #include <graphql/schema.h>
 #include <reflect/catalog.h>
+#include <reflect/enumtables.h>
 #include <reflect/reflectoptions.h>
 
 #include <QObject>
@@ -15,6 +16,8 @@ class Connection;
 
 namespace refract::ui {
 
+class SchemaContext;
+
 /// What a connect-and-reflect run produced.
 struct ReflectOutcome
 {
@@ -25,6 +28,9 @@ struct ReflectOutcome
     std::shared_ptr<pg::Connection> connection; ///< open on success, for later queries
     std::shared_ptr<const reflect::Catalog> catalog;
     std::shared_ptr<const graphql::Schema> schema; ///< null when no schema could be generated
+    /// The schema with the generator's metadata, catalog and a warmed-up validator: what Run,
+    /// live validation and completion share.
+    std::shared_ptr<const SchemaContext> context;
     QString schemaNote;              ///< why `schema` is null, if it is
     QStringList schemaWarnings;      ///< the generator's warnings (name clashes, bad smart tags)
     qint64 elapsedMs = 0;
@@ -48,10 +54,11 @@ public:
     void cancel();
     bool isRunning() const;
 
-    /// Generates the schema for a catalog; the note says why it could not (null schema).
-    static std::shared_ptr<const graphql::Schema> generateSchema(const reflect::Catalog &catalog,
-                                                                 reflect::Preset preset, QString *note,
-                                                                 QStringList *warnings = nullptr);
+    /// Generates the schema for a catalog (with the built-in scalars and directives validation
+    /// needs) and indexes it for validation.
+    static std::shared_ptr<const SchemaContext> generate(std::shared_ptr<const reflect::Catalog> catalog,
+                                                         reflect::Preset preset, const reflect::EnumTableData &enums,
+                                                         QStringList *warnings = nullptr);
 
 signals:
     void progress(const QString &step);

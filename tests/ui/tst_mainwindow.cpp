@@ -729,7 +729,12 @@ void TestMainWindow::demoDatabase()
                  qPrintable(tab->results()->rawText()));
         QVERIFY2(tab->results()->statusText().contains(QLatin1String("Ran as johndoe")), qPrintable(tab->results()->statusText()));
         QVERIFY(tab->results()->statusText().contains(QLatin1String("SQL statement")));
+        QVERIFY(tab->results()->statusText().contains(QLatin1String("current_user forum_example_person")));
         qInfo("johndoe: %s", qPrintable(tab->results()->statusText()));
+        // The SQL tab: the root field's statement, its parameters and its plan, as johndoe.
+        QVERIFY2(tab->results()->sqlText().startsWith(QLatin1String("-- currentPerson\n")), qPrintable(tab->results()->sqlText()));
+        QVERIFY(tab->results()->sqlText().contains(QLatin1String("\"Plan\"")));
+        QVERIFY(tab->results()->warningText().isEmpty()); // RLS applies to forum_example_person
         runAs(1); // anonymous visitor
         if (QTest::currentTestFailed())
             return;
@@ -757,6 +762,8 @@ void TestMainWindow::demoDatabase()
         runAs(0);
         if (QTest::currentTestFailed())
             return;
+        // The connection role of the throwaway cluster is a superuser: the result says RLS did not apply.
+        QVERIFY2(tab->results()->warningText().contains(QLatin1String("NOT applied")), qPrintable(tab->results()->statusText()));
         w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
         QVERIFY(w.isBusy());
         w.findChild<QPushButton *>(QStringLiteral("cancelButton"))->click();

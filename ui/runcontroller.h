@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+namespace refract::ui {
+
+class QueryRun;
+class QueryTab;
+class SchemaContext;
+struct QueryRunOutcome;
+
+/// One executed operation, as the history keeps it.
+struct ExecutedOperation
+{
+    QDateTime when;
+    QString document;
+    QString operationName;
+    QString variables;   ///< the variables editor's text
+    QString identity;    ///< how the identity picker named it
+    QString currentUser; ///< who PostgreSQL says ran it (empty when unknown)
+    bool dryRun = false;
+    bool ok = false;     ///< a response without errors
+    qint64 elapsedMs = 0;
+};
+
+/// Runs the operation under a tab's cursor: picks it among the tab's operations, checks the
+/// variables JSON against its variable types before anything is sent, runs it on a pool thread as
+/// the chosen identity, and puts the response, its SQL and plans, timing, size, statement count
+/// and the effective identity (with a warning when row-level security does not apply) in the tab.
+class RunController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    struct Identity
+    {
+        QString text;                            ///< shown in the results' status line
+        QList<QPair<QString, QString>> settings; ///< role and claims
+    };
+
+    /// Runs against PostgreSQL (context must be runnable); validates only when conninfo is empty.
+    void run(QueryTab *tab, const QString &conninfo, std::shared_ptr<const SchemaContext> context,
+             const Identity &identity, bool dryRun);
+    void cancel();
+    bool isRunning() const;
+
+    /// The request of the tab's current operation as a cURL command line for `endpoint`.
+    static QString curlCommand(QueryTab *tab, const QString &endpoint, QString *error = nullptr);
+    /// The tab's headers editor: a JSON object or `Name: value` lines.
+    static bool parseHeaders(const QString &text, QList<QPair<QString, QString>> *out, QString *error);
+
+signals:
+    void busyChanged(bool busy, const QString &text);
+    void message(int level, const QString &text);
+    void executed(const refract::ui::ExecutedOperation &operation);
+
+private:
+    void onFinished(const QueryRunOutcome &outcome);
+    void validateOnly(QueryTab *tab, std::shared_ptr<const SchemaContext> context);
+
+    QueryRun *m_run = nullptr;
+    QPointer<QueryTab> m_tab;
+    QString m_identityText;
+    ExecutedOperation m_pending;
+};
+
+} // namespace refract::ui
+
+Q_DECLARE_METATYPE(refract::ui::ExecutedOperation)
