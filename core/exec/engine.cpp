@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "executor.h"
+#include "introspectionresolver.h"
 
 #include <graphql/parser.h>
 #include <reflect/catalogreader.h>
@@ -26,6 +27,7 @@ struct Engine::State
     reflect::GeneratedSchema generated;
     std::unique_ptr<graphql::Validator> validator;
     std::unique_ptr<SqlCompiler> compiler;
+    std::unique_ptr<IntrospectionResolver> introspection;
 };
 
 Engine::Engine() = default;
@@ -70,6 +72,7 @@ bool Engine::load(pg::Connection &connection, const QStringList &schemas, reflec
     state->validator = std::make_unique<graphql::Validator>(state->generated.schema);
     state->compiler = std::make_unique<SqlCompiler>(state->generated.schema, state->generated.meta, state->catalog,
                                                     state->options);
+    state->introspection = std::make_unique<IntrospectionResolver>(state->generated.schema);
     m_state = std::move(state);
     QWriteLocker lock(&m_cacheLock);
     m_cache.clear();
@@ -259,9 +262,15 @@ ExecutionResult Engine::execute(const PreparedDocument &document, const Request 
 {
     if (!document.ok())
         return {errorsJson(document.errors()), true};
-    if (document.isIntrospection(request.operationName))
-        return {errorsJson({GraphQLError{QStringLiteral("Introspection (__schema, __type) is not supported by the local engine yet."), {}}}),
-                true};
+    if (document.isIntrospection(request.operationName)) {
+        const ast::Definition &op = *document.operation(request.operationName);
+        if (!IntrospectionResolver::onlyIntrospection(*document.document(), op))
+            return {errorsJson({GraphQLError{QStringLiteral("An operation that mixes introspection (__schema, __type) with data fields "
+                                                            "is not supported by the local engine yet; send them separately."),
+                                             {}}}),
+                    true};
+        return {m_state->introspection->resolve(*document.document(), op, request.variables), false};
+    }
     const CompiledOperation op = m_state->compiler->compile(*document.document(), request.operationName, request.variables);
     if (!op.errors.isEmpty())
         return {errorsResponse(op.errors), true};
