@@ -15,6 +15,8 @@ const char *const kUsage =
     "commands:\n"
     "  export-sdl    --db URI --schema S[,S...] [--preset postgraphile|appsync] [--options JSON] [--sorted] [-o FILE]\n"
     "  query         --db URI --schema S[,S...] [--preset postgraphile|appsync] [--options JSON] [--settings JSON]\n"
+    "                [--profile PROFILE.json] [--jwt TOKEN|@FILE --jwt-secret SECRET|@PEMFILE] [--jwt-audience AUD]\n"
+    "                [--claims-mapping postgraphile|appsync|supabase] [--default-role ROLE]\n"
     "                [--variables JSON] [--dry-run] [--explain] [--operation NAME] FILE|-\n"
     "  parse         FILE|-\n"
     "  validate      --schema SCHEMA.graphql|INTROSPECTION.json FILE|-\n"
