@@ -7,6 +7,10 @@
 // string and keeps short ones on one line; 15 always prints a block string, multi-line past 70
 // characters), string escaping (16 printString, 15 JSON.stringify), the trailing newline (15 only),
 // directive deprecation and `@oneOf` (16 only), and which directives are "specified".
+//
+// Everything is appended to one buffer that is handed to the sink in large pieces: building the
+// text from per-field temporaries (a QString per description, argument list and type reference)
+// was millions of allocations for a schema of thousands of tables.
 namespace refract::graphql {
 
 namespace {
@@ -16,39 +20,56 @@ class Printer
 public:
     explicit Printer(const SchemaPrintOptions &o) : m_o(o), m_v15(o.flavor == GraphQLJsFlavor::V15) {}
 
-    QString print(const Schema &schema) const
+    QString print(const Schema &schema)
     {
         QString out;
         print(schema, [&out](QStringView piece) { out += piece; });
         return out;
     }
 
-    /// Definitions joined by blank lines, as graphql-js joins them, emitted one at a time.
-    void print(const Schema &schema, const std::function<void(QStringView)> &sink) const
+    /// Definitions joined by blank lines, as graphql-js joins them, handed out in pieces of about
+    /// kFlushAt characters (always at a definition boundary).
+    void print(const Schema &schema, const std::function<void(QStringView)> &sink)
     {
+        static constexpr qsizetype kFlushAt = 1 << 18;
+        m_out.reserve(kFlushAt + (kFlushAt >> 2));
         bool first = true;
-        auto emitPart = [&](const QString &part) {
+        auto separate = [&] {
             if (!first)
-                sink(u"\n\n");
+                m_out += u"\n\n";
             first = false;
-            sink(part);
         };
-        const QString def = schemaDefinition(schema);
-        if (!def.isEmpty())
-            emitPart(def);
+        auto maybeFlush = [&] {
+            if (m_out.size() >= kFlushAt) {
+                sink(m_out);
+                m_out.resize(0); // keeps the capacity
+            }
+        };
+        const qsizetype before = m_out.size();
+        schemaDefinition(schema);
+        if (m_out.size() != before)
+            first = false;
         for (const DirectiveDefinition &d : schema.directives()) {
-            if (!isSpecifiedDirective(d.name) && !(m_v15 && isBuiltInOneOf(d)))
-                emitPart(directive(d));
+            if (!isSpecifiedDirective(d.name) && !(m_v15 && isBuiltInOneOf(d))) {
+                separate();
+                directive(d);
+                maybeFlush();
+            }
         }
         for (const NamedType &t : schema.types()) {
             if (Schema::isBuiltInScalar(t.name))
                 continue;
             if (Schema::isIntrospectionType(t.name))
                 continue;
-            emitPart(type(t));
+            separate();
+            type(t);
+            maybeFlush();
         }
         if (m_v15)
-            sink(u"\n");
+            m_out += QLatin1Char('\n');
+        if (!m_out.isEmpty())
+            sink(m_out);
+        m_out.clear();
     }
 
 private:
@@ -66,9 +87,9 @@ private:
             && d.description == QStringLiteral("Indicates exactly one field must be supplied and this field must not be `null`.");
     }
 
-    QString str(const QString &s) const { return m_v15 ? jsonString(s) : printString(s); }
+    void str(const QString &s) { m_out += m_v15 ? jsonString(s) : printString(s); }
 
-    QString schemaDefinition(const Schema &schema) const
+    void schemaDefinition(const Schema &schema)
     {
         const QString q = schema.queryTypeName();
         const QString m = schema.mutationTypeName();
@@ -77,7 +98,8 @@ private:
             && (m.isEmpty() || m == QLatin1String("Mutation"))
             && (s.isEmpty() || s == QLatin1String("Subscription"));
         if (!schema.description && common)
-            return QString();
+            return;
+        description(schema.description, {}, true);
         QStringList ops;
         if (!q.isEmpty())
             ops.append(QLatin1String("  query: ") + q);
@@ -85,152 +107,283 @@ private:
             ops.append(QLatin1String("  mutation: ") + m);
         if (!s.isEmpty())
             ops.append(QLatin1String("  subscription: ") + s);
-        return description(schema.description) + QLatin1String("schema {\n") + ops.join(QLatin1Char('\n'))
-            + QLatin1String("\n}");
+        m_out += QLatin1String("schema {\n") + ops.join(QLatin1Char('\n')) + QLatin1String("\n}");
     }
 
-    QString description(const std::optional<QString> &desc, const QString &indentation = QString(),
-                        bool firstInBlock = true) const
+    /// Appends `text` with every newline followed by `indentation`.
+    void appendIndented(QStringView text, QLatin1String indentation)
+    {
+        if (indentation.isEmpty()) {
+            m_out += text;
+            return;
+        }
+        qsizetype start = 0;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (text[i] == QLatin1Char('\n')) {
+                m_out += text.mid(start, i + 1 - start);
+                m_out += indentation;
+                start = i + 1;
+            }
+        }
+        m_out += text.mid(start);
+    }
+
+    /// The description's block string (graphql-js `printDescription`) followed by a newline, with
+    /// every line indented; `indentation` is "", "  " or "    " (fields and arguments nest at most twice).
+    void description(const std::optional<QString> &desc, QLatin1String indentation, bool firstInBlock)
     {
         if (!desc)
-            return QString();
-        QString block;
-        if (m_v15)
-            block = printBlockStringV15(*desc, QString(), desc->size() > 70);
-        else
-            block = isPrintableAsBlockString(*desc) ? printBlockString(*desc) : printString(*desc);
-        const QString prefix = !indentation.isEmpty() && !firstInBlock ? QLatin1Char('\n') + indentation : indentation;
-        block.replace(QLatin1Char('\n'), QLatin1Char('\n') + indentation);
-        return prefix + block + QLatin1Char('\n');
+            return;
+        if (!indentation.isEmpty() && !firstInBlock)
+            m_out += QLatin1Char('\n');
+        m_out += indentation;
+        if (!m_v15) {
+            const QString block = isPrintableAsBlockString(*desc) ? printBlockString(*desc) : printString(*desc);
+            appendIndented(block, indentation);
+            m_out += QLatin1Char('\n');
+            return;
+        }
+        // graphql 15 printBlockString(value, '', value.length > 70), then the whole block indented.
+        const QString &value = *desc;
+        const bool isSingleLine = !value.contains(QLatin1Char('\n'));
+        const bool hasLeadingSpace = !value.isEmpty() && (value.at(0) == QLatin1Char(' ') || value.at(0) == QLatin1Char('\t'));
+        const bool hasTrailingQuote = value.endsWith(QLatin1Char('"'));
+        const bool hasTrailingSlash = value.endsWith(QLatin1Char('\\'));
+        const bool multipleLines = !isSingleLine || hasTrailingQuote || hasTrailingSlash || value.size() > 70;
+        m_out += QLatin1String("\"\"\"");
+        if (multipleLines && !(isSingleLine && hasLeadingSpace)) {
+            m_out += QLatin1Char('\n');
+            m_out += indentation;
+        }
+        // `"""` → `\"""` (left to right, not overlapping, as String.replace with /"""/g), newlines indented.
+        const QChar *d = value.constData();
+        const qsizetype n = value.size();
+        qsizetype start = 0;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (d[i] == QLatin1Char('\n')) {
+                m_out.append(d + start, i + 1 - start);
+                m_out += indentation;
+                start = i + 1;
+            } else if (d[i] == QLatin1Char('"') && i + 2 < n && d[i + 1] == QLatin1Char('"') && d[i + 2] == QLatin1Char('"')) {
+                m_out.append(d + start, i - start);
+                m_out += QLatin1String("\\\"\"\"");
+                i += 2;
+                start = i + 1;
+            }
+        }
+        m_out.append(d + start, n - start);
+        if (multipleLines) {
+            m_out += QLatin1Char('\n');
+            m_out += indentation;
+        }
+        m_out += QLatin1String("\"\"\"\n");
     }
 
-    QString deprecated(const std::optional<QString> &reason) const
+    void deprecated(const std::optional<QString> &reason)
     {
         if (!reason)
-            return QString();
-        if (*reason != QLatin1String("No longer supported"))
-            return QLatin1String(" @deprecated(reason: ") + str(*reason) + QLatin1Char(')');
-        return QStringLiteral(" @deprecated");
+            return;
+        if (*reason != QLatin1String("No longer supported")) {
+            m_out += QLatin1String(" @deprecated(reason: ");
+            str(*reason);
+            m_out += QLatin1Char(')');
+            return;
+        }
+        m_out += QLatin1String(" @deprecated");
     }
 
-    QString applied(const QList<AppliedDirective> &directives) const
+    void applied(const QList<AppliedDirective> &directives)
     {
         if (!m_o.printAppliedDirectives)
-            return QString();
-        QString out;
+            return;
         for (const AppliedDirective &d : directives) {
             if (d.name == QLatin1String("deprecated") || d.name == QLatin1String("specifiedBy")
                 || d.name == QLatin1String("oneOf"))
                 continue;
-            out += QLatin1String(" @") + d.name;
+            m_out += QLatin1String(" @");
+            m_out += d.name;
             if (!d.arguments.isEmpty()) {
-                QStringList args;
-                for (const auto &a : d.arguments)
-                    args.append(a.first + QLatin1String(": ") + a.second);
-                out += QLatin1Char('(') + args.join(QLatin1String(", ")) + QLatin1Char(')');
+                m_out += QLatin1Char('(');
+                for (qsizetype i = 0; i < d.arguments.size(); ++i) {
+                    if (i > 0)
+                        m_out += QLatin1String(", ");
+                    m_out += d.arguments[i].first;
+                    m_out += QLatin1String(": ");
+                    m_out += d.arguments[i].second;
+                }
+                m_out += QLatin1Char(')');
             }
         }
-        return out;
     }
 
-    QString inputValue(const InputValue &arg) const
+    /// TypeRef::toString without temporaries: wrappers are outermost first.
+    void typeRef(const TypeRef &t)
     {
-        QString decl = arg.name + QLatin1String(": ") + arg.type.toString();
-        if (arg.defaultValue)
-            decl += QLatin1String(" = ") + *arg.defaultValue;
-        return decl + deprecated(arg.deprecationReason) + applied(arg.directives);
+        for (TypeRef::Wrapper w : t.wrappers)
+            if (w == TypeRef::Wrapper::List)
+                m_out += QLatin1Char('[');
+        m_out += t.name;
+        for (auto it = t.wrappers.rbegin(); it != t.wrappers.rend(); ++it)
+            m_out += *it == TypeRef::Wrapper::NonNull ? QLatin1Char('!') : QLatin1Char(']');
     }
 
-    QString args(const QList<InputValue> &args, const QString &indentation = QString()) const
+    void inputValue(const InputValue &arg)
+    {
+        m_out += arg.name;
+        m_out += QLatin1String(": ");
+        typeRef(arg.type);
+        if (arg.defaultValue) {
+            m_out += QLatin1String(" = ");
+            m_out += *arg.defaultValue;
+        }
+        deprecated(arg.deprecationReason);
+        applied(arg.directives);
+    }
+
+    /// `indentation` is the indentation of the owner ("" for directives, "  " for fields).
+    void args(const QList<InputValue> &args, QLatin1String indentation)
     {
         if (args.isEmpty())
-            return QString();
+            return;
         bool anyDescription = false;
         for (const InputValue &a : args)
             anyDescription = anyDescription || (a.description && !a.description->isEmpty());
-        QStringList items;
         if (!anyDescription) {
-            for (const InputValue &a : args)
-                items.append(inputValue(a));
-            return QLatin1Char('(') + items.join(QLatin1String(", ")) + QLatin1Char(')');
+            m_out += QLatin1Char('(');
+            for (qsizetype i = 0; i < args.size(); ++i) {
+                if (i > 0)
+                    m_out += QLatin1String(", ");
+                inputValue(args[i]);
+            }
+            m_out += QLatin1Char(')');
+            return;
         }
-        for (qsizetype i = 0; i < args.size(); ++i)
-            items.append(description(args[i].description, QLatin1String("  ") + indentation, i == 0)
-                         + QLatin1String("  ") + indentation + inputValue(args[i]));
-        return QLatin1String("(\n") + items.join(QLatin1Char('\n')) + QLatin1Char('\n') + indentation + QLatin1Char(')');
-    }
-
-    static QString block(const QStringList &items)
-    {
-        return items.isEmpty() ? QString() : QLatin1String(" {\n") + items.join(QLatin1Char('\n')) + QLatin1String("\n}");
-    }
-
-    QString fields(const NamedType &t) const
-    {
-        QStringList items;
-        for (qsizetype i = 0; i < t.fields.size(); ++i) {
-            const Field &f = t.fields[i];
-            items.append(description(f.description, QStringLiteral("  "), i == 0) + QLatin1String("  ") + f.name
-                         + args(f.arguments, QStringLiteral("  ")) + QLatin1String(": ") + f.type.toString()
-                         + deprecated(f.deprecationReason) + applied(f.directives));
+        const QLatin1String inner = indentation.isEmpty() ? QLatin1String("  ") : QLatin1String("    ");
+        m_out += QLatin1String("(\n");
+        for (qsizetype i = 0; i < args.size(); ++i) {
+            if (i > 0)
+                m_out += QLatin1Char('\n');
+            description(args[i].description, inner, i == 0);
+            m_out += inner;
+            inputValue(args[i]);
         }
-        return block(items);
+        m_out += QLatin1Char('\n');
+        m_out += indentation;
+        m_out += QLatin1Char(')');
     }
 
-    static QString interfaces(const NamedType &t)
+    /// graphql-js `printBlock`: ` {\n` items joined by newlines `\n}`, nothing for no items.
+    template<typename List, typename Item>
+    void block(const List &items, Item item)
     {
-        return t.interfaces.isEmpty() ? QString() : QLatin1String(" implements ") + t.interfaces.join(QLatin1String(" & "));
+        if (items.isEmpty())
+            return;
+        m_out += QLatin1String(" {\n");
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (i > 0)
+                m_out += QLatin1Char('\n');
+            item(items[i], i);
+        }
+        m_out += QLatin1String("\n}");
     }
 
-    QString type(const NamedType &t) const
+    void fields(const NamedType &t)
     {
-        const QString desc = description(t.description);
+        block(t.fields, [this](const Field &f, qsizetype i) {
+            description(f.description, QLatin1String("  "), i == 0);
+            m_out += QLatin1String("  ");
+            m_out += f.name;
+            args(f.arguments, QLatin1String("  "));
+            m_out += QLatin1String(": ");
+            typeRef(f.type);
+            deprecated(f.deprecationReason);
+            applied(f.directives);
+        });
+    }
+
+    void interfaces(const NamedType &t)
+    {
+        if (t.interfaces.isEmpty())
+            return;
+        m_out += QLatin1String(" implements ");
+        m_out += t.interfaces.join(QLatin1String(" & "));
+    }
+
+    void type(const NamedType &t)
+    {
+        description(t.description, {}, true);
         switch (t.kind) {
-        case TypeKind::Scalar: {
-            QString s = desc + QLatin1String("scalar ") + t.name;
-            if (t.specifiedByUrl)
-                s += QLatin1String(" @specifiedBy(url: ") + str(*t.specifiedByUrl) + QLatin1Char(')');
-            return s + applied(t.directives);
-        }
+        case TypeKind::Scalar:
+            m_out += QLatin1String("scalar ");
+            m_out += t.name;
+            if (t.specifiedByUrl) {
+                m_out += QLatin1String(" @specifiedBy(url: ");
+                str(*t.specifiedByUrl);
+                m_out += QLatin1Char(')');
+            }
+            applied(t.directives);
+            return;
         case TypeKind::Object:
-            return desc + QLatin1String("type ") + t.name + interfaces(t) + applied(t.directives) + fields(t);
         case TypeKind::Interface:
-            return desc + QLatin1String("interface ") + t.name + interfaces(t) + applied(t.directives) + fields(t);
+            m_out += t.kind == TypeKind::Object ? QLatin1String("type ") : QLatin1String("interface ");
+            m_out += t.name;
+            interfaces(t);
+            applied(t.directives);
+            fields(t);
+            return;
         case TypeKind::Union:
-            return desc + QLatin1String("union ") + t.name + applied(t.directives)
-                + (t.possibleTypes.isEmpty() ? QString() : QLatin1String(" = ") + t.possibleTypes.join(QLatin1String(" | ")));
-        case TypeKind::Enum: {
-            QStringList items;
-            for (qsizetype i = 0; i < t.enumValues.size(); ++i) {
-                const EnumValue &v = t.enumValues[i];
-                items.append(description(v.description, QStringLiteral("  "), i == 0) + QLatin1String("  ") + v.name
-                             + deprecated(v.deprecationReason) + applied(v.directives));
+            m_out += QLatin1String("union ");
+            m_out += t.name;
+            applied(t.directives);
+            if (!t.possibleTypes.isEmpty()) {
+                m_out += QLatin1String(" = ");
+                m_out += t.possibleTypes.join(QLatin1String(" | "));
             }
-            return desc + QLatin1String("enum ") + t.name + applied(t.directives) + block(items);
+            return;
+        case TypeKind::Enum:
+            m_out += QLatin1String("enum ");
+            m_out += t.name;
+            applied(t.directives);
+            block(t.enumValues, [this](const EnumValue &v, qsizetype i) {
+                description(v.description, QLatin1String("  "), i == 0);
+                m_out += QLatin1String("  ");
+                m_out += v.name;
+                deprecated(v.deprecationReason);
+                applied(v.directives);
+            });
+            return;
+        case TypeKind::InputObject:
+            m_out += QLatin1String("input ");
+            m_out += t.name;
+            if (t.isOneOf && !m_v15)
+                m_out += QLatin1String(" @oneOf");
+            applied(t.directives);
+            block(t.inputFields, [this](const InputValue &f, qsizetype i) {
+                description(f.description, QLatin1String("  "), i == 0);
+                m_out += QLatin1String("  ");
+                inputValue(f);
+            });
+            return;
         }
-        case TypeKind::InputObject: {
-            QStringList items;
-            for (qsizetype i = 0; i < t.inputFields.size(); ++i) {
-                const InputValue &f = t.inputFields[i];
-                items.append(description(f.description, QStringLiteral("  "), i == 0) + QLatin1String("  ") + inputValue(f));
-            }
-            return desc + QLatin1String("input ") + t.name + (t.isOneOf && !m_v15 ? QStringLiteral(" @oneOf") : QString())
-                + applied(t.directives) + block(items);
-        }
-        }
-        return QString();
     }
 
-    QString directive(const DirectiveDefinition &d) const
+    void directive(const DirectiveDefinition &d)
     {
-        return description(d.description) + QLatin1String("directive @") + d.name + args(d.arguments)
-            + (m_v15 ? QString() : deprecated(d.deprecationReason))
-            + (d.repeatable ? QStringLiteral(" repeatable") : QString()) + QLatin1String(" on ")
-            + d.locations.join(QLatin1String(" | "));
+        description(d.description, {}, true);
+        m_out += QLatin1String("directive @");
+        m_out += d.name;
+        args(d.arguments, {});
+        if (!m_v15)
+            deprecated(d.deprecationReason);
+        if (d.repeatable)
+            m_out += QLatin1String(" repeatable");
+        m_out += QLatin1String(" on ");
+        m_out += d.locations.join(QLatin1String(" | "));
     }
 
     const SchemaPrintOptions &m_o;
     bool m_v15;
+    QString m_out;
 };
 
 } // namespace
