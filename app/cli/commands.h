@@ -12,5 +12,6 @@ int runPrintSchema(const QStringList &args);
 int runIntrospect(const QStringList &args);
 int runExportSdl(const QStringList &args);
 int runQuery(const QStringList &args);
+int runServe(const QStringList &args);
 
 } // namespace refract::cli

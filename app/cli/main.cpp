@@ -18,6 +18,10 @@ const char *const kUsage =
     "                [--profile PROFILE.json] [--jwt TOKEN|@FILE --jwt-secret SECRET|@PEMFILE] [--jwt-audience AUD]\n"
     "                [--claims-mapping postgraphile|appsync|supabase] [--default-role ROLE]\n"
     "                [--variables JSON] [--dry-run] [--explain] [--operation NAME] FILE|-\n"
+    "  serve         --db URI --schema S[,S...] [--host 127.0.0.1] [--port N] [--preset P] [--options JSON]\n"
+    "                [--jwt-secret S | --jwt-public-key FILE] [--jwt-audience A] [--default-role R]\n"
+    "                [--claims-mapping postgraphile|appsync|supabase] [--pool N] [--threads N] [--cors ORIGINS]\n"
+    "                [--max-body BYTES] [--max-depth N] [--max-aliases N] [--request-timeout MS]\n"
     "  parse         FILE|-\n"
     "  validate      --schema SCHEMA.graphql|INTROSPECTION.json FILE|-\n"
     "  print-schema  --schema SCHEMA.graphql|INTROSPECTION.json [--sorted]\n"
@@ -41,6 +45,7 @@ int main(int argc, char **argv)
         {QStringLiteral("introspect"), runIntrospect},
         {QStringLiteral("export-sdl"), runExportSdl},
         {QStringLiteral("query"), runQuery},
+        {QStringLiteral("serve"), runServe},
     };
     const QString name = args.takeFirst();
     const auto it = commands.find(name);
