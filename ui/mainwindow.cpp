@@ -4,6 +4,7 @@
 #include "docsview.h"
 #include "eventlog.h"
 #include "explorerwidget.h"
+#include "historyview.h"
 #include "operationcheck.h"
 #include "passwordkeychain.h"
 #include "pgconnectiondialog.h"
@@ -16,6 +17,7 @@
 #include "runcontroller.h"
 #include "schemacontext.h"
 #include "shortcutsdialog.h"
+#include "workspacesession.h"
 
 #include <pg/connection.h>
 #include <graphql/schemabuilder.h>
@@ -89,13 +91,14 @@ QAction *makeAction(QObject *parent, const QString &objectName, const QString &t
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     : QMainWindow(parent)
     , m_connectionBar(new ConnectionBar(this))
     , m_tabs(new QTabWidget(this))
     , m_explorer(new ExplorerWidget(this))
     , m_docs(new DocsView(this))
     , m_log(new EventLog(this))
+    , m_history(new HistoryView(this))
     , m_job(new ReflectJob(this))
     , m_runner(new RunController(this))
 {
@@ -135,7 +138,20 @@ MainWindow::MainWindow(QWidget *parent)
         log(EventLog::Info, tr("Identity: %1").arg(text));
     });
 
+    // The workspace brings back the tabs of the last session; without one, one empty tab.
+    m_session = new WorkspaceSession(this, workspacePath.isEmpty() ? workspace::Workspace::defaultPath() : workspacePath);
     newQueryTab();
+    m_session->restore();
+    m_history->setHistory(m_session->workspace().history);
+    connect(m_session, &WorkspaceSession::historyChanged, this,
+            [this] { m_history->setHistory(m_session->workspace().history); });
+    connect(m_runner, &RunController::executed, this, [this](const ExecutedOperation &op) {
+        m_session->addHistory(op, m_haveParams ? m_params.displayName() : QString());
+    });
+    connect(m_history, &HistoryView::reopen, this, [this](const QString &document, const QString &variables) {
+        QueryTab *tab = newQueryTab(document);
+        tab->variablesEdit()->setPlainText(variables);
+    });
     resize(1400, 900);
     m_defaultState = saveState(LayoutVersion);
     restoreLayout();
@@ -286,6 +302,10 @@ void MainWindow::createDocks()
                           QKeySequence(Qt::ALT | Qt::Key_2));
     m_logDock = makeDock(tr("Event Log"), QStringLiteral("eventLogDock"), m_log, Qt::BottomDockWidgetArea,
                          QKeySequence(Qt::ALT | Qt::Key_3));
+    m_historyDock = makeDock(tr("History"), QStringLiteral("historyDock"), m_history, Qt::BottomDockWidgetArea,
+                             QKeySequence(Qt::ALT | Qt::Key_4));
+    tabifyDockWidget(m_logDock, m_historyDock);
+    m_logDock->raise();
     resizeDocks({m_explorerDock, m_docsDock}, {330, 380}, Qt::Horizontal);
     resizeDocks({m_logDock}, {140}, Qt::Vertical);
 }
@@ -317,7 +337,7 @@ QList<QAction *> MainWindow::allActions() const
                             m_findAction,     m_identityAction,  m_connectAction,   m_refreshAction,
                             m_disconnectAction, m_openSdlAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
                             m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction};
-    for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock})
+    for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock, m_historyDock})
         out.append(d->toggleViewAction());
     return out;
 }
@@ -332,6 +352,8 @@ QueryTab *MainWindow::newQueryTab(const QString &text)
     if (!text.isEmpty())
         tab->editor()->setText(text);
     tab->setSchemaContext(m_context);
+    if (m_session)
+        m_session->watch(tab);
     if (!m_tabSplitterState.isEmpty())
         tab->restoreSplitterState(m_tabSplitterState);
     // The last splitter layout the user set is what new tabs (and the next session) get.
@@ -391,6 +413,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     cancelBackgroundWork();
     saveLayout();
+    m_session->saveNow();
     event->accept();
 }
 
@@ -403,6 +426,9 @@ void MainWindow::setDemoMode(bool demo)
         return;
     m_connectionBar->setIdentities(ConnectionBar::demoIdentities());
     QueryTab *tab = currentQueryTab();
+    for (int i = 0; i < m_tabs->count(); ++i) // restored from the workspace already
+        if (auto *t = qobject_cast<QueryTab *>(m_tabs->widget(i)); t && t->editor()->text() == QString::fromUtf8(DemoQuery))
+            return;
     if (tab && tab->editor()->text().isEmpty())
         tab->editor()->setText(QString::fromUtf8(DemoQuery));
     else
@@ -428,6 +454,7 @@ void MainWindow::connectTo(const PgConnectionParams &params)
     const int generation = ++m_connectGeneration;
     m_haveParams = true;
     RecentConnections::add(p);
+    m_session->addRecentConnection(QJsonObject::fromVariantMap(p.toSettings()));
     if (!p.password.isEmpty()) {
         PasswordKeychain::instance()->store(p.secretKey(), p.password);
         m_params = p;

@@ -28,6 +28,8 @@ class ConnectionBar;
 class DocsView;
 class EventLog;
 class ExplorerWidget;
+class HistoryView;
+class WorkspaceSession;
 class QueryTab;
 class ReflectJob;
 class RunController;
@@ -40,7 +42,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// Restores the tabs of the workspace file at `workspacePath` (empty: the default location).
+    explicit MainWindow(QWidget *parent = nullptr, const QString &workspacePath = QString());
     ~MainWindow() override;
 
     /// Connects and reflects in the background; the window stays responsive and can cancel.
@@ -59,6 +62,8 @@ public:
     void setSchemaContext(std::shared_ptr<const SchemaContext> context);
     std::shared_ptr<const SchemaContext> schemaContext() const { return m_context; }
     RunController *runController() const { return m_runner; }
+    WorkspaceSession *workspaceSession() const { return m_session; }
+    HistoryView *history() const { return m_history; }
 
     QueryTab *newQueryTab(const QString &text = {});
     QueryTab *currentQueryTab() const;
@@ -113,6 +118,9 @@ private:
     QDockWidget *m_explorerDock = nullptr;
     QDockWidget *m_docsDock = nullptr;
     QDockWidget *m_logDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    HistoryView *m_history = nullptr;
+    WorkspaceSession *m_session = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_schemaLabel = nullptr;

@@ -16,6 +16,8 @@
 #include <ui/shortcutsdialog.h>
 
 #include <pg/connection.h>
+#include <workspace/workspace.h>
+#include <ui/workspacesession.h>
 
 #include <QAction>
 #include <QComboBox>
@@ -140,6 +142,7 @@ class TestMainWindow : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void actionsAndShortcuts();
     void shortcutsDialogListsActions();
     void tabs();
@@ -158,6 +161,7 @@ private slots:
     void sdlFile();
     void connectionDialogTest();
     void demoDatabase();
+    void tabsRestoredAfterRestart();
     void realKeychainProbe();
 
 private:
@@ -169,10 +173,17 @@ void TestMainWindow::initTestCase()
     // Settings go to a throwaway directory, never to the user's.
     QVERIFY(m_config.isValid());
     qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+    qputenv("XDG_DATA_HOME", (m_config.path() + QLatin1String("/data")).toUtf8());
     QCoreApplication::setOrganizationName(QStringLiteral("RefractTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QSettings().clear();
     PasswordKeychain::instance()->setBackendEnabled(false); // never the user's keychain
+}
+
+void TestMainWindow::init()
+{
+    // Every test starts without a workspace (windows restore the tabs of the last one).
+    QFile::remove(workspace::Workspace::defaultPath());
 }
 
 void TestMainWindow::actionsAndShortcuts()
@@ -771,6 +782,68 @@ void TestMainWindow::demoDatabase()
         QVERIFY(tab->results()->statusText().contains(QLatin1String("Cancelled")));
     }
     admin.exec(QStringLiteral("drop database if exists %1 with (force)").arg(db));
+}
+
+void TestMainWindow::tabsRestoredAfterRestart()
+{
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.queryTabs()->count(), 1);
+        w.currentQueryTab()->editor()->setText(QStringLiteral("query A { a }"));
+        QueryTab *b = w.newQueryTab(QStringLiteral("query B($x: Int) { b(x: $x) }\n# é\n"));
+        b->variablesEdit()->setPlainText(QStringLiteral("{\"x\": 1}"));
+        b->headersEdit()->setPlainText(QStringLiteral("X-Trace: 1"));
+        b->editor()->setCursorPosition(1, 2);
+        w.newQueryTab(QStringLiteral("{ c }"));
+        w.queryTabs()->setCurrentIndex(1);
+        w.close(); // saves
+    }
+    QFile file(workspace::Workspace::defaultPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("query B"));
+    file.close();
+    {
+        MainWindow w;
+        QCOMPARE(w.queryTabs()->count(), 3);
+        QCOMPARE(w.queryTabs()->currentIndex(), 1);
+        QueryTab *b = w.currentQueryTab();
+        QCOMPARE(b->editor()->text(), QStringLiteral("query B($x: Int) { b(x: $x) }\n# é\n"));
+        QCOMPARE(b->variablesEdit()->toPlainText(), QStringLiteral("{\"x\": 1}"));
+        QCOMPARE(b->headersEdit()->toPlainText(), QStringLiteral("X-Trace: 1"));
+        int line = 0, index = 0;
+        b->editor()->getCursorPosition(&line, &index);
+        QCOMPARE(line, 1);
+        QCOMPARE(index, 2);
+        QCOMPARE(qobject_cast<QueryTab *>(w.queryTabs()->widget(0))->editor()->text(), QStringLiteral("query A { a }"));
+        // Autosave: an edit reaches the file shortly after, without closing (a crash loses nothing older).
+        b->editor()->setText(QStringLiteral("query B2 { b }"));
+        QVERIFY(w.workspaceSession()->isSavePending());
+        QTRY_VERIFY(!w.workspaceSession()->isSavePending());
+    } // destroyed without close(), as after a crash
+    {
+        MainWindow w;
+        QCOMPARE(w.queryTabs()->count(), 3);
+        QCOMPARE(qobject_cast<QueryTab *>(w.queryTabs()->widget(1))->editor()->text(), QStringLiteral("query B2 { b }"));
+    }
+    // A damaged workspace file: a fresh window and a warning, never a crash; the file is kept.
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ damaged");
+    file.close();
+    {
+        MainWindow w;
+        QCOMPARE(w.queryTabs()->count(), 1);
+        QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("Could not read the workspace")) ||
+                [&] {
+                    for (int i = 0; i < w.eventLog()->topLevelItemCount(); ++i)
+                        if (w.eventLog()->topLevelItem(i)->text(1).contains(QLatin1String("Could not read the workspace")))
+                            return true;
+                    return false;
+                }());
+    }
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("{ damaged"));
 }
 
 // Opt-in (it talks to the user's keychain service): how the probe ends where this runs.
