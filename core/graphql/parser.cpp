@@ -37,6 +37,11 @@ GraphQLError toError(const QString &source, const SyntaxErrorException &e)
 ParseResult parse(const QString &source, const ParseOptions &options)
 {
     ParseResult r;
+    if (options.maxLength >= 0 && source.size() > options.maxLength) {
+        r.error = toError(source, SyntaxErrorException{options.maxLength,
+                                                       QStringLiteral("Document is longer than %1 characters. Parsing aborted.").arg(options.maxLength)});
+        return r;
+    }
     try {
         Parser p(source, options);
         r.document = p.parseDocument();

@@ -25,6 +25,10 @@ struct ParseOptions
     /// Parsing and printing a document at this depth needs about 2 MB of stack (threads on Linux get 8 MB;
     /// tst_parser checks 4 MB is enough); lower the limit for threads with small stacks.
     int maxDepth = 2048;
+    /// Length of the source in UTF-16 code units: a longer document is rejected before it is read, so a
+    /// hostile 100 MB string literal costs no copy ("Document is longer than N characters. Parsing
+    /// aborted."). A negative value means no limit (schemaBuilder's SDL entry point uses none).
+    qsizetype maxLength = 32 * 1024 * 1024;
 };
 
 struct ParseResult

@@ -669,9 +669,10 @@ std::optional<Schema> buildSchema(const Document &document, GraphQLError *error,
 std::optional<Schema> buildSchema(const QString &sdl, GraphQLError *error)
 {
     // Schema files are trusted input and can be large (a 20,000-type schema has ~400,000 tokens):
-    // no token limit here; the nesting limit stays.
+    // no token or length limit here; the nesting limit stays.
     ParseOptions options;
     options.maxTokens = -1;
+    options.maxLength = -1;
     ParseResult r = parse(sdl, options);
     if (r.error) {
         if (error)
