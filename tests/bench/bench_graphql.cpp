@@ -1,0 +1,93 @@
+// GraphQL language core benchmarks (scripts/bench-graphql runs them next to graphql-js on the same
+// files): parse + validate an operation against a large schema, parse a large SDL, build a Schema from
+// it, build a Schema from a large introspection JSON. Inputs come from the directory in
+// REFRACT_BENCH_GRAPHQL_DIR: operation.graphql + schema.graphql, sdl.graphql, introspection.json.
+#include "graphql/introspection.h"
+#include "graphql/parser.h"
+#include "graphql/schemabuilder.h"
+#include "graphql/validator.h"
+
+#include <QFile>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace refract::graphql;
+
+namespace {
+
+QByteArray input(const char *name)
+{
+    const char *dir = std::getenv("REFRACT_BENCH_GRAPHQL_DIR");
+    QFile f(QString::fromLocal8Bit(dir ? dir : ".") + QLatin1Char('/') + QLatin1String(name));
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "bench_graphql: cannot read %s (set REFRACT_BENCH_GRAPHQL_DIR)\n", qPrintable(f.fileName()));
+        std::exit(2);
+    }
+    return f.readAll();
+}
+
+ParseOptions unlimited()
+{
+    ParseOptions o;
+    o.maxTokens = -1;
+    o.maxLength = -1;
+    return o;
+}
+
+void parseValidate(benchmark::State &state)
+{
+    const std::optional<Schema> schema = buildSchema(QString::fromUtf8(input("schema.graphql")));
+    const QString operation = QString::fromUtf8(input("operation.graphql"));
+    const Validator validator(*schema); // graphql-js keeps the same per-schema state on its GraphQLSchema
+    for (auto _ : state) {
+        const ParseResult r = parse(operation);
+        const QList<GraphQLError> errors = validator.validate(*r.document);
+        benchmark::DoNotOptimize(errors.size());
+    }
+    state.counters["lines"] = double(operation.count(QLatin1Char('\n')));
+}
+
+void parseSdl(benchmark::State &state)
+{
+    const QByteArray bytes = input("sdl.graphql");
+    for (auto _ : state) {
+        const ParseResult r = parse(QString::fromUtf8(bytes), unlimited());
+        benchmark::DoNotOptimize(r.document->definitions.size());
+    }
+}
+
+void buildSdlSchema(benchmark::State &state)
+{
+    const QByteArray bytes = input("sdl.graphql");
+    for (auto _ : state) {
+        const ParseResult r = parse(QString::fromUtf8(bytes), unlimited());
+        const std::optional<Schema> s = buildSchema(*r.document);
+        benchmark::DoNotOptimize(s->types().size());
+    }
+}
+
+void buildFromIntrospection(benchmark::State &state)
+{
+    const QByteArray json = input("introspection.json");
+    for (auto _ : state) {
+        GraphQLError error;
+        const std::optional<Schema> s = buildClientSchema(json, &error);
+        if (!s)
+            state.SkipWithError(qPrintable(error.message));
+        else
+            benchmark::DoNotOptimize(s->types().size());
+    }
+    state.counters["MB"] = double(json.size()) / 1e6;
+}
+
+} // namespace
+
+BENCHMARK(parseValidate)->Unit(benchmark::kMillisecond)->MinTime(2);
+BENCHMARK(parseSdl)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(buildSdlSchema)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(buildFromIntrospection)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+BENCHMARK_MAIN();
