@@ -523,7 +523,8 @@ QString camelCase(const QString &s)
 
 QString upperFirst(const QString &s)
 {
-    return insideUnderscores(s, lodashUpperFirst);
+    static Memo memo;
+    return memo.get(s, [&] { return insideUnderscores(s, lodashUpperFirst); });
 }
 
 QString upperCamelCase(const QString &s)
@@ -534,7 +535,8 @@ QString upperCamelCase(const QString &s)
 
 QString constantCase(const QString &s)
 {
-    return insideUnderscores(s, constantCaseAll);
+    static Memo memo;
+    return memo.get(s, [&] { return insideUnderscores(s, constantCaseAll); });
 }
 
 QString coerceToGraphQLName(const QString &s)

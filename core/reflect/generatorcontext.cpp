@@ -60,6 +60,14 @@ QString GeneratorContext::wrap(const QString &text, DescPos pos)
     }
     if (!needsBreak)
         return text;
+    // The few long descriptions are mostly the same text over and over (every mutation's `input`
+    // argument), and breaking one runs a regular expression: remember the results per thread.
+    thread_local QHash<QString, QString> memo[3];
+    QHash<QString, QString> &known = memo[int(pos)];
+    if (const auto it = known.constFind(text); it != known.constEnd())
+        return *it;
+    if (known.size() > 10000)
+        known.clear();
     QStringList out;
     for (const QString &line : text.split(QLatin1Char('\n'))) {
         if (line.size() < maxLen + 5)
@@ -67,7 +75,7 @@ QString GeneratorContext::wrap(const QString &text, DescPos pos)
         else
             out << breakLine(line, maxLen).join(QLatin1Char('\n'));
     }
-    return out.join(QLatin1Char('\n'));
+    return *known.insert(text, out.join(QLatin1Char('\n')));
 }
 
 QString GeneratorContext::tableName(const PgClassInfo &c) const
@@ -85,20 +93,30 @@ QString GeneratorContext::tableName(const PgClassInfo &c) const
 
 QString GeneratorContext::singular(const PgClassInfo &c) const
 {
-    return inflector.singularizedTableName(tableName(c));
+    auto it = m_singular.constFind(&c);
+    if (it == m_singular.constEnd())
+        it = m_singular.insert(&c, inflector.singularizedTableName(tableName(c)));
+    return *it;
 }
 
 QString GeneratorContext::tableTypeName(const PgClassInfo &c) const
 {
-    return inflector.tableType(singular(c));
+    auto it = m_tableType.constFind(&c);
+    if (it == m_tableType.constEnd())
+        it = m_tableType.insert(&c, inflector.tableType(singular(c)));
+    return *it;
 }
 
 QString GeneratorContext::columnName(const PgAttrInfo &a, bool skipRowId) const
 {
+    QHash<const PgAttrInfo *, QString> &cache = m_columnName[skipRowId ? 1 : 0];
+    auto it = cache.constFind(&a);
+    if (it != cache.constEnd())
+        return *it;
     QString n = a.tags.value(QStringLiteral("name"));
     if (n.isEmpty())
         n = a.attr->name;
-    return inflector.columnName(n, skipRowId);
+    return *cache.insert(&a, inflector.columnName(n, skipRowId));
 }
 
 QString GeneratorContext::columnField(const PgAttrInfo &a) const

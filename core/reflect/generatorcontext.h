@@ -73,6 +73,11 @@ private:
     QSet<QString> &fieldNames(const graphql::NamedType &t, bool input);
     QHash<QString, QSet<QString>> m_fieldNames;
     QHash<QString, QSet<QString>> m_inputFieldNames;
+    // The model is constant while a schema is generated, and every part asks for the same table
+    // and column names again (a table's type name dozens of times): computed once per entity.
+    mutable QHash<const PgClassInfo *, QString> m_singular;
+    mutable QHash<const PgClassInfo *, QString> m_tableType;
+    mutable QHash<const PgAttrInfo *, QString> m_columnName[2];
 
 public:
 
