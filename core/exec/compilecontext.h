@@ -101,6 +101,16 @@ public:
     QString listSql(const QString &parentType, const CollectedField &f, const RowSource &src);
 
     const SqlCompiler &m_c;
+    /// JwtToken values are sent back as `<jwtMarker>{claims}` text for the executor to sign; set by
+    /// SqlCompiler::compile when jwtSecret is configured, usedJwt tells it a field needs signing.
+    QString jwtMarker;
+    bool usedJwt = false;
+    /// A composite whose GraphQL type is a scalar: the JWT type (formatValue signs it).
+    bool isJwtScalar(const QString &gqlType) const
+    {
+        const graphql::NamedType *t = m_c.schema().type(gqlType);
+        return !jwtMarker.isEmpty() && t && t->kind == graphql::TypeKind::Scalar;
+    }
 
 private:
     struct Ordering

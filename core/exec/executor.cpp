@@ -1,5 +1,7 @@
 #include "executor.h"
 
+#include "jwttokens.h"
+
 #include <QJsonDocument>
 #include <QSet>
 
@@ -202,6 +204,16 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
         for (int i : pending)
             values[i].reset();
     }
+
+    // JwtToken values are signed here, outside PostgreSQL, so the secret never reaches the server.
+    if (!operation.jwtMarker.isEmpty())
+        for (int i = 0; i < n; ++i) {
+            QString jwtError;
+            if (values[i] && !errors[i] && !JwtTokens::signPlaceholders(&*values[i], operation.jwtMarker, operation.jwtSecret, &jwtError)) {
+                const CompiledField &f = operation.fields[i];
+                errors[i] = ExecError{jwtError, {f.location}, QJsonArray{f.responseKey}, {}};
+            }
+        }
 
     QByteArray data = "{";
     bool nullData = false;

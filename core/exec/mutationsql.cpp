@@ -158,7 +158,7 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
         // appsync preset: the mutation answers with the row (or function result) itself.
         const QString e = newAlias();
         const QString rowRef = QStringLiteral("(%1.r)").arg(e);
-        const QString item = rowResult ? QStringLiteral("(case when %1 is null then null else %2 end)").arg(rowRef, rowJson(payloadType, rowRef, subFields(payloadType, f)))
+        const QString item = rowResult && !isJwtScalar(payloadType) ? QStringLiteral("(case when %1 is null then null else %2 end)").arg(rowRef, rowJson(payloadType, rowRef, subFields(payloadType, f)))
                                        : formatValue(rowRef, resultType, payloadType, &f);
         const QString value = (resultIsSet ? QStringLiteral("(select json_agg(%1) from %2 as %3)") : QStringLiteral("(select %1 from %2 as %3 limit 1)"))
                                   .arg(item, rows, e);
@@ -185,7 +185,7 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
             kv << qMakePair(x.key, valueParam(input.value(QStringLiteral("clientMutationId")), 25));
             break;
         case FieldMeta::Kind::PayloadRow:
-            if (rowResult) {
+            if (rowResult && !isJwtScalar(type)) {
                 // A function's null row (all attributes null) is null, as in PostGraphile.
                 const QString row = QStringLiteral("(case when %1 is null then null else %2 end)").arg(rowRef, rowJson(type, rowRef, subFields(type, x)));
                 kv << qMakePair(x.key, (resultIsSet ? QStringLiteral("(select json_agg(%1) from %2 as %3)")

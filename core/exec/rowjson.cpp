@@ -128,6 +128,21 @@ QString CompileContext::formatValue(const QString &expr, Oid typeOid, const QStr
         }
         return QStringLiteral("(case when (%1) is null then null else %2 end)").arg(expr, objectSql(kv));
     }
+    if (t->classOid && isJwtScalar(gqlType)) {
+        // The jwtPgTypeIdentifier type (PgJWTPlugin): its attributes as JSON (bigint/numeric as
+        // text), behind the operation's marker; the executor signs it. All-null rows are null.
+        const QString r = QStringLiteral("(%1)").arg(expr);
+        QStringList kv;
+        const reflect::Class *c = cls(t->classOid);
+        for (const reflect::Attribute &a : c ? c->attributes : std::vector<reflect::Attribute>{}) {
+            const QString col = QStringLiteral("%1.%2").arg(r, columnName(t->classOid, a.num));
+            const bool asText = a.typeOid == 20 || a.typeOid == 1700;
+            kv << textParam(a.name) << (asText ? QStringLiteral("(%1)::text").arg(col) : col);
+        }
+        usedJwt = true;
+        return QStringLiteral("(case when %1 is null then null else %2 || json_build_object(%3)::text end)")
+            .arg(r, textParam(jwtMarker), kv.join(QStringLiteral(", ")));
+    }
     if (t->classOid) {
         const QString r = QStringLiteral("(%1)").arg(expr);
         return QStringLiteral("(case when %1 is not distinct from null then null else %2 end)")
@@ -256,6 +271,9 @@ RowSource CompileContext::functionSource(const QString &call, const reflect::Fun
 
 QString CompileContext::itemJson(const RowSource &src, const QString &typeName, const QString &rowRef, const CollectedField &f)
 {
+    if (src.classOid && isJwtScalar(typeName))
+        if (const reflect::Class *c = cls(src.classOid))
+            return formatValue(rowRef, c->typeOid, typeName, &f);
     if (src.classOid)
         return rowJson(typeName, rowRef, subFields(typeName, f));
     if (src.recordFunction)

@@ -3,6 +3,7 @@
 #include "compilecontext.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 namespace refract::exec {
 
@@ -127,6 +128,12 @@ CompiledOperation SqlCompiler::compile(const ast::Document &document, const QStr
     const QString rootType = op->operation == ast::OperationType::Mutation ? m_schema.mutationTypeName() : m_schema.queryTypeName();
     CompileContext collector(*this, vars, fragments);
     const FieldList roots = collector.collect(rootType, {&*op->selectionSet});
+    QString jwtMarker;
+    if (!m_options.jwtSecret.isEmpty()) {
+        QRandomGenerator *rng = QRandomGenerator::system();
+        jwtMarker = QStringLiteral("refract-jwt-%1%2:").arg(rng->generate64(), 16, 16, QLatin1Char('0'))
+                        .arg(rng->generate64(), 16, 16, QLatin1Char('0'));
+    }
     for (const CollectedField &f : roots) {
         CompiledField cf;
         cf.responseKey = f.key;
@@ -147,9 +154,14 @@ CompiledOperation SqlCompiler::compile(const ast::Document &document, const QStr
             continue;
         }
         CompileContext ctx(*this, vars, fragments);
+        ctx.jwtMarker = jwtMarker;
         try {
             if (cf.isMutation) {
                 ctx.compileMutation(rootType, f, &cf);
+                if (ctx.usedJwt) {
+                    out.jwtMarker = jwtMarker.toUtf8();
+                    out.jwtSecret = m_options.jwtSecret.toUtf8();
+                }
                 out.fields << cf;
                 continue;
             }
@@ -158,6 +170,10 @@ CompiledOperation SqlCompiler::compile(const ast::Document &document, const QStr
             cf.params = ctx.takeParams();
         } catch (const CompileFailure &e) {
             cf.error = ExecError{e.message, {{loc.line, loc.column}}, QJsonArray{f.key}, {}};
+        }
+        if (ctx.usedJwt) {
+            out.jwtMarker = jwtMarker.toUtf8();
+            out.jwtSecret = m_options.jwtSecret.toUtf8();
         }
         out.fields << cf;
     }

@@ -54,6 +54,11 @@ struct CompiledOperation
     graphql::ast::OperationType type = graphql::ast::OperationType::Query;
     QList<CompiledField> fields;
     QList<ExecError> errors;     ///< request errors (no operation, bad variables): no data at all
+    /// jwtPgTypeIdentifier: JwtToken values come back from PostgreSQL as strings `<jwtMarker>{claims}`
+    /// that the executor signs with jwtSecret (PgJWTPlugin's serialize). The marker is random per
+    /// operation, so stored text can never pass for claims to sign. Both empty when nothing to sign.
+    QByteArray jwtMarker;
+    QByteArray jwtSecret;
 };
 
 /// GraphQL operation → one SQL statement per root field (design.md §4), answering in PostGraphile
