@@ -322,6 +322,17 @@ void collectFields(const Node &n, QStringList *out)
         collectFields(c, out);
 }
 
+void collectPaths(const Node &n, QList<QStringList> *out)
+{
+    if (n.kind == Node::Kind::Condition) {
+        if (!out->contains(n.path))
+            *out << n.path;
+        return;
+    }
+    for (const Node &c : n.children)
+        collectPaths(c, out);
+}
+
 } // namespace
 
 std::optional<AppSyncFilter> AppSyncFilter::parse(const QString &json, QString *error)
@@ -372,6 +383,14 @@ QStringList AppSyncFilter::fieldNames() const
     QStringList out;
     if (m_root)
         collectFields(*m_root, &out);
+    return out;
+}
+
+QList<QStringList> AppSyncFilter::fieldPaths() const
+{
+    QList<QStringList> out;
+    if (m_root)
+        collectPaths(*m_root, &out);
     return out;
 }
 

@@ -33,6 +33,8 @@ public:
     bool isEmpty() const { return !m_root; }
     /// The distinct top-level field names the filter reads (for selecting them before evaluation).
     QStringList fieldNames() const;
+    /// Every distinct field path the filter reads (`{"author","username"}`), in first-use order.
+    QList<QStringList> fieldPaths() const;
 
     struct Node;
 

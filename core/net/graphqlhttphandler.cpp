@@ -271,6 +271,11 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
     pg::ConnectionPool::Lease connection(m_pool, m_options.acquireTimeoutMs, &poolError);
     if (!connection)
         return reply(503, errorJson(QStringLiteral("The database is not available: %1").arg(poolError.simplified())));
+    if (type == graphql::ast::OperationType::Mutation && m_options.runMutation) {
+        bool requestError = false;
+        const QByteArray json = m_options.runMutation(req, *connection.get(), &requestError);
+        return reply(requestError && grj ? 400 : 200, json);
+    }
     const exec::ExecutionResult result = m_engine.execute(*prepared, req, *connection.get());
     return reply(result.requestError && grj ? 400 : 200, result.json);
 }

@@ -7,12 +7,15 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace refract::exec {
 class Engine;
+struct Request;
 }
 namespace refract::pg {
+class Connection;
 class ConnectionPool;
 }
 namespace refract::identity {
@@ -41,6 +44,9 @@ struct GraphQLHttpOptions
     int requestTimeoutMs = 30000;   ///< statement_timeout of each request's transaction; 0: the server's
     int acquireTimeoutMs = 5000;    ///< waiting for a pooled connection; then 503
     JwtAuthOptions auth;
+    /// Runs mutations instead of Engine::execute when set, so that the subscription server can
+    /// announce them (SubscriptionServer::executeAndPublish). Called on worker threads.
+    std::function<QByteArray(const exec::Request &, pg::Connection &, bool *requestError)> runMutation;
 };
 
 /// GraphQL over HTTP (the GraphQL-over-HTTP specification, as graphql-http audits it) on top of the
