@@ -4,6 +4,7 @@
 #include "textutil.h"
 
 #include <algorithm>
+#include <vector>
 
 // graphql-js `lexicographicSortSchema` (utilities/lexicographicSortSchema.js, identical in 15.11 and
 // 16.15 apart from syntax): every list sorted by name with `naturalCompare`, stable like Array.sort.
@@ -12,11 +13,30 @@ namespace refract::graphql {
 
 namespace {
 
+// Sorts a permutation and moves each element once: sorting the elements themselves moved every
+// type, field and argument O(n log n) times, and most argument lists are already in order.
 template<typename T, typename Key>
 void sortBy(T &list, Key key)
 {
-    std::stable_sort(list.begin(), list.end(),
-                     [&](const auto &a, const auto &b) { return naturalCompare(key(a), key(b)) < 0; });
+    const qsizetype n = qsizetype(list.size());
+    if (n < 2)
+        return;
+    const T &c = list;
+    qsizetype i = 1;
+    while (i < n && naturalCompare(key(c[i - 1]), key(c[i])) <= 0)
+        ++i;
+    if (i == n)
+        return;
+    std::vector<qsizetype> order(size_t(n), 0);
+    for (qsizetype k = 0; k < n; ++k)
+        order[size_t(k)] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](qsizetype a, qsizetype b) { return naturalCompare(key(c[a]), key(c[b])) < 0; });
+    T sorted;
+    sorted.reserve(n);
+    for (qsizetype k : order)
+        sorted.push_back(std::move(list[k]));
+    list = std::move(sorted);
 }
 
 void sortNames(QStringList &names)
