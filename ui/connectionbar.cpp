@@ -1,6 +1,9 @@
 #include "connectionbar.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QStyle>
 
@@ -90,14 +93,52 @@ void ConnectionBar::setPreset(reflect::Preset preset)
     m_preset->setCurrentIndex(qMax(0, m_preset->findData(int(preset))));
 }
 
+ConnectionBar::Identity ConnectionBar::fromProfile(const identity::IdentityProfile &profile, QString *error)
+{
+    Identity i{profile.name, profile.name, {}};
+    QString why;
+    const auto settings = profile.settings(&why);
+    if (settings)
+        i.settings = *settings;
+    else if (error)
+        *error = why;
+    return i;
+}
+
+QList<identity::IdentityProfile> ConnectionBar::demoProfiles()
+{
+    // Shipped as resources (resources/demo/profiles): the demo's RLS policies read the role and
+    // the AppSync-style username claim.
+    QList<identity::IdentityProfile> out;
+    for (const char *name : {"anonymous", "johndoe"}) {
+        QFile f(QStringLiteral(":/demo/profiles/%1.json").arg(QLatin1String(name)));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QString error;
+        if (auto p = identity::IdentityProfile::fromJson(QJsonDocument::fromJson(f.readAll()).object(), &error))
+            out.append(*p);
+        else
+            qWarning("demo profile %s: %s", name, qPrintable(error));
+    }
+    return out;
+}
+
 QList<ConnectionBar::Identity> ConnectionBar::demoIdentities()
 {
-    // The demo's row-level security reads the role and the AppSync-style username claim.
-    return {{QStringLiteral("forum_example_anonymous"), tr("Anonymous visitor"),
-             {{QStringLiteral("role"), QStringLiteral("forum_example_anonymous")}}},
-            {QStringLiteral("johndoe"), tr("johndoe (person)"),
-             {{QStringLiteral("role"), QStringLiteral("forum_example_person")},
-              {QStringLiteral("appsync.identity_username"), QStringLiteral("johndoe")}}}};
+    QList<Identity> out;
+    for (const identity::IdentityProfile &p : demoProfiles())
+        out.append(fromProfile(p));
+    return out;
+}
+
+bool ConnectionBar::selectIdentity(const QString &key)
+{
+    for (qsizetype i = 0; i < m_identities.size(); ++i)
+        if (m_identities.at(i).key == key) {
+            m_identity->setCurrentIndex(int(i));
+            return true;
+        }
+    return false;
 }
 
 void ConnectionBar::setIdentities(const QList<Identity> &identities)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <identity/identityprofile.h>
 #include <reflect/reflectoptions.h>
 
 #include <QList>
@@ -40,8 +41,14 @@ public:
         QString text;
         QList<QPair<QString, QString>> settings;
     };
-    /// The forum demo's visitors (resources/demo/forum_demo.sql), kept here beside the picker.
+    /// An identity profile as the picker shows it: its settings (role and mapped claims) or, when
+    /// the profile is not usable, none and the reason in `error`.
+    static Identity fromProfile(const identity::IdentityProfile &profile, QString *error = nullptr);
+    /// The forum demo's visitors (resources/demo/profiles: anonymous and johndoe).
+    static QList<identity::IdentityProfile> demoProfiles();
     static QList<Identity> demoIdentities();
+    /// Selects the identity with this key; false when there is none.
+    bool selectIdentity(const QString &key);
 
     /// Replaces the identities; the first entry is always the connection's own role.
     void setIdentities(const QList<Identity> &identities);

@@ -9,6 +9,7 @@
 #include "passwordkeychain.h"
 #include "pgconnectiondialog.h"
 #include "prettifier.h"
+#include "profilesdialog.h"
 #include "queryeditor.h"
 #include "querytab.h"
 #include "recentconnections.h"
@@ -143,6 +144,17 @@ MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     newQueryTab();
     m_session->restore();
     m_history->setHistory(m_session->workspace().history);
+    {
+        QList<identity::IdentityProfile> saved;
+        for (const QJsonObject &o : m_session->workspace().profiles) {
+            QString error;
+            if (auto p = identity::IdentityProfile::fromJson(o, &error))
+                saved.append(*p);
+            else
+                log(EventLog::Warning, tr("A saved identity profile was skipped: %1").arg(error));
+        }
+        setProfiles(saved);
+    }
     connect(m_session, &WorkspaceSession::historyChanged, this,
             [this] { m_history->setHistory(m_session->workspace().history); });
     connect(m_runner, &RunController::executed, this, [this](const ExecutedOperation &op) {
@@ -171,6 +183,9 @@ void MainWindow::createActions()
     m_dryRunAction = makeAction(this, QStringLiteral("actionDryRun"), tr("&Dry Run"), {},
                                 tr("Roll back instead of committing: mutations change nothing"));
     m_dryRunAction->setCheckable(true);
+    m_profilesAction = makeAction(this, QStringLiteral("actionProfiles"), tr("Identity &Profiles…"),
+                                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
+                                  tr("Edit identity profiles and decode JWTs"));
     m_copyCurlAction = makeAction(this, QStringLiteral("actionCopyCurl"), tr("Copy as c&URL"),
                                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
                                   tr("Copy the operation under the cursor as a cURL command"));
@@ -214,6 +229,7 @@ void MainWindow::createActions()
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runQuery);
     connect(m_prettifyAction, &QAction::triggered, this, &MainWindow::prettify);
     connect(m_copyCurlAction, &QAction::triggered, this, &MainWindow::copyAsCurl);
+    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfilesDialog);
     connect(m_newTabAction, &QAction::triggered, this, [this] { newQueryTab(); });
     connect(m_closeTabAction, &QAction::triggered, this, [this] { closeQueryTab(m_tabs->currentIndex()); });
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -266,6 +282,7 @@ void MainWindow::createMenus()
     query->addAction(m_dryRunAction);
     query->addAction(m_copyCurlAction);
     query->addAction(m_identityAction);
+    query->addAction(m_profilesAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -334,7 +351,7 @@ void MainWindow::createStatusBar()
 QList<QAction *> MainWindow::allActions() const
 {
     QList<QAction *> out = {m_runAction,      m_dryRunAction,    m_copyCurlAction, m_prettifyAction,  m_newTabAction,    m_closeTabAction,
-                            m_findAction,     m_identityAction,  m_connectAction,   m_refreshAction,
+                            m_findAction,     m_identityAction,  m_profilesAction,  m_connectAction,   m_refreshAction,
                             m_disconnectAction, m_openSdlAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
                             m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction};
     for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock, m_historyDock})
@@ -424,7 +441,12 @@ void MainWindow::setDemoMode(bool demo)
     m_demo = demo;
     if (!demo)
         return;
-    m_connectionBar->setIdentities(ConnectionBar::demoIdentities());
+    // The demo's anonymous and johndoe profiles, unless the workspace has them already.
+    QList<identity::IdentityProfile> profiles = m_profiles;
+    for (const identity::IdentityProfile &demo : ConnectionBar::demoProfiles())
+        if (std::none_of(profiles.begin(), profiles.end(), [&](const auto &p) { return p.name == demo.name; }))
+            profiles.append(demo);
+    setProfiles(profiles);
     QueryTab *tab = currentQueryTab();
     for (int i = 0; i < m_tabs->count(); ++i) // restored from the workspace already
         if (auto *t = qobject_cast<QueryTab *>(m_tabs->widget(i)); t && t->editor()->text() == QString::fromUtf8(DemoQuery))
@@ -433,6 +455,31 @@ void MainWindow::setDemoMode(bool demo)
         tab->editor()->setText(QString::fromUtf8(DemoQuery));
     else
         newQueryTab(QString::fromUtf8(DemoQuery));
+}
+
+void MainWindow::setProfiles(const QList<identity::IdentityProfile> &profiles)
+{
+    const QString current = m_connectionBar->currentIdentity().key;
+    m_profiles = profiles;
+    QList<ConnectionBar::Identity> identities;
+    QList<QJsonObject> json;
+    for (const identity::IdentityProfile &p : profiles) {
+        QString error;
+        identities.append(ConnectionBar::fromProfile(p, &error));
+        if (!error.isEmpty())
+            log(EventLog::Warning, tr("Identity %1: %2").arg(p.name, error));
+        json.append(p.toJson()); // no secrets: profiles only name their key
+    }
+    m_connectionBar->setIdentities(identities);
+    m_connectionBar->selectIdentity(current);
+    m_session->setProfiles(json);
+}
+
+void MainWindow::openProfilesDialog()
+{
+    ProfilesDialog dialog(m_profiles, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setProfiles(dialog.profiles());
 }
 
 void MainWindow::openConnectionDialog()

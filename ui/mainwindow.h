@@ -3,6 +3,8 @@
 #include "pgconnectionparams.h"
 #include "theme.h"
 
+#include <identity/identityprofile.h>
+
 #include <graphql/schema.h>
 #include <reflect/catalog.h>
 
@@ -72,6 +74,11 @@ public:
     DocsView *docs() const { return m_docs; }
     EventLog *eventLog() const { return m_log; }
     ConnectionBar *connectionBar() const { return m_connectionBar; }
+    /// The identity profiles the picker offers (besides the connection's role); kept in the workspace.
+    void setProfiles(const QList<identity::IdentityProfile> &profiles);
+    QList<identity::IdentityProfile> profiles() const { return m_profiles; }
+    void openProfilesDialog();
+
     /// Every action of the window (menus and shortcuts), as the shortcuts dialog lists them.
     QList<QAction *> allActions() const;
 
@@ -130,6 +137,7 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_dryRunAction = nullptr;
     QAction *m_copyCurlAction = nullptr;
+    QAction *m_profilesAction = nullptr;
     QAction *m_prettifyAction = nullptr;
     QAction *m_newTabAction = nullptr;
     QAction *m_closeTabAction = nullptr;
@@ -163,6 +171,7 @@ private:
     std::shared_ptr<const reflect::Catalog> m_catalog;
     std::shared_ptr<const graphql::Schema> m_schema;
     std::shared_ptr<const SchemaContext> m_context;
+    QList<identity::IdentityProfile> m_profiles;
 };
 
 } // namespace refract::ui

@@ -1,6 +1,7 @@
 #include "querytab.h"
 
 #include "documentchecker.h"
+#include "editorcompleter.h"
 #include "queryeditor.h"
 #include "resultsview.h"
 #include "theme.h"
@@ -29,6 +30,7 @@ QueryTab::QueryTab(QWidget *parent)
     : QWidget(parent)
     , m_editor(new QueryEditor(this))
     , m_checker(new DocumentChecker(m_editor))
+    , m_completer(new EditorCompleter(m_editor))
     , m_results(new ResultsView(this))
     , m_variables(new QPlainTextEdit(this))
     , m_headers(new QPlainTextEdit(this))
@@ -118,6 +120,7 @@ QueryTab::QueryTab(QWidget *parent)
 
 void QueryTab::setSchemaContext(std::shared_ptr<const SchemaContext> context)
 {
+    m_completer->setSchemaContext(context);
     m_checker->setSchemaContext(std::move(context));
 }
 

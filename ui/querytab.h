@@ -14,6 +14,7 @@ class QToolButton;
 namespace refract::ui {
 
 class DocumentChecker;
+class EditorCompleter;
 class QueryEditor;
 class ResultsView;
 class SchemaContext;
@@ -30,7 +31,8 @@ public:
     QPlainTextEdit *variablesEdit() const { return m_variables; }
     QPlainTextEdit *headersEdit() const { return m_headers; }
     DocumentChecker *checker() const { return m_checker; }
-    /// Live validation of the editor against this schema (null: syntax only).
+    EditorCompleter *completer() const { return m_completer; }
+    /// Live validation and completion against this schema (null: syntax only, no completion).
     void setSchemaContext(std::shared_ptr<const SchemaContext> context);
 
     /// Both splitters' sizes, so that new tabs open with the layout the user last gave one.
@@ -50,6 +52,7 @@ private:
 
     QueryEditor *m_editor = nullptr;
     DocumentChecker *m_checker = nullptr;
+    EditorCompleter *m_completer = nullptr;
     ResultsView *m_results = nullptr;
     QPlainTextEdit *m_variables = nullptr;
     QPlainTextEdit *m_headers = nullptr;

@@ -136,4 +136,12 @@ void WorkspaceSession::addRecentConnection(const QJsonObject &connection)
     scheduleSave();
 }
 
+void WorkspaceSession::setProfiles(const QList<QJsonObject> &profiles)
+{
+    if (profiles == m_workspace.profiles)
+        return;
+    m_workspace.profiles = profiles;
+    scheduleSave();
+}
+
 } // namespace refract::ui

@@ -37,6 +37,7 @@ public:
     void watch(QueryTab *tab);
     void addHistory(const ExecutedOperation &operation, const QString &connection);
     void addRecentConnection(const QJsonObject &connection);
+    void setProfiles(const QList<QJsonObject> &profiles);
 
 signals:
     void historyChanged();

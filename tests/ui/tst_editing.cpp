@@ -1,6 +1,10 @@
 // The editor's and results' parts without a database: live validation, error links, the operation
 // under the cursor, the variables check, the lazy JSON models and cURL export.
+#include <ui/connectionbar.h>
 #include <ui/documentchecker.h>
+#include <ui/jwtdecoder.h>
+#include <ui/profilesdialog.h>
+#include <ui/editorcompleter.h>
 #include <ui/jsonindex.h>
 #include <ui/jsontablemodel.h>
 #include <ui/jsontreemodel.h>
@@ -14,6 +18,7 @@
 #include <ui/variablescheck.h>
 
 #include <graphql/schemabuilder.h>
+#include <identity/jwt.h>
 
 #include <QAction>
 #include <QApplication>
@@ -64,6 +69,7 @@ private slots:
     void initTestCase();
     void diagnosticsFromParserAndValidator();
     void liveValidationInTheEditor();
+    void completion();
     void errorInResultsMovesTheCursor();
     void operationUnderTheCursor();
     void variablesAreCheckedBeforeSending();
@@ -72,6 +78,7 @@ private slots:
     void prettyJsonKeepsKeyOrder();
     void largeResponseStaysResponsive();
     void curlCommand();
+    void profilesAndJwt();
 
 private:
     QTemporaryDir m_dir;
@@ -129,6 +136,59 @@ void TestEditing::liveValidationInTheEditor()
     // A new tab validates against the same schema.
     QueryTab *second = w.newQueryTab(QStringLiteral("{ nope }"));
     QTRY_COMPARE(second->editor()->diagnosticCount(), 1);
+}
+
+void TestEditing::completion()
+{
+    MainWindow w;
+    w.setSchema(schema());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QueryTab *tab = w.currentQueryTab();
+    QueryEditor *e = tab->editor();
+    EditorCompleter *c = tab->completer();
+    auto at = [&](const QString &text) {
+        e->setText(text);
+        e->setCursorPosition(0, int(text.size()));
+        return c->complete();
+    };
+    // Fields of the type under the cursor, filtered by the prefix.
+    QVERIFY(at(QStringLiteral("{ allPeople { nodes { fu")) > 0);
+    QCOMPARE(c->proposals(), QStringList{QStringLiteral("fullName")});
+    QVERIFY(c->isActive());
+    QVERIFY(c->accept(QStringLiteral("fullName")));
+    QCOMPARE(e->text(), QStringLiteral("{ allPeople { nodes { fullName"));
+    // Arguments not yet given, enum values, variables of the operation, directives.
+    at(QStringLiteral("{ allPeople(first: 1, "));
+    QVERIFY2(c->proposals().contains(QStringLiteral("orderBy")) && !c->proposals().contains(QStringLiteral("first")),
+             qPrintable(c->proposals().join(QLatin1Char(','))));
+    at(QStringLiteral("{ allPeople(orderBy: I"));
+    QVERIFY2(c->proposals().contains(QStringLiteral("ID_ASC")), qPrintable(c->proposals().join(QLatin1Char(','))));
+    at(QStringLiteral("query Q($id: Int!) { personById(id: $"));
+    QVERIFY2(c->proposals().contains(QStringLiteral("$id")), qPrintable(c->proposals().join(QLatin1Char(','))));
+    QVERIFY(c->accept(QStringLiteral("$id")));
+    QCOMPARE(e->text(), QStringLiteral("query Q($id: Int!) { personById(id: $id"));
+    at(QStringLiteral("{ allPeople @"));
+    QVERIFY(c->proposals().contains(QStringLiteral("include")));
+    at(QStringLiteral("mutation { updatePerson(id: 1, patch: { to"));
+    QCOMPARE(c->proposals(), QStringList{QStringLiteral("topic")});
+    at(QStringLiteral("{ allPeople { nodes { ...F } } }\nfragment F on Person { id }\n"));
+    e->setCursorPosition(0, 25);
+    c->complete();
+    QVERIFY2(c->proposals().contains(QStringLiteral("F")), qPrintable(c->proposals().join(QLatin1Char(','))));
+    // Typing opens the list by itself; picking with Enter inserts.
+    e->setText(QStringLiteral("{ allPeople { tot"));
+    e->setCursorPosition(0, 17);
+    e->setFocus();
+    QTest::keyClicks(e, QStringLiteral("a"));
+    QVERIFY(c->isActive());
+    QCOMPARE(c->proposals(), QStringList{QStringLiteral("totalCount")});
+    QTest::keyClick(e, Qt::Key_Return);
+    QCOMPARE(e->text(), QStringLiteral("{ allPeople { totalCount"));
+    QVERIFY(!c->isActive());
+    // Without a schema: no list, no crash.
+    w.setSchema(nullptr);
+    QCOMPARE(at(QStringLiteral("{ a")), 0);
 }
 
 void TestEditing::errorInResultsMovesTheCursor()
@@ -324,6 +384,44 @@ void TestEditing::curlCommand()
     tab.headersEdit()->setPlainText(QStringLiteral("{\"a\": 1}"));
     QVERIFY(RunController::curlCommand(&tab, QStringLiteral("http://x"), &error).isEmpty());
     QVERIFY(error.contains(QLatin1String("must be a string")));
+}
+
+void TestEditing::profilesAndJwt()
+{
+    const QList<identity::IdentityProfile> demo = ConnectionBar::demoProfiles();
+    QCOMPARE(demo.size(), 2); // shipped as resources
+    QCOMPARE(demo.at(1).name, QStringLiteral("johndoe"));
+    const ConnectionBar::Identity john = ConnectionBar::fromProfile(demo.at(1));
+    QVERIFY(john.settings.contains(qMakePair(QStringLiteral("role"), QStringLiteral("forum_example_person"))));
+    QVERIFY(john.settings.contains(qMakePair(QStringLiteral("appsync.identity_username"), QStringLiteral("johndoe"))));
+
+    ProfilesDialog d(demo);
+    d.selectProfile(1);
+    QVERIFY2(d.previewText().contains(QLatin1String("appsync.identity_username = johndoe")), qPrintable(d.previewText()));
+    QVERIFY(d.previewText().startsWith(QLatin1String("role = forum_example_person")));
+    d.setClaimsText(QStringLiteral("{\"username\": \"janedoe\"}"));
+    QVERIFY(d.previewText().contains(QLatin1String("appsync.identity_username = janedoe")));
+    QCOMPARE(d.profiles().at(1).claims.value(QLatin1String("username")).toString(), QStringLiteral("janedoe"));
+    d.setClaimsText(QStringLiteral("{ broken"));
+    QCOMPARE(d.profiles().at(1).claims.value(QLatin1String("username")).toString(), QStringLiteral("janedoe")); // kept
+
+    JwtDecoder decoder;
+    QString error;
+    const QByteArray token = identity::Jwt::sign(QJsonObject{{QStringLiteral("username"), QStringLiteral("johndoe")},
+                                                             {QStringLiteral("exp"), 4102444800.0}},
+                                                 identity::JwtAlgorithm::HS256, "s3cret", &error);
+    QVERIFY2(!token.isEmpty(), qPrintable(error));
+    decoder.setToken(QString::fromUtf8(token));
+    QVERIFY(decoder.headerText().contains(QLatin1String("HS256")));
+    QVERIFY(decoder.claimsText().contains(QLatin1String("johndoe")));
+    QVERIFY2(decoder.statusText().contains(QLatin1String("expires 2100-01-01")), qPrintable(decoder.statusText()));
+    QVERIFY(decoder.statusText().contains(QLatin1String("signature not checked")));
+    decoder.setKey(QStringLiteral("s3cret"));
+    QVERIFY2(decoder.statusText().contains(QLatin1String("signature valid")), qPrintable(decoder.statusText()));
+    decoder.setKey(QStringLiteral("wrong"));
+    QVERIFY(decoder.statusText().contains(QLatin1String("signature check failed")));
+    decoder.setToken(QStringLiteral("not.a.token"));
+    QVERIFY(decoder.statusText().startsWith(QLatin1String("Not a JWT")));
 }
 
 QTEST_MAIN(TestEditing)

@@ -751,7 +751,7 @@ void TestMainWindow::demoDatabase()
             return;
         QVERIFY2(tab->results()->rawText().contains(QLatin1String("\"currentPerson\": null")),
                  qPrintable(tab->results()->rawText()));
-        QVERIFY(tab->results()->statusText().contains(QLatin1String("Ran as Anonymous visitor")));
+        QVERIFY(tab->results()->statusText().contains(QLatin1String("Ran as anonymous")));
         qInfo("anonymous: %s", qPrintable(tab->results()->statusText()));
 
         // Dry run rolls back; the answer is the same and the status line says how it ran.
