@@ -217,4 +217,17 @@ QByteArray IdentityProfile::signToken(const QByteArray &key, qint64 nowSecs, QSt
     return Jwt::sign(tokenClaims(nowSecs), signingAlgorithm, key, error);
 }
 
+QByteArray IdentityProfile::signToken(const SecretStore &store, qint64 nowSecs, QString *error) const
+{
+    if (signingKeyId.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("profile '%1' names no signing key (signingKeyId)").arg(name);
+        return QByteArray();
+    }
+    const std::optional<QByteArray> key = store.secret(signingKeyId, error);
+    if (!key)
+        return QByteArray();
+    return signToken(*key, nowSecs, error);
+}
+
 } // namespace refract::identity

@@ -2,6 +2,7 @@
 
 #include "claimsmapping.h"
 #include "jwt.h"
+#include "secretstore.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -61,6 +62,8 @@ public:
     QJsonObject tokenClaims(qint64 nowSecs) const;
     /// A token signed with `key` (the secret the SecretStore holds under signingKeyId).
     QByteArray signToken(const QByteArray &key, qint64 nowSecs, QString *error) const;
+    /// A token signed with the key `store` holds under signingKeyId.
+    QByteArray signToken(const SecretStore &store, qint64 nowSecs, QString *error) const;
 };
 
 } // namespace refract::identity

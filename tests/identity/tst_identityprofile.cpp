@@ -1,4 +1,5 @@
 #include <identity/identityprofile.h>
+#include <identity/memorysecretstore.h>
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -34,6 +35,7 @@ private slots:
     void errors();
     void saveAndLoad();
     void mintsVerifiableTokens();
+    void signsWithTheSecretStore();
 };
 
 void TestIdentityProfile::parsesAndRoundTrips()
@@ -169,6 +171,30 @@ void TestIdentityProfile::mintsVerifiableTokens()
     QVERIFY2(s, qPrintable(error));
     QCOMPARE(s->front(), kv("role", "forum_example_person"));
     QVERIFY(s->contains(kv("jwt.claims.user_id", "3")));
+}
+
+void TestIdentityProfile::signsWithTheSecretStore()
+{
+    QString error;
+    auto p = IdentityProfile::fromJson(json(johndoe), &error);
+    QVERIFY2(p, qPrintable(error));
+    MemorySecretStore store;
+    QVERIFY(!store.isPersistent());
+    QVERIFY(p->signToken(store, 1000, &error).isEmpty());
+    QCOMPARE(error, QStringLiteral("no secret stored under 'refract/forum/jwt'"));
+    QVERIFY(store.setSecret(QStringLiteral("refract/forum/jwt"), "from-the-store", &error));
+    const QByteArray token = p->signToken(store, 1000, &error);
+    QVERIFY2(!token.isEmpty(), qPrintable(error));
+    JwtVerifyOptions o;
+    o.nowSecs = 1001;
+    o.audience = QStringLiteral("postgraphile");
+    QVERIFY(Jwt::verify(token, "from-the-store", o).ok);
+    QCOMPARE(Jwt::verify(token, "from-the-store", o).header.value(QStringLiteral("alg")).toString(), QStringLiteral("HS384"));
+    QVERIFY(store.removeSecret(QStringLiteral("refract/forum/jwt"), &error));
+    QVERIFY(!store.secret(QStringLiteral("refract/forum/jwt"), &error));
+    p->signingKeyId.clear();
+    QVERIFY(p->signToken(store, 1000, &error).isEmpty());
+    QVERIFY(error.contains(QStringLiteral("signingKeyId")));
 }
 
 QTEST_GUILESS_MAIN(TestIdentityProfile)
