@@ -40,6 +40,7 @@ bool Connection::open(const QString &conninfo, int connectTimeoutSeconds)
         }
         return false;
     }
+    m_prepared.clear();
     PQsetClientEncoding(m_conn, "UTF8");
     PQsetNoticeReceiver(m_conn, &Connection::noticeReceiver, this);
     m_lastError = PgError{};
@@ -48,6 +49,7 @@ bool Connection::open(const QString &conninfo, int connectTimeoutSeconds)
 
 void Connection::close()
 {
+    m_prepared.clear();
     if (m_conn) {
         PQfinish(m_conn);
         m_conn = nullptr;
@@ -117,13 +119,35 @@ QList<Result> Connection::execPipeline(const QList<Statement> &statements, const
         PQexitPipelineMode(m_conn);
         PQsetnonblocking(m_conn, 0);
     };
+    // What each command sent produces, in order: a statement's result, or the result of preparing
+    // a new statement (consumed here, not returned).
+    struct Prepare { QString sql; QByteArray name; };
+    std::vector<std::optional<Prepare>> commands;
+    commands.reserve(size_t(statements.size()) * 2);
+    QHash<QString, QByteArray> preparing; // prepared in this pipeline, not yet confirmed
     for (const Statement &st : statements) {
         std::vector<const char *> values;
         values.reserve(size_t(st.params.size()));
         for (const Param &p : st.params)
             values.push_back(p ? p->constData() : nullptr);
-        if (PQsendQueryParams(m_conn, st.sql.toUtf8().constData(), int(values.size()), nullptr, values.data(),
-                              nullptr, nullptr, 0) != 1) {
+        QByteArray name = m_prepared.value(st.sql);
+        if (name.isEmpty())
+            name = preparing.value(st.sql);
+        bool sent = true;
+        if (name.isEmpty() && m_prepared.size() + preparing.size() < kMaxPrepared) {
+            name = "refract_" + QByteArray::number(++m_preparedCounter);
+            sent = PQsendPrepare(m_conn, name.constData(), st.sql.toUtf8().constData(), 0, nullptr) == 1;
+            commands.push_back(Prepare{st.sql, name});
+            preparing.insert(st.sql, name);
+        }
+        if (sent) {
+            sent = name.isEmpty() ? PQsendQueryParams(m_conn, st.sql.toUtf8().constData(), int(values.size()), nullptr,
+                                                      values.data(), nullptr, nullptr, 0) == 1
+                                  : PQsendQueryPrepared(m_conn, name.constData(), int(values.size()), values.data(), nullptr,
+                                                        nullptr, 0) == 1;
+            commands.push_back(std::nullopt);
+        }
+        if (!sent) {
             const PgError e = connError();
             // Drain what was sent so the connection stays usable.
             PQpipelineSync(m_conn);
@@ -147,6 +171,14 @@ QList<Result> Connection::execPipeline(const QList<Statement> &statements, const
     bool cancelSent = false;
     PgError firstError;
     bool synced = false;
+    size_t command = 0;
+    // Is the result just read the answer to a Prepare? Then it only updates the statement cache.
+    auto takePrepare = [&]() -> const Prepare * {
+        if (command >= commands.size())
+            return nullptr;
+        const std::optional<Prepare> &c = commands[command++];
+        return c ? &*c : nullptr;
+    };
     const int sock = PQsocket(m_conn);
     while (!synced) {
         const int flushed = PQflush(m_conn);
@@ -178,12 +210,17 @@ QList<Result> Connection::execPipeline(const QList<Statement> &statements, const
             synced = true;
         } else if (st == PGRES_PIPELINE_ABORTED) {
             PQclear(res);
-            results.append(Result::failure(firstError));
+            if (!takePrepare())
+                results.append(Result::failure(firstError));
         } else {
+            const Prepare *prepare = takePrepare();
             Result r(res);
             if (!r.ok() && firstError.isNull())
                 firstError = r.error();
-            results.append(r);
+            if (!prepare)
+                results.append(r);
+            else if (r.ok())
+                m_prepared.insert(prepare->sql, prepare->name);
         }
     }
     if (!synced) {
@@ -193,8 +230,12 @@ QList<Result> Connection::execPipeline(const QList<Statement> &statements, const
         return failAll(e);
     }
     leave();
-    if (!firstError.isNull())
+    if (!firstError.isNull()) {
         m_lastError = firstError;
+        // Someone ran DEALLOCATE ALL or DISCARD ALL: forget the names, they are prepared anew.
+        if (firstError.sqlState == QLatin1String("26000"))
+            m_prepared.clear();
+    }
     while (results.size() < statements.size())
         results.append(Result::failure(firstError));
     return results;
