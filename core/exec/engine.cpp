@@ -1,13 +1,14 @@
 #include "engine.h"
 
 #include "executor.h"
-#include "introspectionresolver.h"
 
+#include <graphql/executor.h>
 #include <graphql/parser.h>
 #include <reflect/catalogreader.h>
 #include <reflect/enumtables.h>
 #include <reflect/schemagenerator.h>
 
+#include <QJsonDocument>
 #include <QReadLocker>
 #include <functional>
 #include <QSet>
@@ -27,7 +28,6 @@ struct Engine::State
     reflect::GeneratedSchema generated;
     std::unique_ptr<graphql::Validator> validator;
     std::unique_ptr<SqlCompiler> compiler;
-    std::unique_ptr<IntrospectionResolver> introspection;
 };
 
 Engine::Engine() = default;
@@ -72,7 +72,6 @@ bool Engine::load(pg::Connection &connection, const QStringList &schemas, reflec
     state->validator = std::make_unique<graphql::Validator>(state->generated.schema);
     state->compiler = std::make_unique<SqlCompiler>(state->generated.schema, state->generated.meta, state->catalog,
                                                     state->options);
-    state->introspection = std::make_unique<IntrospectionResolver>(state->generated.schema);
     m_state = std::move(state);
     QWriteLocker lock(&m_cacheLock);
     m_cache.clear();
@@ -263,13 +262,15 @@ ExecutionResult Engine::execute(const PreparedDocument &document, const Request 
     if (!document.ok())
         return {errorsJson(document.errors()), true};
     if (document.isIntrospection(request.operationName)) {
-        const ast::Definition &op = *document.operation(request.operationName);
-        if (!IntrospectionResolver::onlyIntrospection(*document.document(), op))
+        if (!graphql::isIntrospectionOnly(*document.document(), request.operationName))
             return {errorsJson({GraphQLError{QStringLiteral("An operation that mixes introspection (__schema, __type) with data fields "
                                                             "is not supported by the local engine yet; send them separately."),
                                              {}}}),
                     true};
-        return {m_state->introspection->resolve(*document.document(), op, request.variables), false};
+        // core/graphql answers it as graphql-js would, without the database.
+        const QByteArray json = graphql::executeIntrospection(m_state->generated.schema, *document.document(), request.operationName,
+                                                              QJsonDocument(request.variables).toJson(QJsonDocument::Compact));
+        return {json, !json.startsWith("{\"data\"")};
     }
     const CompiledOperation op = m_state->compiler->compile(*document.document(), request.operationName, request.variables);
     if (!op.errors.isEmpty())
