@@ -9,7 +9,9 @@
 //
 // A corpus file is a GraphQL document; leading `# key: value` lines set `variables`, `settings`
 // (PostGraphile's pgSettings shape), `operation` and `options` (PostGraphile options, also given
-// to Refract as --options).
+// to Refract as --options). Identity cases: `jwt` (claims the runner signs with jsonwebtoken and
+// sends as `Authorization: Bearer`, and to Refract as --jwt/--jwt-secret; `jwtSignedWith` signs
+// with another secret) and `defaultRole` (PostGraphile's pgDefaultRole, Refract's --default-role).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -32,6 +34,8 @@ if (!process.env.PGHOST || !process.env.PGPORT) {
 // name → fixtures and exposed schemas
 const databases = {
   forum: { files: ['tests/fixtures/forum_example.sql'], schemas: ['forum_example'] },
+  // the forum's policies keyed on jwt.claims.username: identities through verified JWTs
+  forum_jwt: { files: ['tests/fixtures/forum_example.sql', 'tests/fixtures/forum_rls_jwt_claims.sql'], schemas: ['forum_example'] },
   demo: { files: ['resources/demo/forum_demo.sql'], schemas: ['forum_example'] },
   ks: { files: ['tests/fixtures/kitchen_sink.sql', 'tests/fixtures/kitchen_sink_data.sql'], schemas: ['ks_a', 'ks_b', 'ks_c'] },
 };
@@ -68,8 +72,8 @@ function parseCase(file) {
   const text = fs.readFileSync(file, 'utf8');
   const meta = {};
   for (const line of text.split('\n')) {
-    const m = /^#\s*(variables|settings|operation|options):\s*(.*)$/.exec(line);
-    if (m) meta[m[1]] = m[1] === 'operation' ? m[2].trim() : JSON.parse(m[2]);
+    const m = /^#\s*(variables|settings|operation|options|jwt|jwtSignedWith|defaultRole):\s*(.*)$/.exec(line);
+    if (m) meta[m[1]] = m[1] === 'operation' || m[1] === 'defaultRole' ? m[2].trim() : JSON.parse(m[2]);
     else if (!line.startsWith('#')) break;
   }
   return { text, ...meta };
@@ -79,19 +83,25 @@ function serve(url, schemas, options) {
   const middleware = postgraphile(url, schemas, {
     ...options,
     disableQueryLog: true,
-    pgSettings: req => JSON.parse(req.headers['x-settings'] || '{}'),
+    // Identity servers get their settings as a static object: PostGraphile refuses pgDefaultRole
+    // next to a pgSettings function.
+    pgSettings: 'pgSettings' in options ? options.pgSettings : req => JSON.parse(req.headers['x-settings'] || '{}'),
   });
   const server = http.createServer(middleware);
   return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-function post(server, body, settings) {
+const JWT_SECRET = 'conformance-jwt-secret';
+
+function post(server, body, settings, token) {
   const data = JSON.stringify(body);
+  const headers = { 'content-type': 'application/json', 'x-settings': JSON.stringify(settings || {}) };
+  if (token) headers.authorization = `Bearer ${token}`;
   return new Promise((resolve, reject) => {
     // agent: false — a fresh connection per request: a kept-alive socket may be closed by the
     // server's keep-alive timeout while refract-cli runs, and reusing it fails with ECONNRESET.
     const req = http.request({ agent: false, host: '127.0.0.1', port: server.address().port, path: '/graphql', method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-settings': JSON.stringify(settings || {}) } }, res => {
+      headers }, res => {
       let out = '';
       res.on('data', c => (out += c));
       res.on('end', () => resolve(out));
@@ -147,7 +157,13 @@ function normalise(json, options) {
       for (const f of files) {
         const c = parseCase(path.join(dir, f));
         const optKey = JSON.stringify(c.options || {});
-        if (!servers.has(optKey)) servers.set(optKey, await serve(url, databases[name].schemas, c.options || {}));
+        const identity = c.jwt !== undefined || c.defaultRole !== undefined;
+        const serverOptions = identity
+          ? { ...(c.options || {}), jwtSecret: JWT_SECRET, pgDefaultRole: c.defaultRole, pgSettings: c.settings || {} }
+          : (c.options || {});
+        const serverKey = JSON.stringify(serverOptions);
+        if (!servers.has(serverKey)) servers.set(serverKey, await serve(url, databases[name].schemas, serverOptions));
+        const token = c.jwt !== undefined ? jsonwebtoken.sign(c.jwt, c.jwtSignedWith || JWT_SECRET, { noTimestamp: true }) : null;
         // Mutations: Refract runs first and rolls back (--dry-run); the sequences it advanced are
         // put back, then PostGraphile runs on the same state and commits.
         const isMutation = /^\s*mutation\b/m.test(c.text.replace(/^#.*$/gm, ''));
@@ -156,6 +172,8 @@ function normalise(json, options) {
         if (c.settings) args.push('--settings', JSON.stringify(c.settings));
         if (c.variables) args.push('--variables', JSON.stringify(c.variables));
         if (c.operation) args.push('--operation', c.operation);
+        if (token) args.push('--jwt', token, '--jwt-secret', JWT_SECRET);
+        if (c.defaultRole) args.push('--default-role', c.defaultRole);
         args.push(path.join(dir, f));
         const sequences = isMutation ? readSequences(db) : null;
         let actual;
@@ -165,7 +183,7 @@ function normalise(json, options) {
           actual = e.stdout || `refract-cli failed: ${e.stderr}`;
         }
         if (isMutation) restoreSequences(db, sequences);
-        const expected = await post(servers.get(optKey), { query: c.text, variables: c.variables || null, operationName: c.operation || null }, c.settings);
+        const expected = await post(servers.get(serverKey), { query: c.text, variables: c.variables || null, operationName: c.operation || null }, c.settings, token);
         let same = false;
         try { same = normalise(expected, c.options) === normalise(actual, c.options); } catch (e) { same = false; }
         if (same) {
