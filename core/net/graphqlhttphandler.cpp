@@ -106,6 +106,8 @@ HttpResponse GraphQLHttpHandler::handle(const HttpRequest &request) const
     HttpResponse response;
     if (request.path == "/health") {
         response = health(request);
+    } else if (request.path == "/appsync-event" && m_options.appSyncEvent) {
+        response = m_options.appSyncEvent(request);
     } else if (request.path != m_options.path) {
         response = HttpResponse::json(404, errorJson(QStringLiteral("Not found; GraphQL is served at %1").arg(QString::fromUtf8(m_options.path))));
     } else if (request.method == "OPTIONS") {

@@ -47,6 +47,9 @@ struct GraphQLHttpOptions
     /// Runs mutations instead of Engine::execute when set, so that the subscription server can
     /// announce them (SubscriptionServer::executeAndPublish). Called on worker threads.
     std::function<QByteArray(const exec::Request &, pg::Connection &, bool *requestError)> runMutation;
+    /// Serves `POST /appsync-event` (the AppSync Direct Lambda contract, LambdaEvent::handleHttp)
+    /// when set. The event carries the caller's identity, so only enable it where that is trusted.
+    std::function<HttpResponse(const HttpRequest &)> appSyncEvent;
 };
 
 /// GraphQL over HTTP (the GraphQL-over-HTTP specification, as graphql-http audits it) on top of the
