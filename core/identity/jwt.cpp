@@ -2,9 +2,13 @@
 
 #include "jsvalue.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
+#include <QMutexLocker>
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -73,7 +77,57 @@ bool isPem(const QByteArray &key) { return key.contains("-----BEGIN"); }
 
 Bio memBio(const QByteArray &data) { return Bio(BIO_new_mem_buf(data.constData(), int(data.size()))); }
 
-Pkey loadPrivateKey(const QByteArray &pem)
+/// Parsed keys by a hash of their PEM text: OpenSSL 3's decoders cost about a millisecond per key,
+/// far more than the verification itself, and a server verifies every request with the same key.
+/// EVP_PKEY is safe to share between threads for signing and verifying.
+class KeyCache
+{
+public:
+    template<typename Load>
+    Pkey get(const QByteArray &pem, char kind, Load load)
+    {
+        const QByteArray id = kind + QCryptographicHash::hash(pem, QCryptographicHash::Sha256);
+        {
+            QMutexLocker lock(&m_mutex);
+            if (EVP_PKEY *k = m_keys.value(id)) {
+                EVP_PKEY_up_ref(k);
+                return Pkey(k);
+            }
+        }
+        Pkey key = load(pem);
+        if (!key)
+            return key;
+        QMutexLocker lock(&m_mutex);
+        if (m_keys.size() >= 32) { // a handful of keys in practice; never grow without bound
+            for (EVP_PKEY *k : std::as_const(m_keys))
+                EVP_PKEY_free(k);
+            m_keys.clear();
+        }
+        if (!m_keys.contains(id)) {
+            EVP_PKEY_up_ref(key.get());
+            m_keys.insert(id, key.get());
+        }
+        return key;
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<QByteArray, EVP_PKEY *> m_keys;
+};
+
+KeyCache &keyCache()
+{
+    // Never destroyed: freeing keys after OpenSSL's own atexit cleanup could crash at exit.
+    static KeyCache *cache = new KeyCache;
+    return *cache;
+}
+
+Pkey parsePrivateKey(const QByteArray &pem);
+Pkey parsePublicKey(const QByteArray &pem);
+Pkey loadPrivateKey(const QByteArray &pem) { return keyCache().get(pem, 'S', parsePrivateKey); }
+Pkey loadPublicKey(const QByteArray &pem) { return keyCache().get(pem, 'V', parsePublicKey); }
+
+Pkey parsePrivateKey(const QByteArray &pem)
 {
     Bio bio = memBio(pem);
     Pkey key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr) : nullptr);
@@ -83,7 +137,7 @@ Pkey loadPrivateKey(const QByteArray &pem)
 
 /// A public key from PEM: SubjectPublicKeyInfo or PKCS#1 ("RSA PUBLIC KEY"), a certificate, or a
 /// private key (its public half).
-Pkey loadPublicKey(const QByteArray &pem)
+Pkey parsePublicKey(const QByteArray &pem)
 {
     EVP_PKEY *raw = nullptr;
     if (OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(&raw, "PEM", nullptr, nullptr, EVP_PKEY_PUBLIC_KEY, nullptr, nullptr)) {
@@ -103,7 +157,7 @@ Pkey loadPublicKey(const QByteArray &pem)
         }
     }
     if (!key)
-        key = loadPrivateKey(pem);
+        key = parsePrivateKey(pem);
     ERR_clear_error();
     return key;
 }

@@ -50,6 +50,7 @@ private slots:
     void audience();
     void signErrors();
     void decodeWithoutKey();
+    void manyKeys();
 
 private:
     test::PemPair m_rsa, m_ec256, m_ec384;
@@ -345,6 +346,23 @@ void TestJwt::decodeWithoutKey()
     QVERIFY(r.ok);
     QCOMPARE(r.claims, sampleClaims());
     QCOMPARE(r.header.value(QStringLiteral("alg")).toString(), QStringLiteral("RS256"));
+}
+
+void TestJwt::manyKeys()
+{
+    // Parsed keys are cached by their PEM (bounded): more keys than the cache holds, each used
+    // twice, never verify with another's key.
+    QList<test::PemPair> keys;
+    for (int i = 0; i < 40; ++i)
+        keys << test::generateKeyPair("EC", 0, "P-256");
+    QString error;
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < keys.size(); ++i) {
+            const QByteArray t = Jwt::sign(sampleClaims(), JwtAlgorithm::ES256, keys[i].privatePem, &error);
+            QVERIFY2(!t.isEmpty(), qPrintable(error));
+            QVERIFY(Jwt::verify(t, keys[i].publicPem, {}).ok);
+            QCOMPARE(Jwt::verify(t, keys[(i + 1) % keys.size()].publicPem, {}).failure, F::BadSignature);
+        }
 }
 
 QTEST_GUILESS_MAIN(TestJwt)
