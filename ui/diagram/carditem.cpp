@@ -124,13 +124,19 @@ void CardItem::paintName(QPainter *p, qreal lod)
     p->setPen(Qt::NoPen);
     p->setBrush(s.headerColor(*m_node));
     p->drawRoundedRect(r.adjusted(1, 1, -1, -1), 4, 4);
+    // Large enough to read at this zoom, small enough to fit the card; one line, elided in the middle
+    // (word-wrapping layout costs more than the rest of the card when hundreds are re-cached on zoom).
     QFont f = DiagramStyle::titleFont();
     f.setPixelSize(std::clamp(int(12 / lod), 13, 40));
+    QFontMetricsF fm(f);
+    const qreal fit = (r.width() - 12) / std::max<qreal>(1, fm.horizontalAdvance(m_node->title));
+    if (fit < 1 && f.pixelSize() * fit >= 13) {
+        f.setPixelSize(int(f.pixelSize() * fit));
+        fm = QFontMetricsF(f);
+    }
     p->setFont(f);
     p->setPen(s.headerText);
-    const QFontMetricsF fm(f);
-    p->drawText(r.adjusted(4, 4, -4, -4), Qt::AlignCenter | Qt::TextWordWrap,
-                fm.elidedText(m_node->title, Qt::ElideMiddle, (r.width() - 8) * 2));
+    p->drawText(r.adjusted(6, 4, -6, -4), Qt::AlignCenter, fm.elidedText(m_node->title, Qt::ElideMiddle, r.width() - 12));
 }
 
 void CardItem::paintFull(QPainter *p)
@@ -178,7 +184,10 @@ void CardItem::paintFull(QPainter *p)
         nameFont.setBold(row.primaryKey);
         p->setFont(nameFont);
         p->setPen(s.text);
-        const QString name = row.notNull || row.type.isEmpty() ? row.name : row.name + QLatin1Char('?');
+        // Tables mark nullable columns with `?`; GraphQL types already say it with `!` in the type.
+        const bool relation = m_node->kind == DiagramNode::Kind::Table || m_node->kind == DiagramNode::Kind::View
+            || m_node->kind == DiagramNode::Kind::MaterializedView || m_node->kind == DiagramNode::Kind::ForeignTable;
+        const QString name = !relation || row.notNull ? row.name : row.name + QLatin1Char('?');
         p->drawText(QRectF(nameX, y, w - nameX - typeW - 2 * pad, DiagramStyle::rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
                     rowFm.elidedText(name, Qt::ElideRight, w - nameX - typeW - 2 * pad));
         p->setFont(DiagramStyle::rowFont());

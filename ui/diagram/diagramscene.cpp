@@ -2,6 +2,8 @@
 
 #include "carditem.h"
 #include "edgeitem.h"
+#include "edgelayer.h"
+#include "overviewitem.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -29,6 +31,11 @@ void DiagramScene::clearDiagram()
 {
     // Edges hold pointers to cards: remove them first.
     clearSelection();
+    delete m_overview;
+    m_overview = nullptr;
+    delete m_edgeLayer;
+    m_edgeLayer = nullptr;
+    m_overviewMode = false;
     for (EdgeItem *e : std::as_const(m_edges))
         delete e;
     m_edges.clear();
@@ -53,10 +60,13 @@ void DiagramScene::populate(std::shared_ptr<const DiagramGraph> graph, const QLi
     m_edges.reserve(g.edges.size());
     for (int i = 0; i < g.edges.size(); ++i) {
         const DiagramEdge &e = g.edges.at(i);
-        auto *item = new EdgeItem(this, &e, m_cards.at(e.from), m_cards.at(e.to), layout.routes.value(i));
-        addItem(item);
-        m_edges.append(item);
+        m_edges.append(new EdgeItem(this, &e, m_cards.at(e.from), m_cards.at(e.to), layout.routes.value(i)));
     }
+    m_edgeLayer = new EdgeLayer(this);
+    addItem(m_edgeLayer);
+    m_overview = new OverviewItem(this);
+    m_overview->setVisible(false);
+    addItem(m_overview);
     const QRectF bounds = itemsBoundingRect();
     // Room around the cards so any card, even one at the edge, can be centred.
     setSceneRect(bounds.adjusted(-1500, -1500, 1500, 1500));
@@ -82,10 +92,12 @@ void DiagramScene::setStyle(const DiagramStyle &style)
 {
     m_style = style;
     setBackgroundBrush(style.background);
+    if (m_overview)
+        m_overview->update();
     for (CardItem *c : std::as_const(m_cards))
         c->update();
-    for (EdgeItem *e : std::as_const(m_edges))
-        e->update();
+    if (m_edgeLayer)
+        m_edgeLayer->update();
 }
 
 QJsonObject DiagramScene::pinsToJson(const QHash<QString, QPointF> &pins)
@@ -136,6 +148,25 @@ bool DiagramScene::setPositionsJson(const QJsonObject &json, QString *error)
     return true;
 }
 
+void DiagramScene::setOverviewMode(bool on)
+{
+    if (on == m_overviewMode || !m_overview)
+        return;
+    m_overviewMode = on;
+    if (on)
+        m_overview->refresh();
+    m_overview->setVisible(on);
+    for (CardItem *c : std::as_const(m_cards))
+        c->setVisible(!on);
+    m_edgeLayer->setVisible(!on);
+}
+
+void DiagramScene::edgeChanged(const QRectF &before, const QRectF &after)
+{
+    if (m_edgeLayer)
+        m_edgeLayer->edgeChanged(before, after);
+}
+
 void DiagramScene::cardDragged(CardItem *dragged)
 {
     QList<CardItem *> moved{dragged};
@@ -157,6 +188,8 @@ void DiagramScene::selectCard(CardItem *c)
 void DiagramScene::renderPrint(QPainter *painter, const QRectF &target)
 {
     const DiagramStyle saved = m_style;
+    const bool overview = m_overviewMode;
+    setOverviewMode(false);
     const QList<QGraphicsItem *> selected = selectedItems();
     clearSelection();
     setStyle(DiagramStyle::print());
@@ -171,6 +204,7 @@ void DiagramScene::renderPrint(QPainter *painter, const QRectF &target)
     setStyle(saved);
     for (QGraphicsItem *i : selected)
         i->setSelected(true);
+    setOverviewMode(overview);
 }
 
 QImage DiagramScene::renderImage(qreal scale, int maxSide)

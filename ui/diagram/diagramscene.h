@@ -14,6 +14,8 @@ namespace refract::ui::diagram {
 
 class CardItem;
 class EdgeItem;
+class EdgeLayer;
+class OverviewItem;
 
 /// The items of one diagram: a card per node and an edge item per edge, placed where the layout
 /// put them. Knows which cards the user placed by hand (pinned) so a re-layout keeps them.
@@ -56,6 +58,15 @@ public:
     /// Selects and highlights a card and its edges.
     void selectCard(CardItem *card);
 
+    /// An edge's path or look changed (EdgeItem calls this; the edge layer repaints).
+    void edgeChanged(const QRectF &before, const QRectF &after);
+
+    /// Far away, one overview item stands in for all cards and edges (see OverviewItem).
+    void setOverviewMode(bool on);
+    bool overviewMode() const { return m_overviewMode; }
+    /// Zoom below which the view switches to the overview.
+    static constexpr qreal overviewZoom = 0.12;
+
     /// Renders the whole diagram in the print style (white, black text) at `scale`.
     QImage renderImage(qreal scale, int maxSide = 16000);
     /// Writes PNG (by the file's suffix, any Qt image format) or SVG with QSaveFile.
@@ -72,6 +83,9 @@ private:
     QList<EdgeItem *> m_edges;
     DiagramStyle m_style = DiagramStyle::light();
     QHash<QString, QPointF> m_pinned;
+    OverviewItem *m_overview = nullptr;
+    EdgeLayer *m_edgeLayer = nullptr;
+    bool m_overviewMode = false;
 };
 
 } // namespace refract::ui::diagram

@@ -29,6 +29,7 @@ void DiagramView::setZoom(qreal zoom)
 {
     zoom = std::clamp(zoom, 0.01, 4.0);
     setTransform(QTransform::fromScale(zoom, zoom));
+    updateLevelOfDetail();
     emit viewportMoved();
 }
 
@@ -37,6 +38,7 @@ void DiagramView::zoomBy(qreal factor)
     const qreal z = zoom();
     const qreal target = std::clamp(z * factor, 0.01, 4.0);
     scale(target / z, target / z);
+    updateLevelOfDetail();
     emit viewportMoved();
 }
 
@@ -50,6 +52,7 @@ void DiagramView::fitAll()
     fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
     if (zoom() > 1.0)
         setZoom(1.0);
+    updateLevelOfDetail();
     emit viewportMoved();
 }
 
@@ -61,6 +64,25 @@ void DiagramView::centreOn(CardItem *card)
         setZoom(0.9);
     centerOn(card->cardRect().center());
     emit viewportMoved();
+}
+
+void DiagramView::updateLevelOfDetail()
+{
+    if (auto *s = qobject_cast<DiagramScene *>(scene()))
+        s->setOverviewMode(zoom() < DiagramScene::overviewZoom);
+}
+
+void DiagramView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // In the overview cards cannot be picked: a double click zooms in to where the names show.
+    if (zoom() < 0.5 && !itemAt(event->position().toPoint())) {
+        const QPointF at = mapToScene(event->position().toPoint());
+        setZoom(0.6);
+        centerOn(at);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event)

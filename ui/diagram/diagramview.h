@@ -29,6 +29,11 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
+public:
+    /// Switches the scene between its overview and its cards at DiagramScene::overviewZoom.
+    void updateLevelOfDetail();
 };
 
 /// An overview of the whole diagram with the visible area framed; click or drag to move there.

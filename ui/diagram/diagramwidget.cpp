@@ -367,6 +367,7 @@ void DiagramWidget::applyResult(const DiagramJobResult &result, bool fit)
     m_searchModel->setStringList(ids);
     if (fit)
         m_view->fitAll();
+    m_view->updateLevelOfDetail();
     m_minimap->refresh();
     const QString engines = result.layout.sfdpComponents > 0 ? tr("dot + sfdp") : tr("dot");
     m_status->setText(tr("%1 of %2 cards, %3 edges · %4 in %5 ms%6")

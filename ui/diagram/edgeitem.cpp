@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
+#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -53,15 +54,15 @@ void EdgeItem::cardMoved()
         m_routed = false;
         m_route.clear();
     }
-    prepareGeometryChange();
+    const QRectF before = m_bounds;
     rebuild();
+    m_scene->edgeChanged(before, m_bounds);
 }
 
 void EdgeItem::setHighlighted(bool on)
 {
     m_highlighted = on;
-    setZValue(on ? 0.5 : 0);
-    update();
+    m_scene->edgeChanged(m_bounds, m_bounds);
 }
 
 void EdgeItem::rebuild()
@@ -69,6 +70,19 @@ void EdgeItem::rebuild()
     m_path = QPainterPath();
     const QRectF a = m_from->cardRect(), b = m_to->cardRect();
     if (m_routed && m_route.size() >= 4) {
+        // Graphviz ends edges at the middle of a card's side; slide the ends to the key column's or
+        // field's row so the line says which column it is about.
+        auto anchor = [](QList<QPointF> &r, int end, int next, const QRectF &card, qreal rowY) {
+            if (std::abs(r.at(end).x() - card.left()) > 2 && std::abs(r.at(end).x() - card.right()) > 2)
+                return;
+            const qreal dy = rowY - r.at(end).y();
+            r[end].ry() += dy;
+            r[next].ry() += dy;
+        };
+        if (m_edge->fromRow >= 0)
+            anchor(m_route, 0, 1, a, m_from->rowY(m_edge->fromRow));
+        if (m_edge->toRow >= 0)
+            anchor(m_route, int(m_route.size()) - 1, int(m_route.size()) - 2, b, m_to->rowY(m_edge->toRow));
         m_path.moveTo(m_route.first());
         for (int i = 1; i + 2 < m_route.size(); i += 3)
             m_path.cubicTo(m_route.at(i), m_route.at(i + 1), m_route.at(i + 2));
@@ -112,6 +126,8 @@ void EdgeItem::rebuild()
         m_endPoint = e;
     }
     m_bounds = m_path.boundingRect().adjusted(-16, -16, 16, 16);
+    const QList<QPolygonF> polys = m_path.toSubpathPolygons();
+    m_poly = polys.isEmpty() ? QPolygonF() : polys.first();
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -132,10 +148,15 @@ void EdgeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     const DiagramStyle &s = m_scene->style();
     const bool hl = m_highlighted;
     QColor c = hl ? s.highlight : s.edge;
-    if (lod < 0.3 && !hl && s.kind != DiagramStyle::Kind::Print)
-        c.setAlpha(120);
-    QPen pen(c, hl ? 2.2 : 1.2);
-    pen.setCosmetic(lod < 0.3);
+    if (lod < 0.35 && !hl && s.kind != DiagramStyle::Kind::Print) {
+        // Fainter from afar, mixed with the background rather than alpha-blended (cheaper to draw).
+        const QColor bg = s.background;
+        c = QColor((c.red() + bg.red()) / 2, (c.green() + bg.green()) / 2, (c.blue() + bg.blue()) / 2);
+    }
+    // Cosmetic pens: Qt's cosmetic stroker clips long curves cheaply, while a scaled pen strokes the
+    // whole curve first (tens of milliseconds per frame when thousands of long edges cross the view).
+    QPen pen(c, hl ? 2.4 : 1.3);
+    pen.setCosmetic(true);
     if (m_edge->isVirtual || m_edge->kind == DiagramEdge::Kind::Implements)
         pen.setStyle(Qt::DashLine);
     else if (m_edge->kind == DiagramEdge::Kind::Member)
@@ -143,11 +164,28 @@ void EdgeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setRenderHint(QPainter::Antialiasing, lod > 0.3);
     p->setPen(pen);
     p->setBrush(Qt::NoBrush);
-    p->drawPath(m_path);
+    // Only the segments in the exposed area: an edge across a large diagram is thousands of pixels
+    // long, and stroking all of it for the few pixels on screen made panning slow.
+    const QRectF clip = option->exposedRect.isEmpty() ? m_bounds : option->exposedRect.adjusted(-4, -4, 4, 4);
+    if (lod < 0.35 && !m_routed) {
+        // From afar a straight line reads the same as the S-curve and costs one segment.
+        p->drawLine(m_startPoint, m_endPoint);
+    } else if (clip.contains(m_bounds)) {
+        p->drawPath(m_path);
+    } else {
+        QVarLengthArray<QLineF, 64> lines;
+        for (int i = 0; i + 1 < m_poly.size(); ++i)
+            if (QRectF(m_poly.at(i), m_poly.at(i + 1)).normalized().adjusted(-1, -1, 1, 1).intersects(clip))
+                lines.append(QLineF(m_poly.at(i), m_poly.at(i + 1)));
+        if (!lines.isEmpty())
+            p->drawLines(lines.constData(), int(lines.size()));
+    }
     if (lod < 0.25)
         return; // the end markers are too small to read
+    if (!clip.intersects(QRectF(m_startPoint, m_startPoint).adjusted(-24, -24, 24, 24))
+        && !clip.intersects(QRectF(m_endPoint, m_endPoint).adjusted(-24, -24, 24, 24)))
+        return;
     pen.setStyle(Qt::SolidLine);
-    pen.setCosmetic(false);
     p->setPen(pen);
 
     auto bar = [p](QPointF at, QPointF u, qreal dist) {

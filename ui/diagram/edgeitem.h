@@ -12,7 +12,8 @@ class DiagramScene;
 
 /// One relationship. Follows the route the layout computed while both cards stay where the layout
 /// put them; once either card moves it is drawn straight between the card borders. ER edges end in
-/// crow's-foot notation, type-graph edges in arrows (a crow's foot for lists).
+/// crow's-foot notation, type-graph edges in arrows (a crow's foot for lists). Not added to the
+/// scene itself: the scene's EdgeLayer paints the edges that cross the exposed area.
 class EdgeItem : public QGraphicsItem
 {
 public:
@@ -30,7 +31,10 @@ public:
     CardItem *toCard() const { return m_to; }
     void cardMoved();
     void setHighlighted(bool on);
+    bool isHighlighted() const { return m_highlighted; }
     const QPainterPath &path() const { return m_path; }
+    /// The path flattened to line segments (scene coordinates).
+    const QPolygonF &polyline() const { return m_poly; }
 
 private:
     void rebuild();
@@ -43,6 +47,7 @@ private:
     bool m_routed = false;
     bool m_highlighted = false;
     QPainterPath m_path;
+    QPolygonF m_poly;
     QPointF m_startPoint, m_startDir; ///< at the `from` card; direction points away from it
     QPointF m_endPoint, m_endDir;     ///< at the `to` card
     QRectF m_bounds;
