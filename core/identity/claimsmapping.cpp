@@ -218,6 +218,18 @@ QJsonObject ClaimsMapping::toJson() const
     return o;
 }
 
+bool ClaimsMapping::isAppSyncIdentity(const QJsonObject &o)
+{
+    // Members only AppSync's identity objects have (Cognito, OIDC, IAM, Lambda authorizer); token
+    // claims say `iss`, never `issuer`.
+    static const char *const keys[] = {"claims", "sourceIp", "resolverContext", "defaultAuthStrategy", "issuer",
+                                       "accountId", "userArn", "cognitoIdentityId", "cognitoIdentityPoolId"};
+    for (const char *k : keys)
+        if (o.contains(QLatin1String(k)))
+            return true;
+    return false;
+}
+
 QJsonObject ClaimsMapping::appSyncIdentity(const QJsonObject &tokenClaims, const QStringList &sourceIp)
 {
     QJsonObject identity;
@@ -273,7 +285,7 @@ QList<QPair<QString, QString>> ClaimsMapping::settings(const QJsonObject &input,
 
     QJsonObject claims = input;
     // No claims is AppSync's null identity (API key auth): no identity settings at all.
-    if (m_appSyncIdentity && !input.isEmpty() && !input.value(QStringLiteral("claims")).isObject())
+    if (m_appSyncIdentity && !input.isEmpty() && !isAppSyncIdentity(input))
         claims = appSyncIdentity(input);
 
     if (!m_document.isEmpty())

@@ -21,8 +21,8 @@ namespace refract::identity {
 ///   `appsync.identity_<path>` with `_` between levels and array indices as path parts
 ///   (`appsync.identity_claims_email`, `appsync.identity_sourceIp_0`); nulls and empty arrays or
 ///   objects give nothing. The sample never sets a role: here the role is the default role (an
-///   identity profile's role). `claims` may be the identity object itself (it has a `claims` object)
-///   or a token's claims, which are first shaped as AppSync's Cognito identity (appSyncIdentity()).
+///   identity profile's role). `claims` may be the identity object itself (isAppSyncIdentity(): any
+///   authorization mode) or a token's claims, first shaped as AppSync's Cognito identity (appSyncIdentity()).
 /// - `supabase` — PostgREST/Supabase: `role` from the `role` claim, `request.jwt.claims` holding all
 ///   claims as one JSON document, and the older per-claim `request.jwt.claim.<name>`.
 ///
@@ -73,6 +73,10 @@ public:
     /// (`iss`), `username` (`cognito:username`, else `username`, else `sub`), `claims`, `groups`
     /// (`cognito:groups`), `defaultAuthStrategy` "ALLOW", and `sourceIp` when given.
     static QJsonObject appSyncIdentity(const QJsonObject &tokenClaims, const QStringList &sourceIp = {});
+    /// True for an AppSync identity object (it has `claims`, `sourceIp`, `issuer`, `resolverContext`,
+    /// IAM's `accountId`/`userArn`/`cognitoIdentityId`…); the appsync preset flattens those as they
+    /// are and shapes anything else (token claims, a profile's `{"username": …}`) with appSyncIdentity().
+    static bool isAppSyncIdentity(const QJsonObject &object);
 
     static bool isValidSettingName(const QString &name);
     /// `name` made acceptable to PostgreSQL ≥ 14 by the rule above (unchanged when already valid).

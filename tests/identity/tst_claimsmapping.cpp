@@ -28,6 +28,7 @@ private slots:
     void postgraphileRoleClaim();
     void appsyncIdentityObject();
     void appsyncFromTokenClaims();
+    void appsyncOtherAuthorizationModes();
     void supabase();
     void settingNames_data();
     void settingNames();
@@ -165,6 +166,21 @@ void TestClaimsMapping::appsyncFromTokenClaims()
     // A simple profile: {"username": "johndoe"} is enough for the sample's policies.
     QVERIFY(ClaimsMapping::preset(QStringLiteral("appsync"))->settings(json(R"({"username":"johndoe"})"), QString())
                 .contains(kv("appsync.identity_username", "johndoe")));
+}
+
+void TestClaimsMapping::appsyncOtherAuthorizationModes()
+{
+    const auto m = ClaimsMapping::preset(QStringLiteral("appsync"));
+    // IAM: no claims object, flattened as it is (the sample's `appsync.identity_accountId`, …).
+    const Settings iam = m->settings(json(R"({"accountId":"123","userArn":"arn:aws:iam::123:user/x","username":"AIDA",
+        "sourceIp":["10.0.0.1"],"cognitoIdentityId":null})"), QString());
+    QCOMPARE(iam, (Settings{kv("appsync.identity_accountId", "123"), kv("appsync.identity_sourceIp_0", "10.0.0.1"),
+                            kv("appsync.identity_userArn", "arn:aws:iam::123:user/x"), kv("appsync.identity_username", "AIDA")}));
+    // Lambda authorizer: the resolver context.
+    QCOMPARE(m->settings(json(R"({"resolverContext":{"tenant":"t1"}})"), QString()),
+             Settings{kv("appsync.identity_resolverContext_tenant", "t1")});
+    QVERIFY(!ClaimsMapping::isAppSyncIdentity(json(R"({"sub":"x","iss":"y","username":"u"})")));
+    QVERIFY(ClaimsMapping::isAppSyncIdentity(json(R"({"sub":"x","issuer":"y"})")));
 }
 
 void TestClaimsMapping::supabase()
