@@ -3,13 +3,16 @@
 
 #include <exec/engine.h>
 #include <identity/jwt.h>
+#include <net/lambdaevent.h>
 #include <net/localserver.h>
+#include <net/subscriptionserver.h>
 #include <pg/connectionpool.h>
 #include <reflect/reflectoptions.h>
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSocketNotifier>
+#include <QWebSocketServer>
 
 #include <csignal>
 #include <cstdio>
@@ -21,6 +24,7 @@
 //                   [--default-role R] [--claims-mapping postgraphile|appsync|supabase] [--pool N]
 //                   [--threads N] [--cors ORIGIN[,ORIGIN…]] [--max-body BYTES] [--max-depth N]
 //                   [--max-aliases N] [--request-timeout MS] [--header-timeout MS] [--body-timeout MS]
+//                   [--appsync-event]   (POST /appsync-event: trusts the identity inside the event)
 // Reflects the database once and serves GraphQL over HTTP until SIGINT/SIGTERM. Prints the URL it
 // serves on stdout (one line) once it accepts connections.
 namespace refract::cli {
@@ -48,6 +52,7 @@ int runServe(const QStringList &args)
     int port = 5678, pool = 8, threads = 0, maxDepth = 0, maxAliases = 0;
     int requestTimeout = 30000, headerTimeout = 10000, bodyTimeout = 30000;
     qint64 maxBody = 10 * 1024 * 1024;
+    bool appSyncEvent = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         auto value = [&](QString *out) {
@@ -92,6 +97,7 @@ int runServe(const QStringList &args)
         else if (a == QLatin1String("--request-timeout")) ok = number(&requestTimeout, 0);
         else if (a == QLatin1String("--header-timeout")) ok = number(&headerTimeout, 1);
         else if (a == QLatin1String("--body-timeout")) ok = number(&bodyTimeout, 1);
+        else if (a == QLatin1String("--appsync-event")) appSyncEvent = true;
         else {
             printError(err(QStringLiteral("unknown argument '%1'").arg(a)));
             return 2;
@@ -183,7 +189,21 @@ int runServe(const QStringList &args)
         QCoreApplication::quit();
     });
 
+    // Subscriptions over WebSocket; mutations over HTTP announce themselves to them.
+    exec::PubSub pubsub;
+    net::SubscriptionServerOptions subscriptionOptions;
+    subscriptionOptions.auth = serverOptions.graphql.auth;
+    subscriptionOptions.conninfo = db;
+    net::SubscriptionServer subscriptions(engine, connections, pubsub, subscriptionOptions);
+    serverOptions.graphql.runMutation = [&subscriptions](const exec::Request &r, pg::Connection &c, bool *requestError) {
+        return subscriptions.executeAndPublish(r, c, requestError);
+    };
+    net::LambdaEvent lambda(engine, serverOptions.graphql.auth.defaultRole);
+    if (appSyncEvent)
+        serverOptions.graphql.appSyncEvent = [&](const net::HttpRequest &r) { return lambda.handleHttp(r, connections); };
     net::LocalServer server(engine, connections, serverOptions);
+    server.webSocketServer()->setSupportedSubprotocols(net::SubscriptionServer::subprotocols());
+    server.setWebSocketHandler([&subscriptions](QWebSocket *ws) { subscriptions.handleConnection(ws); });
     if (!server.listen(&error)) {
         printError(err(error));
         return 1;

@@ -82,6 +82,13 @@ int SubscriptionServer::subscriptionCount() const
 
 QByteArray SubscriptionServer::executeAndPublish(const exec::Request &request, pg::Connection &connection, bool *requestError)
 {
+    // Nobody subscribed: run the request as it came (no parse of our own, no rewriting).
+    if (m_pubsub.subscriberCount() == 0) {
+        const exec::ExecutionResult result = m_engine.execute(request, connection);
+        if (requestError)
+            *requestError = result.requestError;
+        return result.json;
+    }
     const exec::MutationEvents::Prepared prepared = m_events.prepare(
         request.query, request.operationName, request.variables,
         [this](const QString &field) { return m_pubsub.hasSubscribers(field); });
