@@ -348,7 +348,9 @@ struct Json
     bool boolean = false;
     QString text;
     std::vector<Json> items;
-    std::vector<std::pair<QString, Json>> members;
+    // Keys and values apart: a vector of pair<QString, Json> inside Json is an incomplete type for clang.
+    std::vector<QString> memberKeys;
+    std::vector<Json> members;
 
     static Json null() { return Json{}; }
     static Json of(bool b) { Json j; j.kind = Kind::Bool; j.boolean = b; return j; }
@@ -356,7 +358,7 @@ struct Json
     static Json of(const std::optional<QString> &s) { return s ? of(*s) : null(); }
     static Json array() { Json j; j.kind = Kind::Array; return j; }
     static Json object() { Json j; j.kind = Kind::Object; return j; }
-    Json &add(const QString &key, Json v) { members.emplace_back(key, std::move(v)); return *this; }
+    Json &add(const QString &key, Json v) { memberKeys.push_back(key); members.push_back(std::move(v)); return *this; }
     Json &add(const char *key, Json v) { return add(QString::fromLatin1(key), std::move(v)); }
     Json &push(Json v) { items.push_back(std::move(v)); return *this; }
 
@@ -392,8 +394,8 @@ struct Json
             for (size_t i = 0; i < members.size(); ++i) {
                 if (i)
                     out += QLatin1Char(',');
-                out += nl + jsonString(members[i].first) + (indent ? QLatin1String(": ") : QLatin1String(":"));
-                members[i].second.write(out, indent, level + 1);
+                out += nl + jsonString(memberKeys[i]) + (indent ? QLatin1String(": ") : QLatin1String(":"));
+                members[i].write(out, indent, level + 1);
             }
             out += close + QLatin1Char('}');
             break;

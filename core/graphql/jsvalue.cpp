@@ -381,6 +381,17 @@ void JsValue::appendJson(QString &out) const
     }
 }
 
+bool JsValue::operator==(const JsValue &o) const
+{
+    if (kind != o.kind || boolean != o.boolean || number != o.number || string != o.string || list != o.list
+        || object.size() != o.object.size())
+        return false;
+    for (size_t i = 0; i < object.size(); ++i)
+        if (object[i].first != o.object[i].first || !(object[i].second == o.object[i].second))
+            return false;
+    return true;
+}
+
 QByteArray JsValue::toJson() const
 {
     QString out;

@@ -17,21 +17,25 @@ namespace refract::graphql {
 struct JsValue
 {
     enum class Kind : quint8 { Undefined, Null, Boolean, Number, String, List, Object };
+    /// One property of an object (`first` the key, `second` the value, as in std::pair). Defined after
+    /// JsValue: a std::pair<QString, JsValue> member would need JsValue complete, which clang refuses.
+    struct Member;
+
     Kind kind = Kind::Undefined;
     bool boolean = false;
     double number = 0;
     QString string;
     std::vector<JsValue> list;
-    std::vector<std::pair<QString, JsValue>> object;
+    std::vector<Member> object;
 
-    static JsValue null() { JsValue v; v.kind = Kind::Null; return v; }
-    static JsValue of(bool b) { JsValue v; v.kind = Kind::Boolean; v.boolean = b; return v; }
-    static JsValue of(double d) { JsValue v; v.kind = Kind::Number; v.number = d; return v; }
-    static JsValue of(int i) { return of(double(i)); }
-    static JsValue of(const QString &s) { JsValue v; v.kind = Kind::String; v.string = s; return v; }
-    static JsValue of(const std::optional<QString> &s) { return s ? of(*s) : null(); }
-    static JsValue makeList() { JsValue v; v.kind = Kind::List; return v; }
-    static JsValue makeObject() { JsValue v; v.kind = Kind::Object; return v; }
+    static JsValue null();
+    static JsValue of(bool b);
+    static JsValue of(double d);
+    static JsValue of(int i);
+    static JsValue of(const QString &s);
+    static JsValue of(const std::optional<QString> &s);
+    static JsValue makeList();
+    static JsValue makeObject();
 
     bool isUndefined() const { return kind == Kind::Undefined; }
     bool isNull() const { return kind == Kind::Null; }
@@ -53,7 +57,24 @@ struct JsValue
     /// `error` is given, a description with the byte offset.
     static std::optional<JsValue> fromJson(QByteArrayView json, QString *error = nullptr, int maxDepth = 512);
 
-    bool operator==(const JsValue &) const = default;
+    /// Deep equality (kind, value, members in order).
+    bool operator==(const JsValue &other) const;
 };
+
+struct JsValue::Member
+{
+    Member(QString key, JsValue value) : first(std::move(key)), second(std::move(value)) {}
+    QString first;
+    JsValue second;
+};
+
+inline JsValue JsValue::null() { JsValue v; v.kind = Kind::Null; return v; }
+inline JsValue JsValue::of(bool b) { JsValue v; v.kind = Kind::Boolean; v.boolean = b; return v; }
+inline JsValue JsValue::of(double d) { JsValue v; v.kind = Kind::Number; v.number = d; return v; }
+inline JsValue JsValue::of(int i) { return of(double(i)); }
+inline JsValue JsValue::of(const QString &s) { JsValue v; v.kind = Kind::String; v.string = s; return v; }
+inline JsValue JsValue::of(const std::optional<QString> &s) { return s ? of(*s) : null(); }
+inline JsValue JsValue::makeList() { JsValue v; v.kind = Kind::List; return v; }
+inline JsValue JsValue::makeObject() { JsValue v; v.kind = Kind::Object; return v; }
 
 } // namespace refract::graphql

@@ -129,8 +129,15 @@ bool Schema::removeType(const QString &name)
 
 bool Schema::isBuiltInScalar(const QString &name)
 {
-    return name == QLatin1String("Int") || name == QLatin1String("Float") || name == QLatin1String("String")
-        || name == QLatin1String("Boolean") || name == QLatin1String("ID");
+    // Called for every type reference while building large schemas: decide by length first.
+    switch (name.size()) {
+    case 2: return name == QLatin1String("ID");
+    case 3: return name == QLatin1String("Int");
+    case 5: return name == QLatin1String("Float");
+    case 6: return name == QLatin1String("String");
+    case 7: return name == QLatin1String("Boolean");
+    default: return false;
+    }
 }
 
 bool Schema::isBuiltInDirective(const QString &name)
@@ -146,6 +153,8 @@ bool Schema::isIntrospectionType(const QString &name)
         QStringLiteral("__Type"), QStringLiteral("__Field"), QStringLiteral("__InputValue"),
         QStringLiteral("__EnumValue"), QStringLiteral("__TypeKind"),
     };
+    if (name.size() < 6 || name.at(0) != QLatin1Char('_') || name.at(1) != QLatin1Char('_'))
+        return false;
     return names.contains(name);
 }
 

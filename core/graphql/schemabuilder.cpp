@@ -1,5 +1,7 @@
 #include "schemabuilder.h"
 
+#include "jsvalue.h"
+
 #include "parser.h"
 #include "printer.h"
 #include "textutil.h"
@@ -59,36 +61,6 @@ QString jsNumberToString(double v)
 }
 
 namespace {
-
-/// A JavaScript value as graphql-js's coercion produces it.
-struct JsValue
-{
-    enum class Kind { Undefined, Null, Boolean, Number, String, List, Object };
-    Kind kind = Kind::Undefined;
-    bool boolean = false;
-    double number = 0;
-    QString string;
-    std::vector<JsValue> list;
-    std::vector<std::pair<QString, JsValue>> object; // insertion order
-
-    bool isUndefined() const { return kind == Kind::Undefined; }
-    const JsValue *get(const QString &key) const
-    {
-        for (const auto &kv : object)
-            if (kv.first == key)
-                return &kv.second;
-        return nullptr;
-    }
-    void set(const QString &key, JsValue v)
-    {
-        for (auto &kv : object)
-            if (kv.first == key) {
-                kv.second = std::move(v);
-                return;
-            }
-        object.emplace_back(key, std::move(v));
-    }
-};
 
 JsValue jsNull() { JsValue v; v.kind = JsValue::Kind::Null; return v; }
 JsValue jsString(const QString &s) { JsValue v; v.kind = JsValue::Kind::String; v.string = s; return v; }
@@ -293,6 +265,7 @@ private:
         t.name = def.name->value;
         if (def.description)
             t.description = def.description->value;
+        QHash<QString, qsizetype> index; // by name, for long member lists
         std::vector<const Definition *> all = {&def};
         const auto ext = m_extensions.constFind(t.name);
         if (ext != m_extensions.constEnd())
@@ -327,8 +300,13 @@ private:
                         f.arguments.append(inputValue(a));
                     f.deprecationReason = deprecationReason(fd.directives);
                     f.directives = applied(fd.directives);
-                    replaceOrAppend(t.fields, std::move(f));
-                    m_argNodes[t.name + QLatin1Char('.') + fd.name.value] = &fd;
+                    const qsizetype before = t.fields.size();
+                    const qsizetype at = replaceOrAppend(t.fields, std::move(f), index);
+                    bool defaults = false;
+                    for (const InputValueDefinition &a : fd.arguments)
+                        defaults = defaults || a.defaultValue.has_value();
+                    if (defaults || at < before) // a redefinition replaces what an earlier record set
+                        m_argDefaults.push_back({t.name, at, &fd});
                 }
             }
             break;
@@ -348,7 +326,7 @@ private:
                         v.description = vd.description->value;
                     v.deprecationReason = deprecationReason(vd.directives);
                     v.directives = applied(vd.directives);
-                    replaceOrAppend(t.enumValues, std::move(v));
+                    replaceOrAppend(t.enumValues, std::move(v), index);
                 }
             }
             break;
@@ -357,8 +335,13 @@ private:
             t.isOneOf = findDirective(def.directives, "oneOf") != nullptr;
             for (const Definition *d : all) {
                 for (const InputValueDefinition &fd : d->inputFields) {
-                    replaceOrAppend(t.inputFields, inputValue(fd));
-                    m_inputFieldNodes[t.name + QLatin1Char('.') + fd.name.value] = &fd;
+                    replaceOrAppend(t.inputFields, inputValue(fd), index);
+                    // Only defaults need the node later; a redefinition without one drops the earlier default.
+                    const QString key = t.name + QLatin1Char('.') + fd.name.value;
+                    if (fd.defaultValue)
+                        m_inputFieldNodes[key] = &fd;
+                    else if (!m_inputFieldNodes.isEmpty())
+                        m_inputFieldNodes.remove(key);
                 }
             }
             break;
@@ -368,15 +351,30 @@ private:
         return t;
     }
 
+    /// Appends, or replaces an item of the same name in place (JavaScript keyMap semantics). Returns the
+    /// item's index. Long lists (root types of generated APIs have thousands of fields) use `index`.
     template<typename T>
-    static void replaceOrAppend(QList<T> &list, T item)
+    static qsizetype replaceOrAppend(QList<T> &list, T item, QHash<QString, qsizetype> &index)
     {
-        for (T &x : list)
-            if (x.name == item.name) {
-                x = std::move(item);
-                return;
+        if (list.size() < 16) {
+            for (qsizetype i = 0; i < list.size(); ++i)
+                if (list[i].name == item.name) {
+                    list[i] = std::move(item);
+                    return i;
+                }
+        } else {
+            if (index.isEmpty())
+                for (qsizetype i = 0; i < list.size(); ++i)
+                    index.insert(list[i].name, i);
+            const auto it = index.constFind(item.name);
+            if (it != index.constEnd()) {
+                list[*it] = std::move(item);
+                return *it;
             }
+            index.insert(item.name, list.size());
+        }
         list.append(std::move(item));
+        return list.size() - 1;
     }
 
     DirectiveDefinition buildDirective(const Definition &def)
@@ -408,18 +406,21 @@ public:
     void fillDefaults(Schema &schema)
     {
         m_schema = &schema;
-        for (NamedType &t : schema.types()) {
-            for (Field &f : t.fields) {
-                const FieldDefinition *fd = m_argNodes.value(t.name + QLatin1Char('.') + f.name);
-                for (InputValue &a : f.arguments) {
-                    a.defaultValue.reset();
-                    if (!fd)
-                        continue;
-                    for (const InputValueDefinition &ad : fd->arguments)
-                        if (ad.name.value == a.name && ad.defaultValue)
-                            a.defaultValue = printValue(coerce(*ad.defaultValue, a.type), a.type);
-                }
+        // Arguments: only fields whose definition has a default were recorded (by type and index).
+        for (const ArgDefaults &rec : m_argDefaults) {
+            NamedType *t = schema.type(rec.type);
+            if (!t || rec.field >= t->fields.size())
+                continue;
+            for (InputValue &a : t->fields[rec.field].arguments) {
+                a.defaultValue.reset();
+                for (const InputValueDefinition &ad : rec.node->arguments)
+                    if (ad.name.value == a.name && ad.defaultValue)
+                        a.defaultValue = printValue(coerce(*ad.defaultValue, a.type), a.type);
             }
+        }
+        if (m_inputFieldNodes.isEmpty())
+            return;
+        for (NamedType &t : schema.types()) {
             for (InputValue &f : t.inputFields) {
                 f.defaultValue.reset();
                 const JsValue v = inputFieldDefault(t.name, f.name);
@@ -434,6 +435,8 @@ private:
     JsValue inputFieldDefault(const QString &typeName, const QString &fieldName)
     {
         const QString key = typeName + QLatin1Char('.') + fieldName;
+        if (!m_inputFieldNodes.contains(key))
+            return JsValue(); // no default written
         const auto memo = m_inputDefaults.constFind(key);
         if (memo != m_inputDefaults.constEnd())
             return *memo;
@@ -644,7 +647,13 @@ private:
     QHash<QString, QList<const Definition *>> m_directiveExtensions;
     QHash<QString, const Definition *> m_typeDefs;
     QStringList m_typeOrder;
-    QHash<QString, const FieldDefinition *> m_argNodes;
+    struct ArgDefaults
+    {
+        QString type;
+        qsizetype field;
+        const FieldDefinition *node;
+    };
+    std::vector<ArgDefaults> m_argDefaults;
     QHash<QString, const InputValueDefinition *> m_inputFieldNodes;
     QHash<QString, JsValue> m_inputDefaults;
     int m_inProgress = 0;
