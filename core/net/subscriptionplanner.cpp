@@ -122,12 +122,12 @@ SubscriptionPlanner::SubscriptionPlanner(const exec::Engine &engine, const QStri
 
 void SubscriptionPlanner::addListenField()
 {
+    // @graphile/pg-pubsub's PgGenericSubscriptionPlugin: `listen(topic: String!, initialEvent:
+    // Boolean! = false): ListenPayload!` with `query: Query` and, when the schema has Node,
+    // `relatedNode: Node` and `relatedNodeId: ID`.
     const QString queryType = m_schema.queryTypeName();
-    const graphql::NamedType *q = m_schema.type(queryType);
     const FieldMeta *nodeMeta = m_engine.meta().field(queryType, QStringLiteral("node"));
     m_hasNode = nodeMeta && nodeMeta->kind == FieldMeta::Kind::QueryNode && m_schema.type(QStringLiteral("Node"));
-    const FieldMeta *queryMeta = m_engine.meta().field(queryType, QStringLiteral("query"));
-    m_hasQueryField = q && queryMeta && queryMeta->kind == FieldMeta::Kind::QueryQuery;
 
     QString subscription = m_schema.subscriptionTypeName();
     if (!subscription.isEmpty() && m_schema.type(subscription) && m_schema.type(subscription)->field(kListen))
@@ -135,12 +135,11 @@ void SubscriptionPlanner::addListenField()
     graphql::NamedType payload;
     payload.kind = graphql::TypeKind::Object;
     payload.name = kListenPayload;
-    if (m_hasQueryField) {
-        graphql::Field f;
-        f.name = QStringLiteral("query");
-        f.type = graphql::TypeRef::named(queryType);
-        payload.fields << f;
-    }
+    graphql::Field q;
+    q.name = QStringLiteral("query");
+    q.description = QStringLiteral("Our root query field type. Allows us to run any query from our subscription payload.");
+    q.type = graphql::TypeRef::named(queryType);
+    payload.fields << q;
     if (m_hasNode) {
         graphql::Field n;
         n.name = QStringLiteral("relatedNode");
@@ -149,13 +148,6 @@ void SubscriptionPlanner::addListenField()
         id.name = QStringLiteral("relatedNodeId");
         id.type = graphql::TypeRef::named(QStringLiteral("ID"));
         payload.fields << n << id;
-    }
-    if (payload.fields.isEmpty()) {
-        // Without Query.query and Node (the appsync preset) the payload can only say it happened.
-        graphql::Field t;
-        t.name = QStringLiteral("topic");
-        t.type = graphql::TypeRef::named(QStringLiteral("String")).nonNull();
-        payload.fields << t;
     }
     m_schema.addType(payload);
     if (subscription.isEmpty()) {
@@ -171,7 +163,12 @@ void SubscriptionPlanner::addListenField()
     graphql::InputValue topic;
     topic.name = QStringLiteral("topic");
     topic.type = graphql::TypeRef::named(QStringLiteral("String")).nonNull();
-    listen.arguments << topic;
+    graphql::InputValue initial;
+    initial.name = QStringLiteral("initialEvent");
+    initial.description = QStringLiteral("If true, this subscription will trigger an event as soon as it initiates.");
+    initial.type = graphql::TypeRef::named(QStringLiteral("Boolean")).nonNull();
+    initial.defaultValue = QStringLiteral("false");
+    listen.arguments << topic << initial;
     listen.type = graphql::TypeRef::named(kListenPayload).nonNull();
     m_schema.type(subscription)->fields << listen;
     m_schema.addBuiltInScalars();
@@ -228,9 +225,9 @@ std::optional<SubscriptionPlan> SubscriptionPlanner::plan(const QString &query, 
             return std::nullopt;
         }
         p.channel = m_prefix + topic;
-        QStringList withNode, withoutNode;
-        Usage usedWithNode, usedWithoutNode;
-        // The payload's fields (fragments on ListenPayload flattened).
+        p.initialEvent = args.value(QStringLiteral("initialEvent")).toBool();
+        // The payload's fields (fragments on ListenPayload flattened). `query` runs its selection
+        // set as an operation of its own; `relatedNode` reads the node by its id.
         std::function<void(const graphql::ast::SelectionSet &)> collect = [&](const graphql::ast::SelectionSet &set) {
             for (const Selection &s : set.selections) {
                 if (s.kind == Selection::Kind::InlineFragment && s.selectionSet) {
@@ -243,25 +240,24 @@ std::optional<SubscriptionPlan> SubscriptionPlanner::plan(const QString &query, 
                             collect(*d.selectionSet);
                     continue;
                 }
-                const QString key = s.alias ? s.alias->value : s.name.value;
-                p.listenFields << qMakePair(key, s.name.value);
-                const QString sub = s.selectionSet ? slice(query, s.selectionSet->loc) : QString();
-                if (s.name.value == QLatin1String("query")) {
-                    withNode << key + QStringLiteral(": query ") + sub;
-                    withoutNode << key + QStringLiteral(": query ") + sub;
-                    usedWithNode.selection(s, doc);
-                    usedWithoutNode.selection(s, doc);
-                } else if (s.name.value == QLatin1String("relatedNode")) {
-                    withNode << key + QStringLiteral(": node(%1: $%2) ").arg(m_engine.options().effectiveNodeIdFieldName(), kNodeIdVar) + sub;
-                    usedWithNode.selection(s, doc);
+                SubscriptionPlan::ListenField lf;
+                lf.key = s.alias ? s.alias->value : s.name.value;
+                lf.name = s.name.value;
+                if (s.selectionSet) {
+                    Usage used;
+                    used.selections(*s.selectionSet, doc);
+                    const QString sub = slice(query, s.selectionSet->loc);
+                    if (lf.name == QLatin1String("query"))
+                        lf.query = buildQuery(query, doc, *op, {}, sub.mid(1).chopped(1), used);
+                    else if (lf.name == QLatin1String("relatedNode"))
+                        lf.query = buildQuery(query, doc, *op, {QStringLiteral("$%1: ID!").arg(kNodeIdVar)},
+                                              QStringLiteral("node: node(%1: $%2) ").arg(m_engine.options().effectiveNodeIdFieldName(), kNodeIdVar) + sub,
+                                              used);
                 }
+                p.listenFields << lf;
             }
         };
         collect(*sel.selectionSet);
-        if (!withNode.isEmpty())
-            p.listenQueryWithNode = buildQuery(query, doc, *op, {QStringLiteral("$%1: ID!").arg(kNodeIdVar)}, withNode.join(QLatin1Char(' ')), usedWithNode);
-        if (!withoutNode.isEmpty())
-            p.listenQueryWithoutNode = buildQuery(query, doc, *op, {}, withoutNode.join(QLatin1Char(' ')), usedWithoutNode);
         return p;
     }
 
@@ -418,47 +414,49 @@ QByteArray SubscriptionPlanner::listenResult(const SubscriptionPlan &plan, const
     // pg-pubsub: a JSON payload may name a node with `__node__: [alias, ...primary key]`.
     QString nodeId;
     const QJsonDocument payload = QJsonDocument::fromJson(notifyPayload.toUtf8());
-    if (payload.isObject() && payload.object().value(QLatin1String("__node__")).isArray())
+    if (m_hasNode && payload.isObject() && payload.object().value(QLatin1String("__node__")).isArray())
         nodeId = nodeIdFor(payload.object().value(QLatin1String("__node__")).toArray());
-    const QString text = nodeId.isEmpty() ? plan.listenQueryWithoutNode : plan.listenQueryWithNode;
-    QByteArray fetched;
-    if (!text.isEmpty()) {
+    auto quoted = [](const QString &t) { return QJsonDocument(QJsonArray{t}).toJson(QJsonDocument::Compact).mid(1).chopped(1); };
+    QByteArray errors;
+    auto run = [&](const QString &text, const QJsonObject &extra) {
         exec::Request req;
         req.query = text;
         req.variables = plan.variables;
-        if (!nodeId.isEmpty())
-            req.variables.insert(kNodeIdVar, nodeId);
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            req.variables.insert(it.key(), it.value());
         req.settings = settings;
-        fetched = m_engine.execute(req, connection).json;
-    }
+        const QByteArray json = m_engine.execute(req, connection).json;
+        // Errors of a read (a permission error under `query`, say) travel with the event.
+        const auto e = exec::jsontext::member(json, 0, "errors");
+        if (e.first >= 0)
+            errors += (errors.isEmpty() ? "" : ",") + json.mid(e.first + 1, e.second - e.first - 2);
+        return json;
+    };
     QByteArray obj = "{";
-    for (const auto &f : plan.listenFields) {
+    for (const SubscriptionPlan::ListenField &f : plan.listenFields) {
         if (obj.size() > 1)
             obj += ',';
-        obj += QJsonDocument(QJsonArray{f.first}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ':';
+        obj += quoted(f.key) + ':';
         QByteArray v;
-        if (f.second == QLatin1String("__typename"))
-            v = "\"ListenPayload\"";
-        else if (f.second == QLatin1String("relatedNodeId"))
-            v = nodeId.isEmpty() ? QByteArray("null") : '"' + nodeId.toLatin1() + '"';
-        else if (f.second == QLatin1String("topic"))
-            v = QJsonDocument(QJsonArray{plan.channel.mid(m_prefix.size())}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-        else if (f.second == QLatin1String("relatedNode") && nodeId.isEmpty())
-            v = "null";
-        else
-            v = dataMember(fetched, f.first);
+        if (f.name == QLatin1String("__typename"))
+            v = quoted(kListenPayload);
+        else if (f.name == QLatin1String("relatedNodeId"))
+            v = nodeId.isEmpty() ? QByteArray() : quoted(nodeId);
+        else if (f.name == QLatin1String("relatedNode") && !nodeId.isEmpty() && !f.query.isEmpty())
+            v = dataMember(run(f.query, QJsonObject{{kNodeIdVar, nodeId}}), QStringLiteral("node"));
+        else if (f.name == QLatin1String("query") && !f.query.isEmpty()) {
+            const QByteArray json = run(f.query, {});
+            const auto d = exec::jsontext::member(json, 0, "data");
+            if (d.first >= 0)
+                v = json.mid(d.first, d.second - d.first);
+        }
         obj += v.isEmpty() ? QByteArray("null") : v;
     }
     obj += '}';
-    QByteArray out = "{\"data\":{";
-    out += QJsonDocument(QJsonArray{plan.responseKey}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-    out += ':' + obj + "}";
-    // Errors of the fetch (a permission error on `query`, say) travel with the event.
-    const auto errs = exec::jsontext::member(fetched, 0, "errors");
-    if (errs.first >= 0)
-        out += ",\"errors\":" + fetched.mid(errs.first, errs.second - errs.first);
-    out += '}';
-    return out;
+    QByteArray out = "{\"data\":{" + quoted(plan.responseKey) + ':' + obj + "}";
+    if (!errors.isEmpty())
+        out += ",\"errors\":[" + errors + "]";
+    return out + '}';
 }
 
 } // namespace refract::net

@@ -45,11 +45,16 @@ struct SubscriptionPlan
     };
     QList<Finder> finders;
 
-    // Listen (`listen(topic:)`): the NOTIFY channel and the payload's fields by response key.
+    // Listen (`listen(topic:, initialEvent:)`): the NOTIFY channel and the payload's fields.
     QString channel;
-    QList<QPair<QString, QString>> listenFields; ///< key → query | relatedNode | relatedNodeId | __typename
-    QString listenQueryWithNode;                 ///< `$_refractNodeId` stands for the node's id
-    QString listenQueryWithoutNode;              ///< when the notification names no node
+    bool initialEvent = false;
+    struct ListenField
+    {
+        QString key;
+        QString name;  ///< query | relatedNode | relatedNodeId | __typename
+        QString query; ///< query: the operation whose `data` is the value; relatedNode: reads `node`
+    };
+    QList<ListenField> listenFields;
 };
 
 /// Plans subscriptions over the engine's schema, extended with pg-pubsub's `listen(topic: String!):
@@ -88,7 +93,6 @@ private:
     QString m_prefix;
     graphql::Schema m_schema;
     bool m_hasNode = false;
-    bool m_hasQueryField = false;
 };
 
 } // namespace refract::net

@@ -248,6 +248,13 @@ void WsSession::onSubscribe(const WsClientMessage &m)
         m_server.listenTo(plan->channel);
     }
     m_subscriptions.insert(m.id, s);
+    if (plan->kind == SubscriptionPlan::Kind::Listen && plan->initialEvent) {
+        // pg-pubsub's initialEvent: one event right away, with no node.
+        QString poolError;
+        pg::ConnectionPool::Lease connection(m_server.m_pool, m_server.m_options.acquireTimeoutMs, &poolError);
+        if (connection)
+            send(m_protocol->next(m.id, m_server.m_planner.listenResult(*plan, QString(), m_settings, *connection.get())));
+    }
 }
 
 void WsSession::stop(const QString &id)

@@ -558,6 +558,29 @@ void TestSubscriptions::listenTopic()
     QCOMPARE(c.count(QStringLiteral("next")), 0);
     c.complete(QStringLiteral("l"));
     QTRY_VERIFY(!m_pgSubs->notifier()->channels().contains(QStringLiteral("postgraphile:hello")));
+
+    // The appsync preset has no Node: ListenPayload is `query` alone, as pg-pubsub makes it; the
+    // initial event arrives at once; `query` is read as the subscriber (RLS hides post 2, a help post
+    // of someone else, from an anonymous subscriber).
+    WsClient a(QStringLiteral("graphql-ws"));
+    QVERIFY(a.open(m_port));
+    QVERIFY(a.init());
+    a.subscribe(QStringLiteral("q"), QStringLiteral("subscription { listen(topic: \"news\", initialEvent: true) { "
+                                                    "__typename query { post(id: 1) { id } hidden: post(id: 2) { id } } } }"));
+    const QJsonObject initial = payloadData(a.take(QStringLiteral("data"), QStringLiteral("q")), QStringLiteral("listen"));
+    QCOMPARE(initial.value(QStringLiteral("__typename")).toString(), QStringLiteral("ListenPayload"));
+    QCOMPARE(initial.value(QStringLiteral("query")).toObject().value(QStringLiteral("post")).toObject().value(QStringLiteral("id")).toInt(), 1);
+    const pg::Result topic2 = psql.exec(QStringLiteral("select topic from forum_example.post where id = 2"));
+    if (topic2.text(0, 0) == QLatin1String("help"))
+        QVERIFY(initial.value(QStringLiteral("query")).toObject().value(QStringLiteral("hidden")).isNull());
+    QTRY_VERIFY(m_subs->notifier()->channels().contains(QStringLiteral("postgraphile:news")));
+    QVERIFY(psql.exec(QStringLiteral("notify \"postgraphile:news\", '{}'")).ok());
+    QVERIFY(a.take(QStringLiteral("data"), QStringLiteral("q")));
+    a.subscribe(QStringLiteral("n"), QStringLiteral("subscription { listen(topic: \"x\") { relatedNode { id } } }"));
+    const auto noNode = a.take(QStringLiteral("error"), QStringLiteral("n"));
+    QVERIFY(noNode);
+    QVERIFY(noNode->value(QStringLiteral("payload")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("relatedNode")));
+    a.complete(QStringLiteral("q"));
 }
 
 void TestSubscriptions::listenSurvivesReconnect()
