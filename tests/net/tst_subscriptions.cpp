@@ -599,12 +599,28 @@ void TestSubscriptions::listenSurvivesReconnect()
     QTRY_COMPARE(got.size(), 1);
     QCOMPARE(got.at(0).at(1).toString(), QStringLiteral("one"));
     QVERIFY(admin.exec(QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity "
-                                      "where query = 'listen \"refract test\"' and pid <> pg_backend_pid()")).ok());
+                                      "where query = 'listen \"refract test\"' and datname = current_database() and pid <> pg_backend_pid()")).ok());
     QTRY_VERIFY_WITH_TIMEOUT(lost.size() >= 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(back.size() >= 1, 10000);
     QVERIFY(admin.exec(QStringLiteral("notify \"refract test\", 'two'")).ok());
     QTRY_COMPARE(got.size(), 2);
     QCOMPARE(got.at(1).at(1).toString(), QStringLiteral("two"));
+
+    // The same through the server: a listen subscription resumes after its LISTEN session died.
+    m_pgSubs->notifier()->setReconnectDelays(50, 400);
+    WsClient c(QStringLiteral("graphql-transport-ws"));
+    QVERIFY(c.open(m_pgPort));
+    QVERIFY(c.init());
+    c.subscribe(QStringLiteral("r"), QStringLiteral("subscription { listen(topic: \"restart\") { relatedNodeId } }"));
+    QTRY_VERIFY(m_pgSubs->notifier()->isConnected() && m_pgSubs->notifier()->channels().contains(QStringLiteral("postgraphile:restart")));
+    QSignalSpy serverBack(m_pgSubs->notifier(), &pg::Notifier::reconnected);
+    QVERIFY(admin.exec(QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity "
+                                      "where query like 'listen %' and datname = current_database() and pid <> pg_backend_pid()")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(serverBack.size() >= 1, 10000);
+    QVERIFY(admin.exec(QStringLiteral("notify \"postgraphile:restart\", '{\"__node__\":[\"posts\",3]}'")).ok());
+    const QJsonObject after = payloadData(c.take(QStringLiteral("next"), QStringLiteral("r")), QStringLiteral("listen"));
+    QCOMPARE(after.value(QStringLiteral("relatedNodeId")).toString(), QString::fromLatin1(QByteArray(R"(["posts",3])").toBase64()));
+    c.complete(QStringLiteral("r"));
 }
 
 QTEST_GUILESS_MAIN(TestSubscriptions)
