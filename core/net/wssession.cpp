@@ -156,10 +156,10 @@ void WsSession::onInit(const WsClientMessage &m)
             const identity::JwtResult jwt = identity::Jwt::verify(match.captured(1).toLatin1(), auth.key, vo);
             if (!jwt.ok)
                 failure = jwt.error;
-            else if (!m_server.m_mapping->checkClaims(jwt.claims, &failure))
-                ;
-            else
+            else if (m_server.m_mapping->checkClaims(jwt.claims, &failure))
                 claims = jwt.claims;
+            else if (failure.isEmpty())
+                failure = QStringLiteral("The token's claims are not acceptable.");
         }
         if (!failure.isEmpty()) {
             // graphql-ws: 4403 Forbidden; the legacy client first reads connection_error.
