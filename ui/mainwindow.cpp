@@ -13,6 +13,7 @@
 #include "queryeditor.h"
 #include "querytab.h"
 #include "recentconnections.h"
+#include "diagram/diagramwidget.h"
 #include "reflectjob.h"
 #include "resultsview.h"
 #include "runcontroller.h"
@@ -323,6 +324,11 @@ void MainWindow::createDocks()
                              QKeySequence(Qt::ALT | Qt::Key_4));
     tabifyDockWidget(m_logDock, m_historyDock);
     m_logDock->raise();
+    // Diagrams lay out only while shown (a 3,000-table layout is not free): hidden until asked for.
+    m_diagram = new diagram::DiagramWidget(this);
+    m_diagramDock = makeDock(tr("Diagrams"), QStringLiteral("diagramDock"), m_diagram, Qt::RightDockWidgetArea,
+                             QKeySequence(Qt::ALT | Qt::Key_5));
+    m_diagramDock->hide();
     resizeDocks({m_explorerDock, m_docsDock}, {330, 380}, Qt::Horizontal);
     resizeDocks({m_logDock}, {140}, Qt::Vertical);
 }
@@ -700,6 +706,7 @@ void MainWindow::setCatalog(std::shared_ptr<const reflect::Catalog> catalog)
 {
     m_catalog = std::move(catalog);
     m_explorer->setCatalog(m_catalog);
+    m_diagram->setCatalog(m_catalog);
     if (m_catalog && !m_schema)
         m_explorer->setCurrentTab(ExplorerWidget::DatabaseTab);
 }
@@ -708,6 +715,7 @@ void MainWindow::setSchema(std::shared_ptr<const graphql::Schema> schema)
 {
     m_schema = std::move(schema);
     m_explorer->setSchema(m_schema);
+    m_diagram->setSchema(m_schema);
     m_docs->setSchema(m_schema);
     if (m_schema) {
         m_explorer->setCurrentTab(ExplorerWidget::GraphQLTab);

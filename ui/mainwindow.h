@@ -26,6 +26,9 @@ class Connection;
 
 namespace refract::ui {
 
+namespace diagram {
+class DiagramWidget;
+}
 class ConnectionBar;
 class DocsView;
 class EventLog;
@@ -71,6 +74,8 @@ public:
     QueryTab *currentQueryTab() const;
     QTabWidget *queryTabs() const { return m_tabs; }
     ExplorerWidget *explorer() const { return m_explorer; }
+    /// The ER diagram / GraphQL type graph dock's content.
+    diagram::DiagramWidget *diagram() const { return m_diagram; }
     DocsView *docs() const { return m_docs; }
     EventLog *eventLog() const { return m_log; }
     ConnectionBar *connectionBar() const { return m_connectionBar; }
@@ -122,6 +127,8 @@ private:
     ExplorerWidget *m_explorer = nullptr;
     DocsView *m_docs = nullptr;
     EventLog *m_log = nullptr;
+    diagram::DiagramWidget *m_diagram = nullptr;
+    QDockWidget *m_diagramDock = nullptr;
     QDockWidget *m_explorerDock = nullptr;
     QDockWidget *m_docsDock = nullptr;
     QDockWidget *m_logDock = nullptr;

@@ -1,5 +1,5 @@
 // Diagram benchmark and screenshot tool: not a test, figures for scripts/bench-diagram.
-//   bench_diagram --db CONNINFO --schema S[,S2] [--mode er|types] [--gv FILE] [--frames N]
+//   bench_diagram --db CONNINFO --schema S[,S2] [--mode er|types] [--gv PREFIX] [--frames N]
 //   bench_diagram … --screenshot FILE [--size WxH] [--focus ID --hops N] [--zoom Z] [--centre ID]
 // Reads the catalog (not timed with the layout), then times the model + card sizes + layout
 // (computeDiagram, as the widget's pool thread runs it) and building the scene, prints one line of
@@ -114,10 +114,13 @@ int main(int argc, char **argv)
             return fail(QStringLiteral("layout did not finish"));
         if (!done.last().at(0).toBool())
             return fail(QStringLiteral("layout failed"));
-        if (p.isSet(zoom))
-            w.view()->setZoom(p.value(zoom).toDouble());
         if (p.isSet(centre) && !w.searchAndCentre(p.value(centre)))
             return fail(QStringLiteral("no card %1").arg(p.value(centre)));
+        if (p.isSet(zoom)) {
+            const QPointF at = w.view()->mapToScene(w.view()->viewport()->rect().center());
+            w.view()->setZoom(p.value(zoom).toDouble());
+            w.view()->centerOn(at);
+        }
         QPair<int, int> pair;
         if (DiagramLayout::hasOverlaps(w.scene()->cardRects(), &pair))
             return fail(QStringLiteral("cards %1 and %2 overlap").arg(pair.first).arg(pair.second));
@@ -147,14 +150,16 @@ int main(int argc, char **argv)
     const bool overlaps = DiagramLayout::hasOverlaps(scene->cardRects(), &pair);
 
     if (p.isSet(gv)) {
+        // The same graph and card sizes, with each engine's attributes: PREFIX-dot.gv, PREFIX-sfdp.gv.
         LayoutInput in;
         in.sizes = r.sizes;
         for (const DiagramEdge &e : r.graph->edges)
             in.edges.append({e.from, e.to});
-        const QString engine = r.layout.sfdpComponents > 0 ? QStringLiteral("sfdp") : QStringLiteral("dot");
-        QFile f(p.value(gv));
-        if (!f.open(QIODevice::WriteOnly) || f.write(DiagramLayout::toDot(in, engine)) < 0)
-            return fail(QStringLiteral("could not write %1").arg(p.value(gv)));
+        for (const QString engine : {QStringLiteral("dot"), QStringLiteral("sfdp")}) {
+            QFile f(p.value(gv) + QLatin1Char('-') + engine + QLatin1String(".gv"));
+            if (!f.open(QIODevice::WriteOnly) || f.write(DiagramLayout::toDot(in, engine)) < 0)
+                return fail(QStringLiteral("could not write %1").arg(f.fileName()));
+        }
     }
 
     // Panning: the viewport moves by (12, 7) pixels per frame and is repainted in full each frame (the
