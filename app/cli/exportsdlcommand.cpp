@@ -8,6 +8,8 @@
 #include <reflect/reflectoptions.h>
 #include <reflect/schemagenerator.h>
 
+#include <QElapsedTimer>
+
 #include <memory>
 
 // refract-cli export-sdl --db URI --schema S[,S…] [--preset postgraphile|appsync] [--options JSON]
@@ -67,6 +69,15 @@ int runExportSdl(const QStringList &args)
     for (const QString &s : schemas.split(QLatin1Char(','), Qt::SkipEmptyParts))
         schemaList << s.trimmed();
 
+    // REFRACT_EXPORT_TIMINGS=1 prints the time of each phase to stderr (for scripts/bench-reflect).
+    const bool timings = qEnvironmentVariableIntValue("REFRACT_EXPORT_TIMINGS") == 1;
+    QElapsedTimer clock;
+    clock.start();
+    QStringList phases;
+    auto phase = [&](const char *name) {
+        if (timings)
+            phases << QStringLiteral("%1=%2ms").arg(QLatin1String(name)).arg(clock.restart());
+    };
     pg::Connection conn;
     if (!conn.open(db)) {
         printError(QStringLiteral("refract-cli export-sdl: cannot connect: %1").arg(conn.lastError().toString().simplified()));
@@ -81,6 +92,7 @@ int runExportSdl(const QStringList &args)
         printError(QStringLiteral("refract-cli export-sdl: %1").arg(reader.error().toString().simplified()));
         return 1;
     }
+    phase("read");
     EnumTableData enumData;
     QString enumError;
     if (!readEnumTables(conn, catalog, &enumData, &enumError)) {
@@ -89,16 +101,19 @@ int runExportSdl(const QStringList &args)
     }
     SchemaGenerator generator(catalog, *preset, options);
     generator.setEnumTableData(enumData);
+    generator.setCollectFieldMeta(false); // only the SDL is wanted
     // The generated model of thousands of tables is millions of small allocations; freeing them one
     // by one took a tenth of the export. The process ends right after printing, so the model is
     // left to the operating system (except under AddressSanitizer, whose leak check would object).
     auto *generated = new GeneratedSchema(generator.generate());
+    phase("generate");
 #if defined(__SANITIZE_ADDRESS__)
     const std::unique_ptr<GeneratedSchema> owner(generated);
 #endif
     // Nothing below needs the catalog or the server: give their memory back before printing.
     conn.close();
     catalog = Catalog();
+    phase("free_catalog");
     graphql::Schema &schema = generated->schema;
     graphql::SchemaPrintOptions printOptions;
     printOptions.flavor = graphql::GraphQLJsFlavor::V15;
@@ -114,6 +129,7 @@ int runExportSdl(const QStringList &args)
     }
     if (sorted)
         schema.sortLexicographically();
+    phase("sort");
     QString error;
     bool written = false;
     if (*preset == Preset::AppSync) {
@@ -127,6 +143,9 @@ int runExportSdl(const QStringList &args)
             outPath, [&](const std::function<void(QStringView)> &write) { graphql::printSchema(schema, printOptions, write); },
             &error);
     }
+    phase("print");
+    if (timings)
+        printError(QStringLiteral("export-sdl timings: %1").arg(phases.join(QLatin1Char(' '))));
     if (!written) {
         printError(QStringLiteral("refract-cli export-sdl: %1").arg(error));
         return 1;

@@ -182,7 +182,7 @@ bool GeneratorContext::addField(const QString &typeName, graphql::Field field, c
         warnings << QStringLiteral("field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
         return false;
     }
-    if (fm)
+    if (fm && (collectFieldMeta || typeName == QLatin1String("Mutation")))
         meta.fields.insert(typeName + QLatin1Char('.') + field.name, *fm);
     names.insert(field.name);
     t->fields.append(std::move(field));
@@ -200,7 +200,7 @@ bool GeneratorContext::addInputField(const QString &typeName, graphql::InputValu
         warnings << QStringLiteral("input field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
         return false;
     }
-    if (fm)
+    if (fm && collectFieldMeta)
         meta.inputFields.insert(typeName + QLatin1Char('.') + field.name, *fm);
     names.insert(field.name);
     t->inputFields.append(std::move(field));

@@ -35,6 +35,9 @@ public:
     SchemaMeta &meta;
     TypeMapper *types = nullptr;
     QStringList warnings;
+    /// Whether the per-field metadata (SchemaMeta::fields, inputFields, orderByValues) is recorded;
+    /// the Mutation fields' is always, since the generator orders them by it.
+    bool collectFieldMeta = true;
 
     bool nodeEnabled() const { return inflector.preset() == Preset::PostGraphile; }
     bool payloadQueryEnabled() const { return inflector.preset() == Preset::PostGraphile; }

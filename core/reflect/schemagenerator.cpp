@@ -31,6 +31,7 @@ GeneratedSchema SchemaGenerator::generate() const
     const PgModel model(m_catalog, m_options, &m_enumData);
     const Inflector inflector(m_preset, m_options);
     GeneratorContext ctx(model, m_options, inflector, out.schema, out.meta);
+    ctx.collectFieldMeta = m_collectFieldMeta;
     TypeMapper types(ctx);
     ctx.types = &types;
 

@@ -30,6 +30,9 @@ public:
 
     /// Rows of enum tables (readEnumTables); without them `@enum` tables produce no enums.
     void setEnumTableData(const EnumTableData &data) { m_enumData = data; }
+    /// Without field metadata (SchemaMeta::fields, inputFields, orderByValues stay empty): for
+    /// callers that only print the schema; a tenth of the work on large catalogs.
+    void setCollectFieldMeta(bool collect) { m_collectFieldMeta = collect; }
     GeneratedSchema generate() const;
 
 private:
@@ -37,6 +40,7 @@ private:
     Preset m_preset;
     ReflectOptions m_options;
     EnumTableData m_enumData;
+    bool m_collectFieldMeta = true;
 };
 
 /// Removes the types not reachable from the root types (graphql-js `collectReferencedTypes`).

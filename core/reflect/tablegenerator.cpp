@@ -297,7 +297,8 @@ void TableGenerator::generateOrderBy(const PgClassInfo &c)
         graphql::EnumValue v;
         v.name = name;
         e->enumValues << v;
-        m_ctx.meta.orderByValues.insert(enumName + QLatin1Char('.') + name, meta);
+        if (m_ctx.collectFieldMeta)
+            m_ctx.meta.orderByValues.insert(enumName + QLatin1Char('.') + name, meta);
     };
     addValue(QStringLiteral("NATURAL"), OrderByMeta{});
     for (const PgAttrInfo &a : c.attrs) {
@@ -353,7 +354,8 @@ void TableGenerator::generateCondition(const PgClassInfo &c)
         im.classOid = c.cls->oid;
         im.attNum = a.attr->num;
         im.pgTypeOid = a.attr->typeOid;
-        m_ctx.meta.inputFields.insert(condName + QLatin1Char('.') + fieldName, im);
+        if (m_ctx.collectFieldMeta)
+            m_ctx.meta.inputFields.insert(condName + QLatin1Char('.') + fieldName, im);
     }
     if (fields.isEmpty())
         return;
