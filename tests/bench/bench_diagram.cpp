@@ -155,7 +155,7 @@ int main(int argc, char **argv)
         in.sizes = r.sizes;
         for (const DiagramEdge &e : r.graph->edges)
             in.edges.append({e.from, e.to});
-        for (const QString engine : {QStringLiteral("dot"), QStringLiteral("sfdp")}) {
+        for (const QString &engine : {QStringLiteral("dot"), QStringLiteral("sfdp")}) {
             QFile f(p.value(gv) + QLatin1Char('-') + engine + QLatin1String(".gv"));
             if (!f.open(QIODevice::WriteOnly) || f.write(DiagramLayout::toDot(in, engine)) < 0)
                 return fail(QStringLiteral("could not write %1").arg(f.fileName()));
