@@ -199,6 +199,7 @@ int runServe(const QStringList &args)
         return subscriptions.executeAndPublish(r, c, requestError);
     };
     net::LambdaEvent lambda(engine, serverOptions.graphql.auth.defaultRole);
+    lambda.setMutationRunner(serverOptions.graphql.runMutation);
     if (appSyncEvent)
         serverOptions.graphql.appSyncEvent = [&](const net::HttpRequest &r) { return lambda.handleHttp(r, connections); };
     net::LocalServer server(engine, connections, serverOptions);

@@ -235,7 +235,11 @@ LambdaEvent::Result LambdaEvent::handle(const QJsonObject &event, pg::Connection
         if (stash)
             req.settings += stash->settings(pgSettings, QString());
     }
-    const exec::ExecutionResult result = m_engine.execute(req, connection);
+    exec::ExecutionResult result;
+    if (m_runMutation && text.startsWith(QLatin1String("mutation")))
+        result.json = m_runMutation(req, connection, &result.requestError);
+    else
+        result = m_engine.execute(req, connection);
     const QString fieldName = event.value(QLatin1String("info")).toObject().value(QLatin1String("fieldName")).toString();
     const auto errs = exec::jsontext::member(result.json, 0, "errors");
     const auto data = exec::jsontext::member(result.json, 0, "data");

@@ -6,8 +6,11 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
 namespace refract::exec {
 class Engine;
+struct Request;
 }
 namespace refract::pg {
 class Connection;
@@ -42,6 +45,13 @@ public:
         bool badEvent = false; ///< the event itself is malformed (not a GraphQL error)
     };
 
+    /// Runs mutations through `runner` (SubscriptionServer::executeAndPublish), so that mutations
+    /// arriving as Lambda events notify `on<Mutation>` subscribers as AppSync would.
+    void setMutationRunner(std::function<QByteArray(const exec::Request &, pg::Connection &, bool *requestError)> runner)
+    {
+        m_runMutation = std::move(runner);
+    }
+
     Result handle(const QJsonObject &event, pg::Connection &connection) const;
     Result handle(const QByteArray &eventJson, pg::Connection &connection) const;
 
@@ -57,6 +67,7 @@ public:
 private:
     const exec::Engine &m_engine;
     QString m_defaultRole;
+    std::function<QByteArray(const exec::Request &, pg::Connection &, bool *)> m_runMutation;
 };
 
 } // namespace refract::net

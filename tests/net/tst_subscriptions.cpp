@@ -3,6 +3,7 @@
 #include <exec/engine.h>
 #include <exec/pubsub.h>
 #include <identity/jwt.h>
+#include <net/lambdaevent.h>
 #include <net/localserver.h>
 #include <net/subscriptionserver.h>
 #include <pg/connectionpool.h>
@@ -152,6 +153,7 @@ private slots:
     void filterErrors();
     void legacyProtocol();
     void mutationOverHttpNotifies();
+    void mutationAsLambdaEventNotifies();
     void fragmentsAndVariables();
     void closeCodes();
     void badToken();
@@ -415,6 +417,39 @@ void TestSubscriptions::mutationOverHttpNotifies()
     QTest::qWait(200);
     QCOMPARE(noah.count(QStringLiteral("next")), 0);
     noah.complete(QStringLiteral("h"));
+    QTRY_COMPARE(m_pubsub->subscriberCount(), 0);
+}
+
+void TestSubscriptions::mutationAsLambdaEventNotifies()
+{
+    WsClient noah(QStringLiteral("graphql-transport-ws"));
+    QVERIFY(noah.open(m_port));
+    QVERIFY(noah.init(QStringLiteral("noah_k")));
+    noah.subscribe(QStringLiteral("l"), QStringLiteral("subscription { onCreatePost { headline } }"));
+    QTRY_COMPARE(m_pubsub->subscriberCount(), 1);
+    net::LambdaEvent lambda(m_engine, QStringLiteral("forum_example_person"));
+    net::SubscriptionServer *subs = m_subs.get();
+    lambda.setMutationRunner([subs](const exec::Request &r, pg::Connection &c, bool *e) { return subs->executeAndPublish(r, c, e); });
+    const QJsonObject identity{{QStringLiteral("username"), QStringLiteral("johndoe")},
+                               {QStringLiteral("claims"), QJsonObject{{QStringLiteral("sub"), QStringLiteral("x")}}}};
+    const QJsonObject event{
+        {QStringLiteral("arguments"), QJsonObject{{QStringLiteral("input"), QJsonObject{{QStringLiteral("post"), QJsonObject{
+            {QStringLiteral("authorUsername"), QStringLiteral("johndoe")}, {QStringLiteral("headline"), QStringLiteral("Via Lambda")},
+            {QStringLiteral("topic"), QStringLiteral("SHOWCASE")}}}}}}},
+        {QStringLiteral("identity"), identity},
+        {QStringLiteral("info"), QJsonObject{{QStringLiteral("parentTypeName"), QStringLiteral("Mutation")},
+                                             {QStringLiteral("fieldName"), QStringLiteral("createPost")},
+                                             {QStringLiteral("selectionSetGraphQL"), QStringLiteral("{ headline }")},
+                                             {QStringLiteral("selectionSetList"), QJsonArray{QStringLiteral("headline")}}}}};
+    QString error;
+    pg::ConnectionPool::Lease conn(*m_pool, 5000, &error);
+    QVERIFY2(conn, qPrintable(error));
+    const net::LambdaEvent::Result r = lambda.handle(event, *conn.get());
+    QVERIFY2(r.ok, r.json.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.json).object(), (QJsonObject{{QStringLiteral("headline"), QStringLiteral("Via Lambda")}}));
+    QCOMPARE(payloadData(noah.take(QStringLiteral("next"), QStringLiteral("l")), QStringLiteral("onCreatePost")).value(QStringLiteral("headline")).toString(),
+             QStringLiteral("Via Lambda"));
+    noah.complete(QStringLiteral("l"));
     QTRY_COMPARE(m_pubsub->subscriberCount(), 0);
 }
 
