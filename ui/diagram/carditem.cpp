@@ -122,7 +122,7 @@ void CardItem::paintName(QPainter *p, qreal lod)
     const DiagramStyle &s = m_scene->style();
     const QRectF r(QPointF(0, 0), m_size);
     p->setPen(Qt::NoPen);
-    p->setBrush(s.headerColor(*m_node));
+    p->setBrush(isSelected() || m_highlighted ? s.highlight : s.headerColor(*m_node));
     p->drawRoundedRect(r.adjusted(1, 1, -1, -1), 4, 4);
     // Large enough to read at this zoom, small enough to fit the card; one line, elided in the middle
     // (word-wrapping layout costs more than the rest of the card when hundreds are re-cached on zoom).

@@ -135,6 +135,14 @@ DiagramGraph TypeGraphModel::build(const graphql::Schema &schema, const Options 
             const int to = g.indexOf(target);
             if (to < 0)
                 return;
+            // A field past the card's shown rows has nowhere to start from: hubs like a Mutation type
+            // with thousands of fields would otherwise tie every card to one point.
+            if (kind == DiagramEdge::Kind::Field && row >= DiagramGraph::maxRows)
+                return;
+            // Relay plumbing: payloads' `query` back-link to the root and `implements Node` on every type.
+            if (options.collapseRelay && !roots.contains(t.name)
+                && (target == schema.queryTypeName() || (kind == DiagramEdge::Kind::Implements && target == QLatin1String("Node"))))
+                return;
             DiagramEdge e;
             e.from = from;
             e.to = to;

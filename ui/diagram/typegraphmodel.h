@@ -19,7 +19,8 @@ public:
         /// Input objects, and enums no output field uses (order-by and the like), are left out.
         bool hideInputs = true;
         /// Relay connections as in GraphQL Voyager's "skip Relay": a field returning `XConnection`
-        /// points to `X` as a list, and the connection, edge and PageInfo types are left out.
+        /// points to `X` as a list, and the connection, edge and PageInfo types are left out; so are
+        /// the edges of Relay plumbing (payloads' `query` back-links, `implements Node`).
         bool collapseRelay = true;
     };
 
