@@ -115,11 +115,12 @@ void HttpConnection::respond(const HttpResponse &response)
         return;
     const bool keepAlive = m_keepAlive && !response.close;
     m_socket->write(response.serialize(keepAlive));
+    // Out now rather than on the event loop's next pass: one poll less per request.
+    m_socket->flush();
     if (keepAlive)
         return;
     m_state = State::Draining;
     m_timer.start(kLingerMs);
-    m_socket->flush();
     if (m_socket->bytesToWrite() == 0)
         ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
 }
