@@ -366,6 +366,10 @@ std::optional<SubscriptionPlan> SubscriptionPlanner::plan(const QString &query, 
         finder.query = buildQuery(query, doc, *op, defs, body, used);
         p.finders << finder;
     }
+    p.cacheKey = p.responseKey.toUtf8() + '\x1d' + QJsonDocument(args).toJson(QJsonDocument::Compact) + '\x1d'
+        + QJsonDocument(variables).toJson(QJsonDocument::Compact);
+    for (const SubscriptionPlan::Finder &f : p.finders)
+        p.cacheKey += '\x1d' + f.query.toUtf8();
     if (p.finders.isEmpty()) {
         *errors = {error(QStringLiteral("%1 cannot be followed: %2 has no unique key to read its rows by.").arg(sel.name.value, rowType))};
         return std::nullopt;

@@ -44,6 +44,9 @@ struct SubscriptionPlan
         QString query;
     };
     QList<Finder> finders;
+    /// Equal for subscriptions that re-read an event identically (same query texts, filter,
+    /// variables and response key).
+    QByteArray cacheKey;
 
     // Listen (`listen(topic:, initialEvent:)`): the NOTIFY channel and the payload's fields.
     QString channel;

@@ -23,6 +23,8 @@ SubscriptionServer::SubscriptionServer(const exec::Engine &engine, pg::Connectio
 {
     if (auto mapping = identity::ClaimsMapping::preset(options.auth.claimsMapping))
         m_mapping = std::make_unique<identity::ClaimsMapping>(*mapping);
+    // Re-reads are shared only within the delivery of one event.
+    connect(&m_pubsub, &exec::PubSub::published, this, [this] { m_reselectCache.clear(); });
     if (!options.conninfo.isNull()) {
         m_notifier = std::make_unique<pg::Notifier>(options.conninfo);
         connect(m_notifier.get(), &pg::Notifier::notification, this,
@@ -103,6 +105,24 @@ QByteArray SubscriptionServer::executeAndPublish(const exec::Request &request, p
             m_pubsub.publish(e);
     }
     return result.json;
+}
+
+std::optional<QByteArray> SubscriptionServer::reselect(const SubscriptionPlan &plan, const exec::MutationEvent &event,
+                                                       const QList<QPair<QString, QString>> &settings)
+{
+    QByteArray key = plan.cacheKey;
+    for (const auto &s : settings)
+        key += '\x1f' + s.first.toUtf8() + '\x1e' + s.second.toUtf8();
+    auto it = m_reselectCache.constFind(key);
+    if (it != m_reselectCache.cend())
+        return *it;
+    QString poolError;
+    pg::ConnectionPool::Lease connection(m_pool, m_options.acquireTimeoutMs, &poolError);
+    if (!connection)
+        return std::nullopt; // the database is away: the event cannot be re-read safely, so it is not sent
+    const std::optional<QByteArray> result = m_planner.mutationResult(plan, event, settings, *connection.get());
+    m_reselectCache.insert(key, result);
+    return result;
 }
 
 void SubscriptionServer::listenTo(const QString &channel)

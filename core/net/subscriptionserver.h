@@ -92,6 +92,10 @@ private:
     void listenTo(const QString &channel);
     void unlistenFrom(const QString &channel);
     void onNotification(const QString &channel, const QString &payload);
+    /// One event re-read for a subscriber; subscribers with the same subscription and the same
+    /// identity share one read per event (many anonymous viewers cost one query).
+    std::optional<QByteArray> reselect(const SubscriptionPlan &plan, const exec::MutationEvent &event,
+                                       const QList<QPair<QString, QString>> &settings);
 
     const exec::Engine &m_engine;
     pg::ConnectionPool &m_pool;
@@ -102,6 +106,7 @@ private:
     std::unique_ptr<identity::ClaimsMapping> m_mapping;
     std::unique_ptr<pg::Notifier> m_notifier;
     QHash<QString, int> m_channelUsers;
+    QHash<QByteArray, std::optional<QByteArray>> m_reselectCache; ///< valid while one event is delivered
     QList<QPointer<WsSession>> m_sessions;
 };
 

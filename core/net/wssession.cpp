@@ -274,11 +274,7 @@ void WsSession::deliverMutation(const QString &id, const exec::MutationEvent &ev
     auto it = m_subscriptions.constFind(id);
     if (it == m_subscriptions.cend() || m_closing)
         return;
-    QString poolError;
-    pg::ConnectionPool::Lease connection(m_server.m_pool, m_server.m_options.acquireTimeoutMs, &poolError);
-    if (!connection)
-        return; // the database is away: the event cannot be re-read safely, so it is not sent
-    const std::optional<QByteArray> result = m_server.m_planner.mutationResult(it->plan, event, m_settings, *connection.get());
+    const std::optional<QByteArray> result = m_server.reselect(it->plan, event, m_settings);
     if (result)
         send(m_protocol->next(id, *result));
 }
