@@ -256,8 +256,8 @@ bool DiagramWidget::searchAndCentre(const QString &text)
         return false;
     }
     CardItem *c = m_scene->card(hits.first());
+    m_view->centreOn(c); // first: it leaves the overview, and hidden cards cannot be selected
     m_scene->selectCard(c);
-    m_view->centreOn(c);
     m_status->setText(tr("%1 — %2 edge(s)").arg(c->node().id).arg(c->edges().size()));
     return true;
 }
