@@ -118,6 +118,10 @@ Document toDocument(const QJsonObject &schema)
     for (const QJsonValue &tv : schema.value(QLatin1String("types")).toArray()) {
         const QJsonObject t = tv.toObject();
         const QString kind = t.value(QLatin1String("kind")).toString();
+        // graphql-js's buildType needs a name (found by fuzzing: a nameless type was accepted and then
+        // printed as introspection that did not read back).
+        if (!t.value(QLatin1String("name")).isString() || t.value(QLatin1String("name")).toString().isEmpty())
+            throw IntrospectionError{QStringLiteral("Invalid or incomplete introspection result. Ensure that a full introspection query is used in order to build a client schema.")};
         Definition d;
         d.name = name(t.value(QLatin1String("name")).toString());
         d.description = description(t.value(QLatin1String("description")));
