@@ -60,10 +60,27 @@ QString deprecationHtml(const std::optional<QString> &reason)
         .arg(DocsView::tr("deprecated"), reason->isEmpty() ? QString() : QLatin1String(": ") + esc(*reason));
 }
 
-QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::InputValue> &values)
+/// Whether member `i` called `name` of `count` is listed: the first MaxMembers and the focused one.
+bool listed(qsizetype i, const QString &name, const QString &focus)
+{
+    return i < DocsView::MaxMembers || name == focus;
+}
+
+QString moreHtml(qsizetype count)
+{
+    if (count <= DocsView::MaxMembers)
+        return QString();
+    return QStringLiteral("<p style=\"color:gray\">%1</p>")
+        .arg(DocsView::tr("… and %1 more: filter the explorer to find one.").arg(count - DocsView::MaxMembers));
+}
+
+QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::InputValue> &values, const QString &focus = {})
 {
     QString html = QStringLiteral("<ul style=\"-qt-list-indent: 1; margin-left: 0px\">");
-    for (const auto &v : values) {
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const auto &v = values.at(i);
+        if (!listed(i, v.name, focus))
+            continue;
         html += QStringLiteral("<li><a name=\"%1\"></a><b>%1</b>: %2").arg(esc(v.name), typeRefHtml(schema, v.type));
         if (v.defaultValue)
             html += QStringLiteral(" = <code>%1</code>").arg(esc(*v.defaultValue));
@@ -72,7 +89,7 @@ QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::Inpu
             html += QStringLiteral("<br>%1").arg(markdownLite(*v.description));
         html += QLatin1String("</li>");
     }
-    return html + QLatin1String("</ul>");
+    return html + QLatin1String("</ul>") + moreHtml(values.size());
 }
 
 QString kindName(TypeKind kind)
@@ -127,8 +144,17 @@ void DocsView::showType(const QString &typeName, const QString &member)
     const QUrl url = typeUrl(typeName, member);
     if (source() == url)
         return;
-    // Same type, other member: QTextBrowser scrolls to the anchor without reloading.
+    const QString previous = m_focus;
+    m_focus = member;
+    // Same type, other member: QTextBrowser scrolls to the anchor without reloading, unless the
+    // member was not on the page (past MaxMembers) or leaves it.
+    const bool sameType = currentTypeName() == typeName;
     setSource(url, QTextDocument::HtmlResource);
+    if (sameType && m_schema && previous != member && !member.isEmpty()) {
+        const graphql::NamedType *t = m_schema->type(typeName);
+        if (t && (t->fields.size() > MaxMembers || t->inputFields.size() > MaxMembers || t->enumValues.size() > MaxMembers))
+            reload();
+    }
 }
 
 void DocsView::showHtml(const QString &html)
@@ -152,12 +178,12 @@ QVariant DocsView::loadResource(int type, const QUrl &name)
     if (type == QTextDocument::HtmlResource && name.scheme() == Scheme) {
         if (!m_schema)
             return QString();
-        return typeHtml(*m_schema, name.path());
+        return typeHtml(*m_schema, name.path(), m_focus);
     }
     return QTextBrowser::loadResource(type, name);
 }
 
-QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeName)
+QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeName, const QString &focus)
 {
     const NamedType *t = schema.type(typeName);
     if (!t)
@@ -185,7 +211,10 @@ QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeNam
     case TypeKind::Object:
     case TypeKind::Interface:
         html += QStringLiteral("<h3>%1</h3>").arg(tr("Fields"));
-        for (const auto &f : t->fields) {
+        for (qsizetype i = 0; i < t->fields.size(); ++i) {
+            const auto &f = t->fields.at(i);
+            if (!listed(i, f.name, focus))
+                continue;
             html += QStringLiteral("<p><a name=\"%1\"></a><b>%1</b>: %2%3</p>")
                         .arg(esc(f.name), typeRefHtml(schema, f.type), deprecationHtml(f.deprecationReason));
             html += QStringLiteral("<div style=\"margin-left:16px\">");
@@ -194,20 +223,24 @@ QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeNam
                 html += QStringLiteral("<i>%1</i>").arg(tr("Arguments")) + inputValuesHtml(schema, f.arguments);
             html += QLatin1String("</div>");
         }
+        html += moreHtml(t->fields.size());
         break;
     case TypeKind::InputObject:
         html += QStringLiteral("<h3>%1</h3>").arg(tr("Input fields"));
-        html += inputValuesHtml(schema, t->inputFields);
+        html += inputValuesHtml(schema, t->inputFields, focus);
         break;
     case TypeKind::Enum:
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Values"));
-        for (const auto &v : t->enumValues) {
+        for (qsizetype i = 0; i < t->enumValues.size(); ++i) {
+            const auto &v = t->enumValues.at(i);
+            if (!listed(i, v.name, focus))
+                continue;
             html += QStringLiteral("<li><a name=\"%1\"></a><b>%1</b>%2").arg(esc(v.name), deprecationHtml(v.deprecationReason));
             if (v.description && !v.description->isEmpty())
                 html += QLatin1String("<br>") + markdownLite(*v.description);
             html += QLatin1String("</li>");
         }
-        html += QLatin1String("</ul>");
+        html += QLatin1String("</ul>") + moreHtml(t->enumValues.size());
         break;
     case TypeKind::Union: {
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Possible types"));

@@ -27,7 +27,10 @@ public:
 
     static QUrl typeUrl(const QString &typeName, const QString &member = {});
     /// The page of one type; public for tests.
-    static QString typeHtml(const graphql::Schema &schema, const QString &typeName);
+    /// At most MaxMembers fields, values or input fields are listed (a generated Query type has
+    /// thousands, and laying them all out would freeze the window); `focus` is always included.
+    static QString typeHtml(const graphql::Schema &schema, const QString &typeName, const QString &focus = {});
+    static constexpr int MaxMembers = 200;
 
 signals:
     /// The user followed a link to a type (so the explorer can select it).
@@ -37,6 +40,7 @@ protected:
     QVariant loadResource(int type, const QUrl &name) override;
 
 private:
+    QString m_focus; ///< the member shown even past MaxMembers
     std::shared_ptr<const graphql::Schema> m_schema;
 };
 

@@ -2,9 +2,16 @@
 // (with `--demo`, reflecting the demo's `forum_example` schema).
 #include <ui/explorerwidget.h>
 #include <ui/mainwindow.h>
+#include <ui/connectionbar.h>
+#include <ui/editorcompleter.h>
 #include <ui/passwordkeychain.h>
 #include <ui/pgconnectiondialog.h>
 #include <ui/pgconnectionparams.h>
+#include <ui/profilesdialog.h>
+#include <ui/queryeditor.h>
+#include <ui/querytab.h>
+#include <ui/resultsview.h>
+#include <ui/runcontroller.h>
 #include <ui/shortcutsdialog.h>
 #include <ui/theme.h>
 
@@ -14,6 +21,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 
@@ -26,7 +34,8 @@ namespace {
 // Saves a grab of the window once it has settled: after start-up reflection ended (or at once
 // without --db), plus a short delay for layouts and repaints. Used for the screenshots in
 // packaging/screenshots and to look at the GUI on machines without a display (xvfb).
-void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForReflect, const QString &dialogName)
+void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForReflect, const QString &dialogName,
+                        const QString &scene)
 {
     auto grab = [window, file, dialogName] {
         QWidget *target = window;
@@ -34,6 +43,11 @@ void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForRef
             target = new PgConnectionDialog(window);
         else if (dialogName == QLatin1String("shortcuts"))
             target = new ShortcutsDialog(window->allActions(), window);
+        else if (dialogName == QLatin1String("profiles")) {
+            auto *d = new ProfilesDialog(window->profiles(), window);
+            d->selectProfile(int(window->profiles().size()) - 1);
+            target = d;
+        }
         if (target != window)
             target->show();
         QTimer::singleShot(700, window, [window, target, file] {
@@ -45,8 +59,46 @@ void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForRef
             QCoreApplication::exit(ok ? 0 : 1);
         });
     };
+    // Scenes: what the window shows when grabbed. `run` (as johndoe), `sql` (its SQL tab),
+    // `table` (its table), `complete` (the completion list open), `error` (a validation error).
+    auto prepare = [window, scene, grab] {
+        QueryTab *tab = window->currentQueryTab();
+        if (!tab || scene.isEmpty()) {
+            grab();
+            return;
+        }
+        if (scene == QLatin1String("complete") || scene == QLatin1String("error")) {
+            const QString text = scene == QLatin1String("complete")
+                                     ? QStringLiteral("query People {\n  allPeople(first: 5) {\n    nodes {\n      fullName\n      u")
+                                     : QStringLiteral("query People {\n  allPeople(first: \"five\") {\n    nodes {\n      fullName\n      nickname\n    }\n  }\n}\n");
+            tab->editor()->setText(text);
+            tab->editor()->setFocus();
+            if (scene == QLatin1String("complete")) {
+                tab->editor()->setCursorPosition(4, 7);
+                QTimer::singleShot(300, window, [tab] { tab->completer()->complete(); });
+            } else {
+                tab->editor()->setCursorPosition(4, 10);
+                QTimer::singleShot(300, window, [window] {
+                    window->findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+                });
+            }
+            QTimer::singleShot(1200, window, grab);
+            return;
+        }
+        window->connectionBar()->selectIdentity(QStringLiteral("johndoe"));
+        QObject::connect(window->runController(), &RunController::busyChanged, window, [window, scene, grab, tab](bool busy) {
+            if (busy)
+                return;
+            if (scene == QLatin1String("sql"))
+                tab->results()->tabs()->setCurrentIndex(3);
+            else if (scene == QLatin1String("table"))
+                tab->results()->tabs()->setCurrentIndex(2);
+            grab();
+        }, Qt::SingleShotConnection);
+        window->findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+    };
     if (waitForReflect) {
-        QObject::connect(window, &MainWindow::reflectFinished, window, grab, Qt::SingleShotConnection);
+        QObject::connect(window, &MainWindow::reflectFinished, window, prepare, Qt::SingleShotConnection);
         QTimer::singleShot(30000, window, grab); // never hang when the database does not answer
     } else {
         grab();
@@ -87,15 +139,22 @@ int main(int argc, char *argv[])
                                     QStringLiteral("Grab this dialog instead: connection or shortcuts."),
                                     QStringLiteral("name"));
     dialogOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption sceneOption(QStringLiteral("screenshot-scene"),
+                                   QStringLiteral("Before grabbing: run, sql, table, complete or error."), QStringLiteral("scene"));
+    sceneOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption workspaceOption(QStringLiteral("workspace"), QStringLiteral("Workspace file for this run."),
+                                       QStringLiteral("file"));
+    workspaceOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption tabOption(QStringLiteral("explorer-tab"), QStringLiteral("Show this explorer tab after reflecting: database or graphql."),
                                  QStringLiteral("tab"));
     tabOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dbOption, demoOption, schemaOption, screenshotOption, themeOption, sizeOption, dialogOption, tabOption});
+    parser.addOptions({dbOption, demoOption, schemaOption, screenshotOption, themeOption, sizeOption, dialogOption, tabOption,
+                       sceneOption, workspaceOption});
     parser.process(app);
 
     if (parser.isSet(screenshotOption))
         PasswordKeychain::instance()->setBackendEnabled(false); // unattended: leave the user's keychain alone
-    MainWindow window;
+    MainWindow window(nullptr, parser.value(workspaceOption));
     if (parser.isSet(themeOption))
         window.setTheme(Theme::fromName(parser.value(themeOption), window.theme()));
     if (parser.isSet(sizeOption)) {
@@ -127,6 +186,6 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(screenshotOption))
         scheduleScreenshot(&window, QFileInfo(parser.value(screenshotOption)).absoluteFilePath(), connectAtStart,
-                           parser.value(dialogOption));
+                           parser.value(dialogOption), parser.value(sceneOption));
     return app.exec();
 }

@@ -1,6 +1,7 @@
 #include <ui/catalogmodel.h>
 #include <ui/connectionbar.h>
 #include <ui/docsview.h>
+#include <ui/editorcompleter.h>
 #include <ui/eventlog.h>
 #include <ui/explorerwidget.h>
 #include <ui/graphqllexer.h>
@@ -768,6 +769,88 @@ void TestMainWindow::demoDatabase()
         QVERIFY2(tab->results()->statusText().contains(QLatin1String("not valid JSON")), qPrintable(tab->results()->statusText()));
         QVERIFY(tab->results()->rawText().isEmpty());
         tab->variablesEdit()->clear();
+
+        // Acceptance: find Person in the explorer by filtering.
+        w.explorer()->setFilterText(QStringLiteral("Person"));
+        QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
+        QVERIFY(!w.explorer()->typeModel()->indexForType(QStringLiteral("Post")).isValid());
+        w.explorer()->setFilterText(QString());
+
+        // Type an operation using completion: the list opens while typing, Enter takes the proposal.
+        QueryTab *typed = w.newQueryTab();
+        QueryEditor *editor = typed->editor();
+        editor->setFocus();
+        QTest::keyClicks(editor, QStringLiteral("{ currentPers"));
+        QTRY_VERIFY(typed->completer()->isActive());
+        QVERIFY2(typed->completer()->proposals().contains(QStringLiteral("currentPerson")),
+                 qPrintable(typed->completer()->proposals().join(QLatin1Char(','))));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral(" { usern"));
+        QTRY_VERIFY(typed->completer()->isActive());
+        QCOMPARE(typed->completer()->proposals(), QStringList{QStringLiteral("username")});
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral(" } }"));
+        QCOMPARE(editor->text(), QStringLiteral("{ currentPerson { username } }"));
+        w.connectionBar()->selectIdentity(QStringLiteral("johndoe"));
+        w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+        QVERIFY2(typed->results()->rawText().contains(QLatin1String("\"username\": \"johndoe\"")), qPrintable(typed->results()->rawText()));
+
+        // johndoe may change his own row, not another person's (RLS), in one tab with two
+        // operations: Ctrl+Enter runs the one under the cursor.
+        auto runTab = [&](QueryTab *t) {
+            w.queryTabs()->setCurrentWidget(t);
+            w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+        };
+        QueryTab *edit = w.newQueryTab(QStringLiteral(
+            "mutation Own { updatePersonByUsername(input: {username: \"johndoe\", personPatch: {about: \"edited by johndoe\"}}) { person { about } } }\n"
+            "mutation Other { updatePersonByUsername(input: {username: \"li_wei\", personPatch: {about: \"hacked\"}}) { person { about } } }\n"));
+        edit->editor()->setCursorPosition(0, 10);
+        runTab(edit);
+        QString raw = edit->results()->rawText();
+        QVERIFY2(raw.contains(QLatin1String("\"about\": \"edited by johndoe\"")), qPrintable(raw));
+        edit->editor()->setCursorPosition(1, 10);
+        runTab(edit);
+        raw = edit->results()->rawText();
+        QVERIFY2(raw.contains(QLatin1String("\"errors\"")) && !raw.contains(QLatin1String("hacked")), qPrintable(raw));
+        pg::Connection check;
+        QVERIFY(check.open(QStringLiteral("dbname=%1").arg(db)));
+        QCOMPARE(check.exec(QStringLiteral("select about from forum_example.person where username = 'johndoe'")).text(0, 0),
+                 QStringLiteral("edited by johndoe"));
+        QVERIFY(check.exec(QStringLiteral("select about from forum_example.person where username = 'li_wei'")).text(0, 0)
+                != QLatin1String("hacked"));
+
+        // Dry-run a createPost: the answer shows the post, the database does not keep it.
+        const QString countPosts = QStringLiteral("select count(*) from forum_example.post");
+        const QString before = check.exec(countPosts).text(0, 0);
+        QueryTab *create = w.newQueryTab(QStringLiteral(
+            "mutation New($h: String!) { createPost(input: {post: {authorUsername: \"johndoe\", headline: $h}}) { post { headline } } }"));
+        create->variablesEdit()->setPlainText(QStringLiteral("{\"h\": \"dry run post\"}"));
+        w.findChild<QAction *>(QStringLiteral("actionDryRun"))->setChecked(true);
+        runTab(create);
+        raw = create->results()->rawText();
+        w.findChild<QAction *>(QStringLiteral("actionDryRun"))->setChecked(false);
+        QVERIFY2(raw.contains(QLatin1String("\"headline\": \"dry run post\"")), qPrintable(raw));
+        QVERIFY(create->results()->statusText().contains(QLatin1String("dry run")));
+        QCOMPARE(check.exec(countPosts).text(0, 0), before);
+        QCOMPARE(check.exec(QStringLiteral("select count(*) from forum_example.post where headline = 'dry run post'")).text(0, 0),
+                 QStringLiteral("0"));
+        // A variable of the wrong type: stopped before anything is sent.
+        create->variablesEdit()->setPlainText(QStringLiteral("{\"h\": 5}"));
+        w.queryTabs()->setCurrentWidget(create);
+        w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+        QVERIFY(!w.isBusy());
+        QVERIFY(create->results()->statusText().contains(QLatin1String("$h: 5 is not a String")));
+        // The history knows each run and who it ran as.
+        QVERIFY(w.workspaceSession()->workspace().history.size() >= 5);
+        QCOMPARE(w.workspaceSession()->workspace().history.first().identity, QStringLiteral("johndoe"));
+        QCOMPARE(w.workspaceSession()->workspace().history.first().currentUser, QStringLiteral("forum_example_person"));
+        QVERIFY(w.workspaceSession()->workspace().history.first().dryRun);
+        w.queryTabs()->setCurrentWidget(tab);
+        runAs(0);
+        if (QTest::currentTestFailed())
+            return;
 
         // Cancel from the status bar reports at once.
         runAs(0);
