@@ -5,6 +5,7 @@
 #include <identity/jwt.h>
 #include <pg/connectionpool.h>
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -229,7 +230,7 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
     // Who is asking: PostGraphile's bearer format, jsonwebtoken's messages, 401 for an expired token
     // and 403 for any other bad token (PostGraphile v4's statuses).
     const JwtAuthOptions &auth = m_options.auth;
-    QJsonObject claims;
+    bool haveSettings = false;
     if (!auth.key.isEmpty()) {
         const QByteArray header = request.header("authorization");
         if (!header.isNull()) {
@@ -238,23 +239,43 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
             const QRegularExpressionMatch m = bearer.match(QString::fromLatin1(header));
             if (!m.hasMatch())
                 return badRequest(QStringLiteral("Authorization header is not of the correct bearer scheme format."));
-            identity::JwtVerifyOptions vo;
-            vo.allowed = auth.algorithms;
-            vo.audience = auth.audience;
-            const identity::JwtResult jwt = identity::Jwt::verify(m.captured(1).toLatin1(), auth.key, vo);
-            if (!jwt.ok) {
-                HttpResponse r = reply(jwt.failure == identity::JwtResult::Failure::Expired ? 401 : 403, errorJson(jwt.error));
-                if (r.status == 401)
-                    r.addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                return r;
+            const QByteArray token = m.captured(1).toLatin1();
+            const double now = double(QDateTime::currentSecsSinceEpoch());
+            {
+                QReadLocker lock(&m_tokenLock);
+                const auto it = m_tokens.constFind(token);
+                if (it != m_tokens.constEnd() && (it->exp == 0 || now < it->exp) && (it->nbf == 0 || now >= it->nbf)) {
+                    req.settings = it->settings;
+                    haveSettings = true;
+                }
             }
-            QString claimError;
-            if (!m_mapping->checkClaims(jwt.claims, &claimError))
-                return reply(403, errorJson(claimError));
-            claims = jwt.claims;
+            if (!haveSettings) {
+                identity::JwtVerifyOptions vo;
+                vo.allowed = auth.algorithms;
+                vo.audience = auth.audience;
+                const identity::JwtResult jwt = identity::Jwt::verify(token, auth.key, vo);
+                if (!jwt.ok) {
+                    HttpResponse r = reply(jwt.failure == identity::JwtResult::Failure::Expired ? 401 : 403, errorJson(jwt.error));
+                    if (r.status == 401)
+                        r.addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                    return r;
+                }
+                QString claimError;
+                if (!m_mapping->checkClaims(jwt.claims, &claimError))
+                    return reply(403, errorJson(claimError));
+                req.settings = m_mapping->settings(jwt.claims, auth.defaultRole);
+                haveSettings = true;
+                CachedToken cached{req.settings, jwt.claims.value(QStringLiteral("exp")).toDouble(0),
+                                   jwt.claims.value(QStringLiteral("nbf")).toDouble(0)};
+                QWriteLocker lock(&m_tokenLock);
+                if (m_tokens.size() >= kTokenCacheSize)
+                    m_tokens.clear();
+                m_tokens.insert(token, cached);
+            }
         }
     }
-    req.settings = m_mapping->settings(claims, auth.defaultRole);
+    if (!haveSettings)
+        req.settings = m_mapping->settings(QJsonObject(), auth.defaultRole);
     req.statementTimeoutMs = m_options.requestTimeoutMs;
 
     const std::shared_ptr<const exec::PreparedDocument> prepared = m_engine.prepare(req.query);

@@ -550,6 +550,14 @@ void TestLocalServer::jwt()
     r = withToken(none);
     QCOMPARE(r.status, 403);
     QVERIFY(!r.json()[QStringLiteral("errors")][0][QStringLiteral("message")].toString().isEmpty());
+    // A token that was valid (and is remembered) stops working when it expires.
+    const QByteArray shortLived = Jwt::sign(QJsonObject{{QStringLiteral("cognito:username"), QStringLiteral("johndoe")},
+                                                        {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + 2}},
+                                            JwtAlgorithm::HS256, kSecret, &error);
+    QCOMPARE(withToken(shortLived).status, 200);
+    QCOMPARE(withToken(shortLived).status, 200);
+    QTest::qSleep(3100);
+    QCOMPARE(withToken(shortLived).status, 401);
     // Not a bearer token at all.
     QCOMPARE(c.request("POST", "/graphql", gql(query), {"Content-Type: application/json", "Authorization: Basic Zm9vOmJhcg=="}).status, 400);
 }
