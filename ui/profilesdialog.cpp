@@ -50,7 +50,7 @@ ProfilesDialog::ProfilesDialog(const QList<IdentityProfile> &profiles, QWidget *
 {
     setObjectName(QStringLiteral("profilesDialog"));
     setWindowTitle(tr("Identity Profiles"));
-    resize(900, 620);
+    resize(920, 760);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_claims->setFont(mono);
     m_claims->setObjectName(QStringLiteral("profileClaims"));

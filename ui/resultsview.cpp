@@ -201,9 +201,25 @@ void ResultsView::apply(std::shared_ptr<const JsonIndex> index, const QByteArray
         return;
     }
     m_tree->expand(m_treeModel->index(0, 0));
+    // Open the answer down to the first rows: data, its fields, a connection's nodes or edges and
+    // their first element (cheap: only these containers are listed).
     const QModelIndex data = m_treeModel->find({QStringLiteral("data")});
-    if (data.isValid())
+    if (data.isValid()) {
         m_tree->expand(data);
+        for (int r = 0; r < qMin(m_treeModel->rowCount(data), 5); ++r) {
+            const QModelIndex field = m_treeModel->index(r, 0, data);
+            m_tree->expand(field);
+            for (int c = 0; c < qMin(m_treeModel->rowCount(field), 8); ++c) {
+                const QModelIndex child = m_treeModel->index(c, 0, field);
+                const QString key = child.data().toString();
+                if (key == QLatin1String("nodes") || key == QLatin1String("edges") || c == 0) {
+                    m_tree->expand(child);
+                    if (m_treeModel->rowCount(child) > 0)
+                        m_tree->expand(m_treeModel->index(0, 0, child));
+                }
+            }
+        }
+    }
 
     // Errors with their locations, clickable.
     const JsonIndex::Entry errors = index->member(index->root(), QLatin1String("errors"));

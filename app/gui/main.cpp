@@ -21,11 +21,14 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QPixmap>
+#include <QScreen>
+#include <QWindow>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 
 #include <cstdio>
+#include <memory>
 
 using namespace refract::ui;
 
@@ -52,7 +55,14 @@ void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForRef
             target->show();
         QTimer::singleShot(700, window, [window, target, file] {
             Q_UNUSED(window);
-            const QPixmap pixmap = target->grab();
+            // The screen's pixels where the window is (popups such as the completion list are
+            // windows of their own, which grab() leaves out); the widget's own grab elsewhere.
+            QPixmap pixmap;
+            if (QGuiApplication::platformName() == QLatin1String("xcb") && target->windowHandle())
+                pixmap = target->screen()->grabWindow(0, target->frameGeometry().x(), target->frameGeometry().y(),
+                                                      target->frameGeometry().width(), target->frameGeometry().height());
+            if (pixmap.isNull())
+                pixmap = target->grab();
             const bool ok = pixmap.save(file);
             std::fprintf(ok ? stdout : stderr, "%s %s (%dx%d)\n", ok ? "saved" : "could not save",
                          qPrintable(QDir::toNativeSeparators(file)), pixmap.width(), pixmap.height());
@@ -86,15 +96,18 @@ void scheduleScreenshot(MainWindow *window, const QString &file, bool waitForRef
             return;
         }
         window->connectionBar()->selectIdentity(QStringLiteral("johndoe"));
-        QObject::connect(window->runController(), &RunController::busyChanged, window, [window, scene, grab, tab](bool busy) {
-            if (busy)
+        auto done = std::make_shared<bool>(false);
+        QObject::connect(window->runController(), &RunController::busyChanged, window, [scene, grab, tab, done](bool busy) {
+            if (busy || *done)
                 return;
+            *done = true;
             if (scene == QLatin1String("sql"))
                 tab->results()->tabs()->setCurrentIndex(3);
             else if (scene == QLatin1String("table"))
                 tab->results()->tabs()->setCurrentIndex(2);
-            grab();
-        }, Qt::SingleShotConnection);
+            // After the results are filled in (they follow this signal).
+            QTimer::singleShot(0, tab, grab);
+        });
         window->findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
     };
     if (waitForReflect) {
