@@ -5,6 +5,7 @@
 #include "eventlog.h"
 #include "explorerwidget.h"
 #include "historyview.h"
+#include "localservercontroller.h"
 #include "operationcheck.h"
 #include "passwordkeychain.h"
 #include "pgconnectiondialog.h"
@@ -259,6 +260,7 @@ void MainWindow::createActions()
     });
     connect(m_lightAction, &QAction::triggered, this, [this] { setTheme(Theme::Light); });
     connect(m_darkAction, &QAction::triggered, this, [this] { setTheme(Theme::Dark); });
+    createRunLocallyAction();
 }
 
 void MainWindow::createMenus()
@@ -284,6 +286,8 @@ void MainWindow::createMenus()
     query->addAction(m_copyCurlAction);
     query->addAction(m_identityAction);
     query->addAction(m_profilesAction);
+    query->addSeparator();
+    query->addAction(m_runLocallyAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -359,7 +363,8 @@ QList<QAction *> MainWindow::allActions() const
     QList<QAction *> out = {m_runAction,      m_dryRunAction,    m_copyCurlAction, m_prettifyAction,  m_newTabAction,    m_closeTabAction,
                             m_findAction,     m_identityAction,  m_profilesAction,  m_connectAction,   m_refreshAction,
                             m_disconnectAction, m_openSdlAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
-                            m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction};
+                            m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction,
+                            m_runLocallyAction};
     for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock, m_historyDock})
         out.append(d->toggleViewAction());
     return out;
@@ -435,6 +440,7 @@ void MainWindow::restoreLayout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     cancelBackgroundWork();
+    m_localServer->stop();
     saveLayout();
     m_session->saveNow();
     event->accept();
@@ -522,6 +528,7 @@ void MainWindow::reflectAgain()
 void MainWindow::disconnectDatabase()
 {
     cancelBackgroundWork();
+    m_localServer->stop();
     m_connection.reset();
     m_catalog.reset();
     m_schema.reset();

@@ -34,6 +34,7 @@ class DocsView;
 class EventLog;
 class ExplorerWidget;
 class HistoryView;
+class LocalServerController;
 class WorkspaceSession;
 class QueryTab;
 class ReflectJob;
@@ -67,6 +68,7 @@ public:
     void setSchemaContext(std::shared_ptr<const SchemaContext> context);
     std::shared_ptr<const SchemaContext> schemaContext() const { return m_context; }
     RunController *runController() const { return m_runner; }
+    LocalServerController *localServer() const { return m_localServer; }
     WorkspaceSession *workspaceSession() const { return m_session; }
     HistoryView *history() const { return m_history; }
 
@@ -115,6 +117,9 @@ private:
     void setBusy(bool busy, const QString &text = {});
     void runQuery();
     void copyAsCurl();
+    /// Query → Run Locally: starts (or stops) the `refract-cli serve` server for this connection.
+    void createRunLocallyAction();
+    void toggleRunLocally();
     void prettify();
     void closeQueryTab(int index);
     void switchIdentity();
@@ -140,6 +145,8 @@ private:
     QLabel *m_schemaLabel = nullptr;
     ReflectJob *m_job = nullptr;
     RunController *m_runner = nullptr;
+    LocalServerController *m_localServer = nullptr;
+    QAction *m_runLocallyAction = nullptr;
 
     QAction *m_runAction = nullptr;
     QAction *m_dryRunAction = nullptr;

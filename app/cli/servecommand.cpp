@@ -1,18 +1,13 @@
 #include "clicommon.h"
 #include "commands.h"
 
-#include <exec/engine.h>
 #include <identity/jwt.h>
-#include <net/lambdaevent.h>
-#include <net/localserver.h>
-#include <net/subscriptionserver.h>
-#include <pg/connectionpool.h>
+#include <net/localservice.h>
 #include <reflect/reflectoptions.h>
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSocketNotifier>
-#include <QWebSocketServer>
 
 #include <csignal>
 #include <cstdio>
@@ -154,18 +149,19 @@ int runServe(const QStringList &args)
     for (const QString &s : schemas.split(QLatin1Char(','), Qt::SkipEmptyParts))
         schemaList << s.trimmed();
 
-    exec::Engine engine;
-    exec::EngineLimits limits;
-    limits.maxDepth = maxDepth;
-    limits.maxAliases = maxAliases;
-    engine.setLimits(limits);
-    if (!engine.load(db, schemaList, *preset, options, &error)) {
+    net::LocalServiceOptions service;
+    service.conninfo = db;
+    service.schemas = schemaList;
+    service.preset = *preset;
+    service.reflect = options;
+    service.limits.maxDepth = maxDepth;
+    service.limits.maxAliases = maxAliases;
+    service.poolSize = pool;
+    service.server = serverOptions;
+    service.appSyncEvent = appSyncEvent;
+    net::LocalService server(service);
+    if (!server.load(&error)) {
         printError(err(error));
-        return 1;
-    }
-    pg::ConnectionPool connections(db, pool);
-    if (!connections.open(&error)) {
-        printError(err(QStringLiteral("cannot connect: %1").arg(error.simplified())));
         return 1;
     }
 
@@ -189,22 +185,7 @@ int runServe(const QStringList &args)
         QCoreApplication::quit();
     });
 
-    // Subscriptions over WebSocket; mutations over HTTP announce themselves to them.
-    exec::PubSub pubsub;
-    net::SubscriptionServerOptions subscriptionOptions;
-    subscriptionOptions.auth = serverOptions.graphql.auth;
-    subscriptionOptions.conninfo = db;
-    net::SubscriptionServer subscriptions(engine, connections, pubsub, subscriptionOptions);
-    serverOptions.graphql.runMutation = [&subscriptions](const exec::Request &r, pg::Connection &c, bool *requestError) {
-        return subscriptions.executeAndPublish(r, c, requestError);
-    };
-    net::LambdaEvent lambda(engine, serverOptions.graphql.auth.defaultRole);
-    lambda.setMutationRunner(serverOptions.graphql.runMutation);
-    if (appSyncEvent)
-        serverOptions.graphql.appSyncEvent = [&](const net::HttpRequest &r) { return lambda.handleHttp(r, connections); };
-    net::LocalServer server(engine, connections, serverOptions);
-    server.webSocketServer()->setSupportedSubprotocols(net::SubscriptionServer::subprotocols());
-    server.setWebSocketHandler([&subscriptions](QWebSocket *ws) { subscriptions.handleConnection(ws); });
+    // The same wiring as the workbench's "Run locally" (net::LocalService).
     if (!server.listen(&error)) {
         printError(err(error));
         return 1;
