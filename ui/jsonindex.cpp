@@ -7,7 +7,6 @@
 namespace refract::ui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("refract::ui::JsonIndex", text); }
 inline bool isWs(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 } // namespace
 
@@ -32,10 +31,10 @@ std::shared_ptr<const JsonIndex> JsonIndex::build(QByteArray json, QString *erro
             continue;
         if (first < 0) {
             if (c != '{' && c != '[')
-                return fail(tr("not a JSON object or array"));
+                return fail(QCoreApplication::translate("refract::ui::JsonIndex", "not a JSON object or array"));
             first = i;
         } else if (stack.empty()) {
-            return fail(tr("unexpected text after the JSON value at byte %1").arg(i));
+            return fail(QCoreApplication::translate("refract::ui::JsonIndex", "unexpected text after the JSON value at byte %1").arg(i));
         }
         switch (c) {
         case '"':
@@ -43,7 +42,7 @@ std::shared_ptr<const JsonIndex> JsonIndex::build(QByteArray json, QString *erro
                 if (d[i] == '\\')
                     ++i;
             if (i >= n)
-                return fail(tr("unterminated string"));
+                return fail(QCoreApplication::translate("refract::ui::JsonIndex", "unterminated string"));
             break;
         case '{':
         case '[':
@@ -53,10 +52,10 @@ std::shared_ptr<const JsonIndex> JsonIndex::build(QByteArray json, QString *erro
         case '}':
         case ']': {
             if (stack.empty())
-                return fail(tr("unbalanced '%1' at byte %2").arg(QLatin1Char(c)).arg(i));
+                return fail(QCoreApplication::translate("refract::ui::JsonIndex", "unbalanced '%1' at byte %2").arg(QLatin1Char(c)).arg(i));
             auto &open = index->m_containers[size_t(stack.back())];
             if ((d[open.first] == '{') != (c == '}'))
-                return fail(tr("mismatched '%1' at byte %2").arg(QLatin1Char(c)).arg(i));
+                return fail(QCoreApplication::translate("refract::ui::JsonIndex", "mismatched '%1' at byte %2").arg(QLatin1Char(c)).arg(i));
             open.second = i;
             stack.pop_back();
             if (stack.empty())
@@ -68,9 +67,9 @@ std::shared_ptr<const JsonIndex> JsonIndex::build(QByteArray json, QString *erro
         }
     }
     if (first < 0)
-        return fail(tr("empty document"));
+        return fail(QCoreApplication::translate("refract::ui::JsonIndex", "empty document"));
     if (!stack.empty())
-        return fail(tr("the document ends inside a value"));
+        return fail(QCoreApplication::translate("refract::ui::JsonIndex", "the document ends inside a value"));
     index->m_root = Entry{-1, -1, first, last + 1};
     return index;
 }

@@ -16,7 +16,6 @@
 namespace refract::ui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("refract::ui::Prettifier", text); }
 } // namespace
 
 Prettifier::Result Prettifier::prettify(const QString &text)
@@ -35,16 +34,16 @@ Prettifier::Result Prettifier::prettify(const QString &text)
     for (const QString &l : lines)
         state = GraphQLLexer::highlightLine((l + QLatin1Char('\n')).toUtf8(), state, &runs);
     if (std::any_of(runs.begin(), runs.end(), [](const auto &r) { return r.style == GraphQLLexer::Comment; }))
-        return {false, {}, tr("Not prettified: the document has comments inside it, which prettifying would drop")};
+        return {false, {}, QCoreApplication::translate("refract::ui::Prettifier", "Not prettified: the document has comments inside it, which prettifying would drop")};
 
     const graphql::ParseResult parsed = graphql::parse(lines.join(QLatin1Char('\n')));
     if (!parsed.document) {
         const auto &e = *parsed.error;
         const QString where = e.locations.isEmpty() ? QString()
-                                                    : tr(" (line %1, column %2)")
+                                                    : QCoreApplication::translate("refract::ui::Prettifier", " (line %1, column %2)")
                                                           .arg(e.locations.first().line + headerLines)
                                                           .arg(e.locations.first().column);
-        return {false, {}, tr("Cannot prettify: %1%2").arg(e.message, where)};
+        return {false, {}, QCoreApplication::translate("refract::ui::Prettifier", "Cannot prettify: %1%2").arg(e.message, where)};
     }
     QString printed = graphql::print(*parsed.document) + QLatin1Char('\n');
     if (!header.isEmpty())
@@ -52,7 +51,7 @@ Prettifier::Result Prettifier::prettify(const QString &text)
     return {true, printed, {}};
 #else
     Q_UNUSED(text);
-    return {false, {}, tr("Prettify needs the GraphQL printer, which is not part of this build yet")};
+    return {false, {}, QCoreApplication::translate("refract::ui::Prettifier", "Prettify needs the GraphQL printer, which is not part of this build yet")};
 #endif
 }
 

@@ -11,7 +11,6 @@ namespace refract::ui {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("refract::ui::VariablesCheck", text); }
 
 QString jsonText(const QJsonValue &v)
 {
@@ -37,7 +36,7 @@ void checkValue(const graphql::Schema *schema, const graphql::TypeRef &type, siz
         ++wrapper;
     if (value.isNull() || value.isUndefined()) {
         if (nonNull)
-            problems->append(tr("%1: null where %2 is required").arg(path, type.toString()));
+            problems->append(QCoreApplication::translate("refract::ui::VariablesCheck", "%1: null where %2 is required").arg(path, type.toString()));
         return;
     }
     if (wrapper < type.wrappers.size()) { // a list
@@ -52,32 +51,32 @@ void checkValue(const graphql::Schema *schema, const graphql::TypeRef &type, siz
     }
     const QString &name = type.name;
     auto wrong = [&](const QString &expected) {
-        problems->append(tr("%1: %2 is not %3").arg(path, jsonText(value), expected));
+        problems->append(QCoreApplication::translate("refract::ui::VariablesCheck", "%1: %2 is not %3").arg(path, jsonText(value), expected));
     };
     if (name == QLatin1String("Int")) {
         const double d = value.toDouble();
         if (!value.isDouble() || std::floor(d) != d || d < -2147483648.0 || d > 2147483647.0)
-            wrong(tr("an Int (a whole number between -2^31 and 2^31-1)"));
+            wrong(QCoreApplication::translate("refract::ui::VariablesCheck", "an Int (a whole number between -2^31 and 2^31-1)"));
         return;
     }
     if (name == QLatin1String("Float")) {
         if (!value.isDouble())
-            wrong(tr("a Float (a number)"));
+            wrong(QCoreApplication::translate("refract::ui::VariablesCheck", "a Float (a number)"));
         return;
     }
     if (name == QLatin1String("String")) {
         if (!value.isString())
-            wrong(tr("a String"));
+            wrong(QCoreApplication::translate("refract::ui::VariablesCheck", "a String"));
         return;
     }
     if (name == QLatin1String("Boolean")) {
         if (!value.isBool())
-            wrong(tr("a Boolean (true or false)"));
+            wrong(QCoreApplication::translate("refract::ui::VariablesCheck", "a Boolean (true or false)"));
         return;
     }
     if (name == QLatin1String("ID")) {
         if (!value.isString() && !(value.isDouble() && std::floor(value.toDouble()) == value.toDouble()))
-            wrong(tr("an ID (a string or a whole number)"));
+            wrong(QCoreApplication::translate("refract::ui::VariablesCheck", "an ID (a string or a whole number)"));
         return;
     }
     const graphql::NamedType *t = schema ? schema->type(name) : nullptr;
@@ -93,24 +92,24 @@ void checkValue(const graphql::Schema *schema, const graphql::TypeRef &type, siz
         }
         if (!ok) {
             const QString some = names.mid(0, 8).join(QLatin1String(", ")) + (names.size() > 8 ? QStringLiteral(", …") : QString());
-            wrong(tr("a value of enum %1 (%2)").arg(name, some));
+            wrong(QCoreApplication::translate("refract::ui::VariablesCheck", "a value of enum %1 (%2)").arg(name, some));
         }
         return;
     }
     case graphql::TypeKind::InputObject: {
         if (!value.isObject()) {
-            wrong(tr("an input object %1").arg(name));
+            wrong(QCoreApplication::translate("refract::ui::VariablesCheck", "an input object %1").arg(name));
             return;
         }
         const QJsonObject o = value.toObject();
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!t->inputField(it.key()))
-                problems->append(tr("%1: %2 has no field \"%3\"").arg(path, name, it.key()));
+                problems->append(QCoreApplication::translate("refract::ui::VariablesCheck", "%1: %2 has no field \"%3\"").arg(path, name, it.key()));
         for (const graphql::InputValue &f : t->inputFields) {
             const QString fieldPath = path + QLatin1Char('.') + f.name;
             if (!o.contains(f.name)) {
                 if (f.type.isNonNull() && !f.defaultValue)
-                    problems->append(tr("%1: required field of type %2 is missing").arg(fieldPath, f.type.toString()));
+                    problems->append(QCoreApplication::translate("refract::ui::VariablesCheck", "%1: required field of type %2 is missing").arg(fieldPath, f.type.toString()));
                 continue;
             }
             checkValue(schema, f.type, 0, o.value(f.name), fieldPath, problems, depth + 1);
@@ -137,11 +136,11 @@ bool VariablesCheck::parse(const QString &text, QJsonObject *out, QString *error
         const QByteArray before = utf8.left(e.offset);
         const int line = int(before.count('\n')) + 1;
         const int column = int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size()) + 1;
-        *error = tr("Variables are not valid JSON: %1 at line %2, column %3.").arg(e.errorString()).arg(line).arg(column);
+        *error = QCoreApplication::translate("refract::ui::VariablesCheck", "Variables are not valid JSON: %1 at line %2, column %3.").arg(e.errorString()).arg(line).arg(column);
         return false;
     }
     if (!doc.isObject()) {
-        *error = tr("Variables must be a JSON object, like { \"id\": 1 }.");
+        *error = QCoreApplication::translate("refract::ui::VariablesCheck", "Variables must be a JSON object, like { \"id\": 1 }.");
         return false;
     }
     *out = doc.object();
@@ -157,7 +156,7 @@ QStringList VariablesCheck::check(const graphql::Schema *schema, const QList<Ope
         const QString path = QLatin1Char('$') + d.name;
         if (!variables.contains(d.name)) {
             if (type.isNonNull() && !d.hasDefault)
-                problems.append(tr("%1: required variable of type %2 was not given").arg(path, d.type));
+                problems.append(QCoreApplication::translate("refract::ui::VariablesCheck", "%1: required variable of type %2 was not given").arg(path, d.type));
             continue;
         }
         checkValue(schema, type, 0, variables.value(d.name), path, &problems);

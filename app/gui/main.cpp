@@ -14,6 +14,7 @@
 #include <ui/runcontroller.h>
 #include <ui/shortcutsdialog.h>
 #include <ui/theme.h>
+#include <ui/translations.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -126,6 +127,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Refract"));
     QApplication::setApplicationName(QStringLiteral("Refract"));
     QApplication::setApplicationVersion(QStringLiteral(REFRACT_VERSION));
+    // Before anything builds strings (the --help text included): LANGUAGE=de refract runs in German.
+    Translations::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Workbench for GraphQL over PostgreSQL"));
