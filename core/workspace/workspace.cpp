@@ -22,7 +22,8 @@ QJsonObject tabJson(const TabState &t)
             {QStringLiteral("headers"), t.headers},
             {QStringLiteral("identity"), t.identity},
             {QStringLiteral("cursorLine"), t.cursorLine},
-            {QStringLiteral("cursorIndex"), t.cursorIndex}};
+            {QStringLiteral("cursorIndex"), t.cursorIndex},
+            {QStringLiteral("dryRun"), t.dryRun}};
 }
 
 TabState tabFrom(const QJsonObject &o)
@@ -35,7 +36,51 @@ TabState tabFrom(const QJsonObject &o)
     t.identity = str(o, "identity");
     t.cursorLine = qMax(0, o.value(QLatin1String("cursorLine")).toInt());
     t.cursorIndex = qMax(0, o.value(QLatin1String("cursorIndex")).toInt());
+    t.dryRun = o.value(QLatin1String("dryRun")).toBool();
     return t;
+}
+
+QJsonObject savedJson(const SavedOperation &s)
+{
+    return {{QStringLiteral("name"), s.name},
+            {QStringLiteral("document"), s.document},
+            {QStringLiteral("variables"), s.variables},
+            {QStringLiteral("headers"), s.headers},
+            {QStringLiteral("saved"), s.saved.toUTC().toString(Qt::ISODateWithMs)}};
+}
+
+SavedOperation savedFrom(const QJsonObject &o)
+{
+    SavedOperation s;
+    s.name = str(o, "name");
+    s.document = str(o, "document");
+    s.variables = str(o, "variables");
+    s.headers = str(o, "headers");
+    s.saved = QDateTime::fromString(str(o, "saved"), Qt::ISODateWithMs);
+    return s;
+}
+
+// What tells a workspace from any other JSON object: the format marker (files written before it
+// existed have only the version), and the lists being lists.
+bool looksLikeWorkspace(const QJsonObject &o, QString *error)
+{
+    const QJsonValue format = o.value(QLatin1String("format"));
+    if (!format.isUndefined() && format.toString() != QLatin1String("refract-workspace")) {
+        *error = QStringLiteral("not a Refract workspace (format \"%1\")").arg(format.toString());
+        return false;
+    }
+    if (!o.value(QLatin1String("version")).isDouble()) {
+        *error = QStringLiteral("not a Refract workspace (no format version)");
+        return false;
+    }
+    for (const char *key : {"tabs", "recentConnections", "profiles", "history", "savedOperations"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isArray()) {
+            *error = QStringLiteral("not a Refract workspace (\"%1\" is not a list)").arg(QLatin1String(key));
+            return false;
+        }
+    }
+    return true;
 }
 
 QJsonObject historyJson(const HistoryEntry &h)
@@ -86,12 +131,14 @@ QString Workspace::defaultPath()
 
 QJsonObject Workspace::toJson() const
 {
-    return {{QStringLiteral("version"), Version},
+    return {{QStringLiteral("format"), QStringLiteral("refract-workspace")},
+            {QStringLiteral("version"), Version},
             {QStringLiteral("tabs"), arrayOf(tabs, tabJson)},
             {QStringLiteral("currentTab"), currentTab},
             {QStringLiteral("recentConnections"), arrayOf(recentConnections, [](const QJsonObject &o) { return o; })},
             {QStringLiteral("profiles"), arrayOf(profiles, [](const QJsonObject &o) { return o; })},
-            {QStringLiteral("history"), arrayOf(history, historyJson)}};
+            {QStringLiteral("history"), arrayOf(history, historyJson)},
+            {QStringLiteral("savedOperations"), arrayOf(savedOperations, savedJson)}};
 }
 
 Workspace Workspace::fromJson(const QJsonObject &json)
@@ -110,16 +157,24 @@ Workspace Workspace::fromJson(const QJsonObject &json)
     for (const QJsonValue &v : json.value(QLatin1String("history")).toArray())
         if (v.isObject() && w.history.size() < MaxHistory)
             w.history.append(historyFrom(v.toObject()));
+    for (const QJsonValue &v : json.value(QLatin1String("savedOperations")).toArray())
+        if (v.isObject())
+            w.saveOperation(savedFrom(v.toObject()));
     return w;
 }
 
 bool Workspace::load(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.exists()) {
+    if (!QFile::exists(path)) {
         *this = Workspace();
         return true;
     }
+    return loadExisting(path, error);
+}
+
+bool Workspace::loadExisting(const QString &path, QString *error)
+{
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = file.errorString();
@@ -130,6 +185,12 @@ bool Workspace::load(const QString &path, QString *error)
     if (!doc.isObject()) {
         if (error)
             *error = doc.isNull() ? e.errorString() : QStringLiteral("not a JSON object");
+        return false;
+    }
+    QString why;
+    if (!looksLikeWorkspace(doc.object(), &why)) {
+        if (error)
+            *error = why;
         return false;
     }
     const int version = doc.object().value(QLatin1String("version")).toInt();
@@ -178,6 +239,21 @@ void Workspace::addRecentConnection(const QJsonObject &connection)
     recentConnections.prepend(connection);
     while (recentConnections.size() > MaxRecentConnections)
         recentConnections.removeLast();
+}
+
+void Workspace::saveOperation(const SavedOperation &operation)
+{
+    for (SavedOperation &s : savedOperations)
+        if (s.name == operation.name) {
+            s = operation;
+            return;
+        }
+    savedOperations.append(operation);
+}
+
+bool Workspace::removeSavedOperation(const QString &name)
+{
+    return savedOperations.removeIf([&](const SavedOperation &s) { return s.name == name; }) > 0;
 }
 
 } // namespace refract::workspace

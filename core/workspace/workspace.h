@@ -17,7 +17,19 @@ struct TabState
     QString identity;  ///< the identity picker's key (empty: the connection's role)
     int cursorLine = 0;
     int cursorIndex = 0;
+    bool dryRun = false; ///< the tab's dry-run switch (mutations rolled back)
     bool operator==(const TabState &) const = default;
+};
+
+/// An operation the user named and kept ("Save Operation…"), reopened in a tab later.
+struct SavedOperation
+{
+    QString name;
+    QString document;
+    QString variables;
+    QString headers;
+    QDateTime saved;
+    bool operator==(const SavedOperation &) const = default;
 };
 
 /// One executed operation and who it ran as.
@@ -37,7 +49,8 @@ struct HistoryEntry
 };
 
 /// The user's working state in one JSON document: query tabs, recent connections (without
-/// secrets), identity profiles (without secrets) and the history of executed operations. Written
+/// secrets), identity profiles (without secrets), saved operations and the history of executed
+/// operations. Written
 /// atomically (QSaveFile: a crash or `kill -9` leaves the previous file whole, never half of one).
 class Workspace
 {
@@ -52,13 +65,20 @@ public:
     QList<QJsonObject> recentConnections;
     QList<QJsonObject> profiles;
     QList<HistoryEntry> history; ///< newest first
+    QList<SavedOperation> savedOperations; ///< in the order they were first saved
 
     /// `<AppDataLocation>/workspace.json`.
     static QString defaultPath();
 
+    /// The suffix of workspace files the user names (File → Save As).
+    static QString fileSuffix() { return QStringLiteral(".refract-workspace.json"); }
+
     /// Reads a workspace file; a missing file is an empty workspace (true), a damaged one false
-    /// with the reason (the caller keeps the file for the user to look at).
+    /// with the reason (the caller keeps the file for the user to look at). On failure `*this` is
+    /// left as it was.
     bool load(const QString &path, QString *error = nullptr);
+    /// Like load(), but a missing file is an error too (File → Open).
+    bool loadExisting(const QString &path, QString *error = nullptr);
     /// Writes atomically, creating the directory.
     bool save(const QString &path, QString *error = nullptr) const;
 
@@ -69,6 +89,9 @@ public:
     void addHistory(const HistoryEntry &entry);
     /// Moves an equal entry to the front instead of adding it twice.
     void addRecentConnection(const QJsonObject &connection);
+    /// Adds, or replaces the one with the same name (keeping its place).
+    void saveOperation(const SavedOperation &operation);
+    bool removeSavedOperation(const QString &name);
 
     bool operator==(const Workspace &) const = default;
 };

@@ -17,6 +17,8 @@ private slots:
     void missingAndDamagedFiles();
     void historyAndRecentAreBounded();
     void defaultPathIsAppData();
+    void savedOperationsAndTabSwitches();
+    void foreignFilesAreRefused();
 };
 
 void TestWorkspace::roundTrip()
@@ -102,6 +104,76 @@ void TestWorkspace::defaultPathIsAppData()
     QCoreApplication::setApplicationName(QStringLiteral("tst_workspace"));
     QVERIFY(Workspace::defaultPath().startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
     QVERIFY(Workspace::defaultPath().endsWith(QLatin1String("/workspace.json")));
+}
+
+void TestWorkspace::savedOperationsAndTabSwitches()
+{
+    QTemporaryDir dir;
+    Workspace w;
+    TabState t;
+    t.text = QStringLiteral("mutation { m }");
+    t.identity = QStringLiteral("johndoe");
+    t.dryRun = true;
+    w.tabs.append(t);
+    SavedOperation a{QStringLiteral("latest posts"), QStringLiteral("{ allPosts { totalCount } }"), QStringLiteral("{}"),
+                     QStringLiteral("X-A: 1"), QDateTime(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC)};
+    SavedOperation b{QStringLiteral("me"), QStringLiteral("{ currentPerson { id } }"), QString(), QString(), QDateTime()};
+    w.saveOperation(a);
+    w.saveOperation(b);
+    a.document = QStringLiteral("{ allPosts { nodes { id } } }");
+    w.saveOperation(a); // same name: replaced in place, not added
+    QCOMPARE(w.savedOperations.size(), 2);
+    QCOMPARE(w.savedOperations.first().document, a.document);
+    const QString path = dir.filePath(QStringLiteral("w") + Workspace::fileSuffix());
+    QString error;
+    QVERIFY2(w.save(path, &error), qPrintable(error));
+    Workspace r;
+    QVERIFY2(r.loadExisting(path, &error), qPrintable(error));
+    QCOMPARE(r.savedOperations, w.savedOperations);
+    QCOMPARE(r.tabs.first().identity, QStringLiteral("johndoe"));
+    QVERIFY(r.tabs.first().dryRun);
+    QVERIFY(r.removeSavedOperation(QStringLiteral("latest posts")));
+    QVERIFY(!r.removeSavedOperation(QStringLiteral("latest posts")));
+    QCOMPARE(r.savedOperations.size(), 1);
+    QCOMPARE(r.savedOperations.first().name, QStringLiteral("me"));
+}
+
+void TestWorkspace::foreignFilesAreRefused()
+{
+    QTemporaryDir dir;
+    Workspace w;
+    w.tabs.append(TabState{QStringLiteral("kept"), QStringLiteral("{ kept }"), {}, {}, {}, 0, 0});
+    const Workspace before = w;
+    const QList<QByteArray> foreign = {
+        R"({"name":"some-package","version":"1.0.0","dependencies":{}})", // package.json: version is a string
+        R"({"tabs":[{"text":"x"}]})",                                       // no version
+        R"({"format":"something-else","version":1})",
+        R"({"version":1,"tabs":{"text":"x"}})",
+        R"([1,2,3])",
+        "",
+    };
+    for (const QByteArray &content : foreign) {
+        const QString path = dir.filePath(QStringLiteral("foreign.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+        f.close();
+        QString error;
+        QVERIFY2(!w.loadExisting(path, &error), content.constData());
+        QVERIFY2(!error.isEmpty(), content.constData());
+        QVERIFY2(w == before, content.constData()); // untouched
+    }
+    QString error;
+    QVERIFY(!w.loadExisting(dir.filePath(QStringLiteral("missing.json")), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(w == before);
+    // What we write is recognised as ours.
+    const QString ours = dir.filePath(QStringLiteral("ours.json"));
+    QVERIFY(w.save(ours, &error));
+    QFile f(ours);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("format")).toString(),
+             QStringLiteral("refract-workspace"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
