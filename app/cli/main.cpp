@@ -21,6 +21,8 @@ const char *const kUsage =
     "  serve         --db URI --schema S[,S...] [--host 127.0.0.1] [--port N] [--preset P] [--options JSON]\n"
     "                [--jwt-secret S | --jwt-public-key FILE] [--jwt-audience A] [--default-role R]\n"
     "                [--claims-mapping postgraphile|appsync|supabase] [--pool N] [--threads N] [--cors ORIGINS]\n"
+    "                (tokens need aud \"postgraphile\" as in PostGraphile unless --jwt-audience says otherwise;\n"
+    "                 --jwt-audience '' checks no audience; a rejected token answers 401 invalid_token)\n"
     "                [--max-body BYTES] [--max-depth N] [--max-aliases N] [--request-timeout MS]\n"
     "  parse         FILE|-\n"
     "  validate      --schema SCHEMA.graphql|INTROSPECTION.json FILE|-\n"

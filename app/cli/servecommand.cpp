@@ -20,6 +20,9 @@
 //                   [--threads N] [--cors ORIGIN[,ORIGIN…]] [--max-body BYTES] [--max-depth N]
 //                   [--max-aliases N] [--request-timeout MS] [--header-timeout MS] [--body-timeout MS]
 //                   [--appsync-event]   (POST /appsync-event: trusts the identity inside the event)
+// --jwt-audience: as PostGraphile v4 (`jwtAudiences` defaults to ['postgraphile']), a token must carry
+// `aud: "postgraphile"` unless told otherwise; `--jwt-audience ''` accepts any audience (no check).
+// Rejected tokens answer 401 with `WWW-Authenticate: Bearer error="invalid_token"`.
 // Reflects the database once and serves GraphQL over HTTP until SIGINT/SIGTERM. Prints the URL it
 // serves on stdout (one line) once it accepts connections.
 namespace refract::cli {
@@ -43,7 +46,7 @@ extern "C" void onSignal(int)
 int runServe(const QStringList &args)
 {
     QString db, schemas, host = QStringLiteral("127.0.0.1"), presetName = QStringLiteral("postgraphile"), optionsJson;
-    QString jwtSecret, jwtPublicKeyFile, audience, defaultRole, claimsMapping = QStringLiteral("postgraphile"), cors;
+    QString jwtSecret, jwtPublicKeyFile, audience = QStringLiteral("postgraphile"), defaultRole, claimsMapping = QStringLiteral("postgraphile"), cors;
     int port = 5678, pool = 8, threads = 0, maxDepth = 0, maxAliases = 0;
     int requestTimeout = 30000, headerTimeout = 10000, bodyTimeout = 30000;
     qint64 maxBody = 10 * 1024 * 1024;

@@ -5,7 +5,31 @@
 #include <QDeadlineTimer>
 #include <QMutexLocker>
 
+#include <poll.h>
+
 namespace refract::pg {
+
+namespace {
+
+/// An idle pooled connection has nothing to say: pool connections do not LISTEN and every reply
+/// was read before release. Bytes (or a hang-up) on its socket mean the server spoke first, which
+/// it does only to end the session ("terminating connection due to administrator command" on a
+/// fast shutdown, a restart or pg_terminate_backend). Such a connection is reopened before it is
+/// handed out, so the first request after a restart does not fail on a dead session. One poll()
+/// with a zero timeout: about a microsecond.
+bool idleConnectionIsStale(Connection *c)
+{
+    PGconn *h = c->handle();
+    if (!h || PQstatus(h) != CONNECTION_OK)
+        return true;
+    const int fd = PQsocket(h);
+    if (fd < 0)
+        return true;
+    pollfd p{fd, POLLIN, 0};
+    return ::poll(&p, 1, 0) != 0; // readable, hung up, or an error: not fit for a request
+}
+
+} // namespace
 
 ConnectionPool::ConnectionPool(const QString &conninfo, int size) : m_conninfo(conninfo)
 {
@@ -35,8 +59,10 @@ bool ConnectionPool::open(QString *error)
 
 bool ConnectionPool::ensureOpen(Connection *c, QString *error)
 {
-    if (c->isOpen())
+    if (c->isOpen() && !idleConnectionIsStale(c))
         return true;
+    if (c->handle())
+        c->close();
     // A short connect timeout: during an outage each request should fail quickly, not hang.
     if (c->open(m_conninfo, 5))
         return true;
