@@ -242,6 +242,40 @@ QList<QStringList> MutationEvents::uniqueKeys(reflect::Oid classOid) const
     return out;
 }
 
+QJsonObject MutationEvents::keysBefore(const Tap &tap) const
+{
+    if (!tap.deletes)
+        return {};
+    const QJsonObject input = tap.arguments.value(QStringLiteral("input")).isObject() ? tap.arguments.value(QStringLiteral("input")).toObject()
+                                                                                      : tap.arguments;
+    const QList<QStringList> keys = uniqueKeys(tap.classOid);
+    // `deletePostById(input: {id: 5})`: the input names a whole unique key by its row field names.
+    for (const QStringList &key : keys) {
+        QJsonObject out;
+        for (const QString &f : key) {
+            const QJsonValue v = input.value(f);
+            if (v.isNull() || v.isUndefined())
+                break;
+            out.insert(f, v);
+        }
+        if (out.size() == key.size())
+            return out;
+    }
+    // `deletePost(input: {nodeId: "…"})`: base64 of `["posts", 5]`, the primary key's values.
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        if (!it.value().isString() || keys.isEmpty())
+            continue;
+        const QJsonArray node = QJsonDocument::fromJson(QByteArray::fromBase64(it.value().toString().toLatin1())).array();
+        if (node.size() != keys.first().size() + 1 || !node.at(0).isString())
+            continue;
+        QJsonObject out;
+        for (qsizetype i = 0; i < keys.first().size(); ++i)
+            out.insert(keys.first()[i], node.at(i + 1));
+        return out;
+    }
+    return {};
+}
+
 MutationEvents::Prepared MutationEvents::prepare(const QString &query, const QString &operationName,
                                                  const QJsonObject &variables,
                                                  const std::function<bool(const QString &)> &wanted) const
@@ -284,6 +318,7 @@ MutationEvents::Prepared MutationEvents::prepare(const QString &query, const QSt
             }
         }
         tap.classOid = m_meta.classByTypeName.value(rowType);
+        tap.deletes = m->kind == FieldMeta::Kind::DeleteByKey || m->kind == FieldMeta::Kind::DeleteByNodeId;
         if (!tap.classOid || sf->type.isList())
             continue;
         QStringList columns;

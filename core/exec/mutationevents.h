@@ -33,6 +33,7 @@ public:
         QJsonObject arguments;
         QString rowField;                      ///< payload's row field (postgraphile preset); empty: unwrapped
         QList<QPair<QString, QString>> hidden; ///< alias → row field name (a key column)
+        bool deletes = false;                  ///< a delete: the row cannot be read after it
     };
     struct Prepared
     {
@@ -46,6 +47,11 @@ public:
                      const std::function<bool(const QString &)> &wanted = {}) const;
     /// Reads the events out of `response` and strips the reserved aliases from it in place.
     QList<MutationEvent> finish(const Prepared &prepared, QByteArray *response) const;
+
+    /// For a delete, the key of the row it will delete, read from its arguments before it runs
+    /// (`input: {id: 5}`, or a `nodeId` decoded against the primary key); empty when unknown.
+    /// Subscribers read the row while it still exists (see PubSub::snapshot).
+    QJsonObject keysBefore(const Tap &tap) const;
 
     /// Unique keys of a class as (row type field names), primary key first when the schema has a
     /// finder for it; used by subscribers to pick a `Query` finder.

@@ -9,11 +9,11 @@ namespace refract::exec {
 
 PubSub::PubSub(QObject *parent) : QObject(parent) {}
 
-quint64 PubSub::subscribe(const QString &topic, const Settings &settings, Handler handler)
+quint64 PubSub::subscribe(const QString &topic, const Settings &settings, Handler handler, Snapshot snapshot)
 {
     QMutexLocker lock(&m_mutex);
     const quint64 id = m_nextId++;
-    m_subscribers.insert(id, Subscriber{topic, settings, std::move(handler)});
+    m_subscribers.insert(id, Subscriber{topic, settings, std::move(handler), std::move(snapshot)});
     ++m_topicCounts[topic];
     return id;
 }
@@ -47,8 +47,27 @@ PubSub::Settings PubSub::settingsOf(quint64 id) const
     return m_subscribers.value(id).settings;
 }
 
-void PubSub::publish(const MutationEvent &event)
+QHash<quint64, QByteArray> PubSub::snapshot(const MutationEvent &event, pg::Connection &connection) const
 {
+    QList<QPair<quint64, Snapshot>> readers;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_subscribers.cbegin(); it != m_subscribers.cend(); ++it)
+            if (it->topic == event.mutationField && it->snapshot)
+                readers << qMakePair(it.key(), it->snapshot);
+    }
+    QHash<quint64, QByteArray> out;
+    SnapshotCache shared;
+    for (const auto &r : std::as_const(readers))
+        if (const std::optional<QByteArray> seen = r.second(event, connection, &shared))
+            out.insert(r.first, *seen);
+    return out;
+}
+
+void PubSub::publish(const MutationEvent &e)
+{
+    MutationEvent event = e;
+    event.sequence = m_nextSequence.fetch_add(1, std::memory_order_relaxed);
     if (QThread::currentThread() == thread()) {
         deliver(event);
         return;

@@ -7,6 +7,7 @@
 #include <pg/connectionpool.h>
 #include <pg/notifier.h>
 
+#include <QThread>
 #include <QWebSocket>
 
 namespace refract::net {
@@ -23,8 +24,15 @@ SubscriptionServer::SubscriptionServer(const exec::Engine &engine, pg::Connectio
 {
     if (auto mapping = identity::ClaimsMapping::preset(options.auth.claimsMapping))
         m_mapping = std::make_unique<identity::ClaimsMapping>(*mapping);
-    // Re-reads are shared only within the delivery of one event.
-    connect(&m_pubsub, &exec::PubSub::published, this, [this] { m_reselectCache.clear(); });
+    for (int i = 0; i < qMax(1, options.readerThreads); ++i) {
+        auto lane = std::make_unique<Lane>();
+        lane->thread = new QThread;
+        lane->thread->setObjectName(QStringLiteral("refract-ws-read-%1").arg(i));
+        lane->context = new QObject;
+        lane->context->moveToThread(lane->thread);
+        lane->thread->start();
+        m_lanes.push_back(std::move(lane));
+    }
     if (!options.conninfo.isNull()) {
         m_notifier = std::make_unique<pg::Notifier>(options.conninfo);
         connect(m_notifier.get(), &pg::Notifier::notification, this,
@@ -37,6 +45,26 @@ SubscriptionServer::~SubscriptionServer()
     // Sessions are children; delete them first so that they unsubscribe while we still exist.
     for (const QPointer<WsSession> &s : std::as_const(m_sessions))
         delete s.data();
+    // A read in progress finishes (bounded by statement_timeout); queued ones are dropped with
+    // their context. Answers they posted back are dropped with this object.
+    for (const auto &lane : m_lanes) {
+        lane->thread->quit();
+        lane->thread->wait();
+        delete lane->context;
+        delete lane->thread;
+    }
+}
+
+int SubscriptionServer::nextLane()
+{
+    const int lane = m_nextLane;
+    m_nextLane = (m_nextLane + 1) % int(m_lanes.size());
+    return lane;
+}
+
+void SubscriptionServer::post(int lane, std::function<void()> job)
+{
+    QMetaObject::invokeMethod(m_lanes[size_t(lane)]->context, std::move(job), Qt::QueuedConnection);
 }
 
 bool SubscriptionServer::isValid(QString *error) const
@@ -94,34 +122,82 @@ QByteArray SubscriptionServer::executeAndPublish(const exec::Request &request, p
     const exec::MutationEvents::Prepared prepared = m_events.prepare(
         request.query, request.operationName, request.variables,
         [this](const QString &field) { return m_pubsub.hasSubscribers(field); });
+    // Deletes: after them the row cannot be read, so each subscriber reads it as itself now, while
+    // it exists (RLS decides as for any event: a subscriber that cannot see the row gets nothing).
+    // The reads are sent only if the delete then happens. A change to the row between these reads
+    // and the delete is not reflected in what subscribers get.
+    QList<QPair<QJsonObject, QHash<quint64, QByteArray>>> before; // per delete tap: keys, snapshots
+    if (!request.dryRun) {
+        for (const exec::MutationEvents::Tap &tap : prepared.taps) {
+            if (!tap.deletes)
+                continue;
+            exec::MutationEvent e;
+            e.mutationField = tap.mutationField;
+            e.classOid = tap.classOid;
+            e.arguments = tap.arguments;
+            e.keys = m_events.keysBefore(tap);
+            before << qMakePair(e.keys, e.keys.isEmpty() ? QHash<quint64, QByteArray>() : m_pubsub.snapshot(e, connection));
+        }
+    }
     exec::Request run = request;
     run.query = prepared.query;
     exec::ExecutionResult result = m_engine.execute(run, connection);
     if (requestError)
         *requestError = result.requestError;
     if (!prepared.taps.isEmpty() && !request.dryRun) {
-        const QList<exec::MutationEvent> events = m_events.finish(prepared, &result.json);
-        for (const exec::MutationEvent &e : events)
+        QList<exec::MutationEvent> events = m_events.finish(prepared, &result.json);
+        for (exec::MutationEvent &e : events) {
+            for (const exec::MutationEvents::Tap &tap : prepared.taps)
+                if (tap.mutationField == e.mutationField && tap.deletes)
+                    e.deleted = true;
+            if (e.deleted) {
+                for (const auto &b : std::as_const(before))
+                    if (b.first == e.keys)
+                        e.snapshots = b.second;
+            }
             m_pubsub.publish(e);
+        }
     }
     return result.json;
 }
 
-std::optional<QByteArray> SubscriptionServer::reselect(const SubscriptionPlan &plan, const exec::MutationEvent &event,
-                                                       const QList<QPair<QString, QString>> &settings)
+std::optional<QByteArray> SubscriptionServer::snapshot(const SubscriptionPlan &plan, const exec::MutationEvent &event,
+                                                       const QList<QPair<QString, QString>> &settings, pg::Connection &connection,
+                                                       exec::PubSub::SnapshotCache *shared) const
 {
     QByteArray key = plan.cacheKey;
     for (const auto &s : settings)
         key += '\x1f' + s.first.toUtf8() + '\x1e' + s.second.toUtf8();
-    auto it = m_reselectCache.constFind(key);
-    if (it != m_reselectCache.cend())
+    auto it = shared->constFind(key);
+    if (it != shared->cend())
+        return *it;
+    const std::optional<QByteArray> result = m_planner.mutationResult(plan, event, settings, connection);
+    shared->insert(key, result);
+    return result;
+}
+
+std::optional<QByteArray> SubscriptionServer::reselect(int laneIndex, const SubscriptionPlan &plan, const exec::MutationEvent &event,
+                                                       const QList<QPair<QString, QString>> &settings)
+{
+    // Re-reads are shared only within the delivery of one event (the jobs of one event are queued
+    // together, so a new sequence number means the previous event is done on this lane).
+    Lane &lane = *m_lanes[size_t(laneIndex)];
+    if (lane.cachedEvent != event.sequence) {
+        lane.cache.clear();
+        lane.cachedEvent = event.sequence;
+    }
+    QByteArray key = plan.cacheKey;
+    for (const auto &s : settings)
+        key += '\x1f' + s.first.toUtf8() + '\x1e' + s.second.toUtf8();
+    auto it = lane.cache.constFind(key);
+    if (it != lane.cache.cend())
         return *it;
     QString poolError;
     pg::ConnectionPool::Lease connection(m_pool, m_options.acquireTimeoutMs, &poolError);
     if (!connection)
         return std::nullopt; // the database is away: the event cannot be re-read safely, so it is not sent
     const std::optional<QByteArray> result = m_planner.mutationResult(plan, event, settings, *connection.get());
-    m_reselectCache.insert(key, result);
+    lane.cache.insert(key, result);
     return result;
 }
 

@@ -12,8 +12,11 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
+class QThread;
 class QWebSocket;
 
 namespace refract::identity {
@@ -44,6 +47,10 @@ struct SubscriptionServerOptions
     QString topicPrefix = QStringLiteral("postgraphile:");
     /// The database for LISTEN (a dedicated connection); empty: no `listen` events.
     QString conninfo;
+    /// Threads that run the database work of WebSocket clients (re-reads of events, `listen`
+    /// payloads, queries and mutations sent over a socket), so a slow read never stalls the socket
+    /// thread. Each connection keeps to one of them: its events arrive in order.
+    int readerThreads = 2;
 };
 
 /// GraphQL over WebSocket for the local server: `graphql-transport-ws` (graphql-ws) and the legacy
@@ -55,7 +62,9 @@ struct SubscriptionServerOptions
 /// - `listen(topic:)` (pg-pubsub): NOTIFY on `postgraphile:<topic>`, with `relatedNode` and
 ///   `query` read as the subscriber.
 /// Queries and mutations sent over the socket run too (and mutations publish events). Lives on
-/// one thread (the LocalServer's); install with LocalServer::setWebSocketHandler.
+/// one thread (the LocalServer's), which only moves frames: every database read runs on one of
+/// `readerThreads` reader threads (a connection's work always on the same one, in order) and its
+/// answer is sent back from the socket thread. Install with LocalServer::setWebSocketHandler.
 class SubscriptionServer : public QObject
 {
     Q_OBJECT
@@ -92,10 +101,29 @@ private:
     void listenTo(const QString &channel);
     void unlistenFrom(const QString &channel);
     void onNotification(const QString &channel, const QString &payload);
-    /// One event re-read for a subscriber; subscribers with the same subscription and the same
-    /// identity share one read per event (many anonymous viewers cost one query).
-    std::optional<QByteArray> reselect(const SubscriptionPlan &plan, const exec::MutationEvent &event,
+    /// The reader lane for a new connection (round robin).
+    int nextLane();
+    /// Runs `job` on lane `lane`'s reader thread, after the jobs posted to it before.
+    void post(int lane, std::function<void()> job);
+    /// One event re-read for a subscriber, on lane `lane`'s thread; subscribers with the same
+    /// subscription and identity share one read per event (many anonymous viewers cost one query).
+    std::optional<QByteArray> reselect(int lane, const SubscriptionPlan &plan, const exec::MutationEvent &event,
                                        const QList<QPair<QString, QString>> &settings);
+
+    /// A subscriber's view of a row about to be deleted, read on the mutator's `connection`
+    /// (PubSub::Snapshot).
+    std::optional<QByteArray> snapshot(const SubscriptionPlan &plan, const exec::MutationEvent &event,
+                                       const QList<QPair<QString, QString>> &settings, pg::Connection &connection,
+                                       exec::PubSub::SnapshotCache *shared) const;
+
+    struct Lane
+    {
+        QThread *thread = nullptr;
+        QObject *context = nullptr; ///< lives on `thread`; jobs are queued to it
+        // Used on the lane's thread only: the re-reads of the event being delivered.
+        quint64 cachedEvent = 0;
+        QHash<QByteArray, std::optional<QByteArray>> cache;
+    };
 
     const exec::Engine &m_engine;
     pg::ConnectionPool &m_pool;
@@ -106,7 +134,8 @@ private:
     std::unique_ptr<identity::ClaimsMapping> m_mapping;
     std::unique_ptr<pg::Notifier> m_notifier;
     QHash<QString, int> m_channelUsers;
-    QHash<QByteArray, std::optional<QByteArray>> m_reselectCache; ///< valid while one event is delivered
+    std::vector<std::unique_ptr<Lane>> m_lanes;
+    int m_nextLane = 0;
     QList<QPointer<WsSession>> m_sessions;
 };
 

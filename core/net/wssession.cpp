@@ -36,6 +36,7 @@ WsSession::WsSession(SubscriptionServer &server, QWebSocket *socket, std::unique
     : QObject(&server), m_server(server), m_socket(socket), m_protocol(std::move(protocol))
 {
     m_socket->setParent(this);
+    m_lane = server.nextLane();
     m_socket->setMaxAllowedIncomingMessageSize(quint64(server.m_options.maxMessageBytes));
     connect(m_socket, &QWebSocket::textMessageReceived, this, &WsSession::onText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this,
@@ -202,21 +203,31 @@ void WsSession::onSubscribe(const WsClientMessage &m)
         req.operationName = operationName;
         req.variables = variables;
         req.settings = m_settings;
-        QString poolError;
-        pg::ConnectionPool::Lease connection(m_server.m_pool, m_server.m_options.acquireTimeoutMs, &poolError);
-        if (!connection) {
-            send(m_protocol->error(m.id, oneError(QStringLiteral("The database is not available: %1").arg(poolError.simplified()))));
-            return;
-        }
-        bool requestError = false;
-        const QByteArray result = m_server.executeAndPublish(req, *connection.get(), &requestError);
-        if (requestError) {
+        // Runs on the reader thread; the answer (next + complete, or error) is framed back here.
+        // `\x01` prefixes a request error's `errors` array, `\x02` a pool failure's message.
+        SubscriptionServer *server = &m_server;
+        const QString id = m.id;
+        offThread([server, req]() -> QByteArray {
+            QString poolError;
+            pg::ConnectionPool::Lease connection(server->m_pool, server->m_options.acquireTimeoutMs, &poolError);
+            if (!connection)
+                return QByteArray("\x02") + poolError.simplified().toUtf8();
+            bool requestError = false;
+            const QByteArray result = server->executeAndPublish(req, *connection.get(), &requestError);
+            if (!requestError)
+                return result;
             const auto errs = exec::jsontext::member(result, 0, "errors");
-            send(m_protocol->error(m.id, errs.first >= 0 ? result.mid(errs.first, errs.second - errs.first) : oneError(QStringLiteral("Invalid request"))));
-            return;
-        }
-        send(m_protocol->next(m.id, result));
-        send(m_protocol->complete(m.id));
+            return QByteArray("\x01") + (errs.first >= 0 ? result.mid(errs.first, errs.second - errs.first) : oneError(QStringLiteral("Invalid request")));
+        }, [id](WsSession *self, const QByteArray &answer) {
+            if (answer.startsWith('\x02')) {
+                self->send(self->m_protocol->error(id, oneError(QStringLiteral("The database is not available: %1").arg(QString::fromUtf8(answer.mid(1))))));
+            } else if (answer.startsWith('\x01')) {
+                self->send(self->m_protocol->error(id, answer.mid(1)));
+            } else {
+                self->send(self->m_protocol->next(id, answer));
+                self->send(self->m_protocol->complete(id));
+            }
+        });
         return;
     }
 
@@ -233,12 +244,18 @@ void WsSession::onSubscribe(const WsClientMessage &m)
     }
     Subscription s;
     s.plan = *plan;
+    s.serial = m_nextSerial++;
     if (plan->kind == SubscriptionPlan::Kind::MutationEvent) {
         const QString id = m.id;
         QPointer<WsSession> self(this);
+        SubscriptionServer *server = &m_server;
+        const SubscriptionPlan p = *plan;
+        const QList<QPair<QString, QString>> settings = m_settings;
         s.pubsubId = m_server.m_pubsub.subscribe(plan->topic, m_settings, [self, id](const exec::MutationEvent &e) {
             if (self)
                 self->deliverMutation(id, e);
+        }, [server, p, settings](const exec::MutationEvent &e, pg::Connection &c, exec::PubSub::SnapshotCache *shared) {
+            return server->snapshot(p, e, settings, c, shared);
         });
     } else {
         if (!m_server.m_notifier) {
@@ -250,10 +267,16 @@ void WsSession::onSubscribe(const WsClientMessage &m)
     m_subscriptions.insert(m.id, s);
     if (plan->kind == SubscriptionPlan::Kind::Listen && plan->initialEvent) {
         // pg-pubsub's initialEvent: one event right away, with no node.
-        QString poolError;
-        pg::ConnectionPool::Lease connection(m_server.m_pool, m_server.m_options.acquireTimeoutMs, &poolError);
-        if (connection)
-            send(m_protocol->next(m.id, m_server.m_planner.listenResult(*plan, QString(), m_settings, *connection.get())));
+        SubscriptionServer *server = &m_server;
+        const QList<QPair<QString, QString>> settings = m_settings;
+        const SubscriptionPlan p = *plan;
+        const QString id = m.id;
+        const quint64 serial = s.serial;
+        offThread([server, p, settings]() -> QByteArray {
+            QString poolError;
+            pg::ConnectionPool::Lease connection(server->m_pool, server->m_options.acquireTimeoutMs, &poolError);
+            return connection ? server->m_planner.listenResult(p, QString(), settings, *connection.get()) : QByteArray();
+        }, [id, serial](WsSession *self, const QByteArray &payload) { self->sendNext(id, serial, payload); });
     }
 }
 
@@ -269,32 +292,68 @@ void WsSession::stop(const QString &id)
     m_subscriptions.erase(it);
 }
 
+void WsSession::offThread(std::function<QByteArray()> read, std::function<void(WsSession *, const QByteArray &)> answer)
+{
+    // The answer goes through the server (it outlives the reader threads' jobs); the session may be
+    // gone by then.
+    SubscriptionServer *server = &m_server;
+    QPointer<WsSession> self(this);
+    m_server.post(m_lane, [server, self, read = std::move(read), answer = std::move(answer)] {
+        QByteArray result = read();
+        QMetaObject::invokeMethod(server, [self, answer, result = std::move(result)] {
+            if (self && !self->m_closing)
+                answer(self.data(), result);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void WsSession::sendNext(const QString &id, quint64 serial, const QByteArray &payload)
+{
+    auto it = m_subscriptions.constFind(id);
+    if (payload.isEmpty() || it == m_subscriptions.cend() || it->serial != serial)
+        return; // completed meanwhile, or nothing to send
+    send(m_protocol->next(id, payload));
+}
+
 void WsSession::deliverMutation(const QString &id, const exec::MutationEvent &event)
 {
     auto it = m_subscriptions.constFind(id);
     if (it == m_subscriptions.cend() || m_closing)
         return;
-    const std::optional<QByteArray> result = m_server.reselect(it->plan, event, m_settings);
-    if (result)
-        send(m_protocol->next(id, *result));
+    SubscriptionServer *server = &m_server;
+    const int lane = m_lane;
+    const SubscriptionPlan plan = it->plan;
+    const quint64 serial = it->serial;
+    const QList<QPair<QString, QString>> settings = m_settings;
+    // A delete's row is gone: what this subscriber saw of it just before (if anything) came with
+    // the event. It still goes through the reader lane to stay in order with earlier events.
+    if (event.deleted) {
+        const QByteArray seen = event.snapshots.value(it->pubsubId);
+        if (seen.isEmpty())
+            return;
+        offThread([seen] { return seen; }, [id, serial](WsSession *self, const QByteArray &payload) { self->sendNext(id, serial, payload); });
+        return;
+    }
+    offThread([server, lane, plan, event, settings]() -> QByteArray { return server->reselect(lane, plan, event, settings).value_or(QByteArray()); },
+              [id, serial](WsSession *self, const QByteArray &payload) { self->sendNext(id, serial, payload); });
 }
 
 void WsSession::notify(const QString &channel, const QString &payload)
 {
     if (m_closing)
         return;
-    QList<QPair<QString, SubscriptionPlan>> targets;
-    for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it)
-        if (!it->pubsubId && it->plan.channel == channel)
-            targets << qMakePair(it.key(), it->plan);
-    if (targets.isEmpty())
-        return;
-    QString poolError;
-    pg::ConnectionPool::Lease connection(m_server.m_pool, m_server.m_options.acquireTimeoutMs, &poolError);
-    if (!connection)
-        return;
-    for (const auto &t : targets)
-        send(m_protocol->next(t.first, m_server.m_planner.listenResult(t.second, payload, m_settings, *connection.get())));
+    for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it) {
+        if (it->pubsubId || it->plan.channel != channel)
+            continue;
+        SubscriptionServer *server = &m_server;
+        const SubscriptionPlan plan = it->plan;
+        const QList<QPair<QString, QString>> settings = m_settings;
+        offThread([server, plan, payload, settings]() -> QByteArray {
+            QString poolError;
+            pg::ConnectionPool::Lease connection(server->m_pool, server->m_options.acquireTimeoutMs, &poolError);
+            return connection ? server->m_planner.listenResult(plan, payload, settings, *connection.get()) : QByteArray();
+        }, [id = it.key(), serial = it->serial](WsSession *self, const QByteArray &p) { self->sendNext(id, serial, p); });
+    }
 }
 
 } // namespace refract::net

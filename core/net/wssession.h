@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -34,6 +35,7 @@ private:
     {
         SubscriptionPlan plan;
         quint64 pubsubId = 0;
+        quint64 serial = 0; ///< tells a late answer for a completed subscription from one reusing its id
     };
 
     void onText(const QString &text);
@@ -44,6 +46,10 @@ private:
     void closeWith(int code, const QString &reason);
     void onDisconnected();
     void deliverMutation(const QString &id, const exec::MutationEvent &event);
+    /// Sends `payload` as `next` of subscription `id` if it is still the one numbered `serial`.
+    void sendNext(const QString &id, quint64 serial, const QByteArray &payload);
+    /// Runs `read` on this connection's reader thread, then `answer` with its result here.
+    void offThread(std::function<QByteArray()> read, std::function<void(WsSession *, const QByteArray &)> answer);
 
     SubscriptionServer &m_server;
     QWebSocket *m_socket;
@@ -55,6 +61,8 @@ private:
     bool m_closing = false;
     QList<QPair<QString, QString>> m_settings;
     QHash<QString, Subscription> m_subscriptions;
+    int m_lane = 0;
+    quint64 m_nextSerial = 1;
 };
 
 } // namespace refract::net

@@ -10,6 +10,7 @@
 #include <pg/notifier.h>
 #include <reflect/reflectoptions.h>
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -159,9 +160,12 @@ private slots:
     void badToken();
     void listenTopic();
     void listenSurvivesReconnect();
+    void deleteEventsRespectRls();
+    void slowReadDoesNotStallOthers();
 
 private:
     QJsonObject createPostOverWs(const QString &user, const QString &headline, const QString &topic);
+    QJsonObject runOverWs(const QString &user, const QString &query, const QJsonObject &variables);
 
     test::TestDatabase m_db;
     exec::Engine m_engine;
@@ -254,6 +258,18 @@ QJsonObject TestSubscriptions::createPostOverWs(const QString &user, const QStri
     if (!m.open(m_port) || !m.init(user))
         return {};
     m.subscribe(QStringLiteral("m"), kCreatePost, QJsonObject{{QStringLiteral("h"), headline}, {QStringLiteral("t"), topic}});
+    const auto next = m.take(QStringLiteral("next"), QStringLiteral("m"));
+    if (!m.take(QStringLiteral("complete"), QStringLiteral("m")))
+        return {};
+    return next ? next->value(QStringLiteral("payload")).toObject() : QJsonObject();
+}
+
+QJsonObject TestSubscriptions::runOverWs(const QString &user, const QString &query, const QJsonObject &variables)
+{
+    WsClient m(QStringLiteral("graphql-transport-ws"));
+    if (!m.open(m_port) || !m.init(user))
+        return {};
+    m.subscribe(QStringLiteral("m"), query, variables);
     const auto next = m.take(QStringLiteral("next"), QStringLiteral("m"));
     if (!m.take(QStringLiteral("complete"), QStringLiteral("m")))
         return {};
@@ -656,6 +672,96 @@ void TestSubscriptions::listenSurvivesReconnect()
     const QJsonObject after = payloadData(c.take(QStringLiteral("next"), QStringLiteral("r")), QStringLiteral("listen"));
     QCOMPARE(after.value(QStringLiteral("relatedNodeId")).toString(), QString::fromLatin1(QByteArray(R"(["posts",3])").toBase64()));
     c.complete(QStringLiteral("r"));
+}
+
+void TestSubscriptions::deleteEventsRespectRls()
+{
+    // After a delete the row is gone: each subscriber's view of it is read just before the delete,
+    // as that subscriber, so a row RLS hides from a subscriber never reaches it on delete either.
+    WsClient noah(QStringLiteral("graphql-transport-ws"));
+    WsClient john(QStringLiteral("graphql-transport-ws"));
+    QVERIFY(noah.open(m_port));
+    QVERIFY(john.open(m_port));
+    QVERIFY(noah.init(QStringLiteral("noah_k")));
+    QVERIFY(john.init(QStringLiteral("johndoe")));
+    const QString onDelete = QStringLiteral("subscription { onDeletePost { id headline author { username } } }");
+    noah.subscribe(QStringLiteral("d"), onDelete);
+    john.subscribe(QStringLiteral("d"), onDelete);
+    QTRY_COMPARE(m_pubsub->subscriberCount(), 2);
+
+    const QString create = QStringLiteral("mutation($h: String!, $t: PostTopic) { createPost(input: {post: {authorUsername: \"johndoe\", "
+                                          "headline: $h, topic: $t}}) { id } }");
+    auto made = [&](const QString &headline, const QString &topic) {
+        return runOverWs(QStringLiteral("johndoe"), create, QJsonObject{{QStringLiteral("h"), headline}, {QStringLiteral("t"), topic}})
+            [QStringLiteral("data")][QStringLiteral("createPost")][QStringLiteral("id")].toInt();
+    };
+    const int publicPost = made(QStringLiteral("Deleted in public"), QStringLiteral("SHOWCASE"));
+    const int helpPost = made(QStringLiteral("Deleted in private"), QStringLiteral("HELP"));
+    QVERIFY(publicPost > 0 && helpPost > 0);
+    const QString remove = QStringLiteral("mutation($id: Int!) { deletePost(input: {id: $id}) { id headline } }");
+
+    // A public post: both get its last state, read as themselves.
+    QJsonObject r = runOverWs(QStringLiteral("johndoe"), remove, QJsonObject{{QStringLiteral("id"), publicPost}});
+    QCOMPARE(r[QStringLiteral("data")][QStringLiteral("deletePost")][QStringLiteral("id")].toInt(), publicPost);
+    QVERIFY2(!QJsonDocument(r).toJson().contains("_refract"), QJsonDocument(r).toJson().constData());
+    QJsonObject seen = payloadData(noah.take(QStringLiteral("next"), QStringLiteral("d")), QStringLiteral("onDeletePost"));
+    QCOMPARE(seen.value(QStringLiteral("id")).toInt(), publicPost);
+    QCOMPARE(seen.value(QStringLiteral("headline")).toString(), QStringLiteral("Deleted in public"));
+    QCOMPARE(seen.value(QStringLiteral("author")).toObject().value(QStringLiteral("username")).toString(), QStringLiteral("johndoe"));
+    QCOMPARE(payloadData(john.take(QStringLiteral("next"), QStringLiteral("d")), QStringLiteral("onDeletePost")), seen);
+
+    // A help post only its author may see: only johndoe hears of its deletion.
+    r = runOverWs(QStringLiteral("johndoe"), remove, QJsonObject{{QStringLiteral("id"), helpPost}});
+    QCOMPARE(r[QStringLiteral("data")][QStringLiteral("deletePost")][QStringLiteral("id")].toInt(), helpPost);
+    seen = payloadData(john.take(QStringLiteral("next"), QStringLiteral("d")), QStringLiteral("onDeletePost"));
+    QCOMPARE(seen.value(QStringLiteral("headline")).toString(), QStringLiteral("Deleted in private"));
+    QTest::qWait(300);
+    QCOMPARE(noah.count(QStringLiteral("next")), 0);
+
+    // A delete that deletes nothing (RLS: noah may not delete johndoe's post; or no such row) sends nothing.
+    const int another = made(QStringLiteral("Not noah's to delete"), QStringLiteral("SHOWCASE"));
+    runOverWs(QStringLiteral("noah_k"), remove, QJsonObject{{QStringLiteral("id"), another}});
+    runOverWs(QStringLiteral("johndoe"), remove, QJsonObject{{QStringLiteral("id"), 999999}});
+    QTest::qWait(300);
+    QCOMPARE(noah.count(QStringLiteral("next")), 0);
+    QCOMPARE(john.count(QStringLiteral("next")), 0);
+    noah.complete(QStringLiteral("d"));
+    john.complete(QStringLiteral("d"));
+    QTRY_COMPARE(m_pubsub->subscriberCount(), 0);
+}
+
+void TestSubscriptions::slowReadDoesNotStallOthers()
+{
+    // Database work of WebSocket clients runs on reader threads: a client whose query takes a
+    // second does not hold up another client's traffic on the socket thread.
+    WsClient slow(QStringLiteral("graphql-transport-ws"));
+    WsClient quick(QStringLiteral("graphql-transport-ws"));
+    QVERIFY(slow.open(m_port));
+    QVERIFY(quick.open(m_port));
+    QVERIFY(slow.init(QStringLiteral("johndoe")));
+    QVERIFY(quick.init(QStringLiteral("noah_k")));
+    pg::Connection admin;
+    QVERIFY(admin.open(m_db.conninfo()));
+    // The slow client's insert waits for a lock: its foreign key check needs johndoe's row, which
+    // another session holds FOR UPDATE.
+    QVERIFY(admin.exec(QStringLiteral("begin")).ok());
+    QVERIFY(admin.exec(QStringLiteral("select * from forum_example.person where username = 'johndoe' for update")).ok());
+    slow.subscribe(QStringLiteral("s"), kCreatePost, QJsonObject{{QStringLiteral("h"), QStringLiteral("Slow")}, {QStringLiteral("t"), QStringLiteral("DISCUSSION")}});
+    QTest::qWait(100);
+    QElapsedTimer t;
+    t.start();
+    quick.send(QJsonObject{{QStringLiteral("type"), QStringLiteral("ping")}});
+    QVERIFY(quick.take(QStringLiteral("pong"), QString(), 5000));
+    const qint64 pingMs = t.elapsed();
+    quick.subscribe(QStringLiteral("q"), QStringLiteral("{ post(id: 1) { id } }"));
+    QVERIFY(quick.take(QStringLiteral("next"), QStringLiteral("q"), 5000));
+    const qint64 queryMs = t.elapsed();
+    QTest::qWait(500);
+    QCOMPARE(slow.count(QStringLiteral("next")), 0); // still waiting for the lock
+    QVERIFY(admin.exec(QStringLiteral("commit")).ok());
+    const auto done = slow.take(QStringLiteral("next"), QStringLiteral("s"), 10000);
+    QVERIFY(done);
+    QVERIFY2(pingMs < 400 && queryMs < 2000, qPrintable(QStringLiteral("ping %1 ms, query %2 ms").arg(pingMs).arg(queryMs)));
 }
 
 QTEST_GUILESS_MAIN(TestSubscriptions)
