@@ -9,8 +9,11 @@
 #include <reflect/schemagenerator.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <memory>
+
+#include <time.h>
 
 // refract-cli export-sdl --db URI --schema S[,S…] [--preset postgraphile|appsync] [--options JSON]
 //                        [--sorted] [-o FILE]
@@ -74,9 +77,29 @@ int runExportSdl(const QStringList &args)
     QElapsedTimer clock;
     clock.start();
     QStringList phases;
+    // Process CPU time next to wall time: on a shared machine the wall time of a phase mostly
+    // measures the other processes.
+    auto cpuMs = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+    };
+    qint64 cpuMark = cpuMs();
     auto phase = [&](const char *name) {
-        if (timings)
-            phases << QStringLiteral("%1=%2ms").arg(QLatin1String(name)).arg(clock.restart());
+        if (!timings)
+            return;
+        const qint64 cpu = cpuMs();
+        // Resident and peak memory after the phase (Linux), to see which phase sets the peak.
+        QString rss;
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n'))
+                if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
+                    rss += QLatin1Char(' ') + QString::fromLatin1(line.mid(2, 3).toLower()) + QLatin1Char(' ')
+                           + QString::number(line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024) + QStringLiteral("MB");
+        }
+        phases << QStringLiteral("%1=%2ms(cpu %3ms%4)").arg(QLatin1String(name)).arg(clock.restart()).arg(cpu - cpuMark).arg(rss);
+        cpuMark = cpu;
     };
     pg::Connection conn;
     if (!conn.open(db)) {

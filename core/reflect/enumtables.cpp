@@ -2,6 +2,8 @@
 
 #include "smarttags.h"
 
+#include <QSet>
+
 #include <pg/connection.h>
 #include <pg/result.h>
 
@@ -23,14 +25,17 @@ bool isTextType(Oid oid)
 
 QList<const Class *> enumTableClasses(const Catalog &catalog)
 {
+    // Classes with an `@enum` unique key, found in one pass over the constraints (checking every
+    // constraint for every class was quadratic in the table count).
+    QSet<Oid> enumKeyClasses;
+    for (const Constraint &con : catalog.constraints)
+        if ((con.type == 'p' || con.type == 'u') && !con.comment.isEmpty() && isEnumTag(SmartTags::parse(con.comment)))
+            enumKeyClasses.insert(con.classOid);
     QList<const Class *> out;
     for (const Class &c : catalog.classes) {
         if (!catalog.schemas.contains(c.namespaceName))
             continue;
-        bool isEnum = isEnumTag(SmartTags::parse(c.comment));
-        for (const Constraint &con : catalog.constraints)
-            if (con.classOid == c.oid && (con.type == 'p' || con.type == 'u') && isEnumTag(SmartTags::parse(con.comment)))
-                isEnum = true;
+        const bool isEnum = enumKeyClasses.contains(c.oid) || isEnumTag(SmartTags::parse(c.comment));
         if (isEnum)
             out << &c;
     }

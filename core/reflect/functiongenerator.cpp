@@ -158,13 +158,12 @@ void FunctionGenerator::addComputedOrderAndCondition()
         const QString typeName = m_ctx.tableTypeName(c);
         const QString orderName = m_ctx.inflector.orderByType(typeName);
         const QString condName = m_ctx.inflector.conditionType(typeName);
-        for (const PgProcInfo &p : m_ctx.model.procs()) {
+        for (const ComputedColumn &cc : m_computedByClass.value(&c)) {
+            const PgProcInfo &p = *cc.proc;
+            const QString &pseudo = cc.pseudo;
             const bool sortable = p.tags.has(QStringLiteral("sortable"));
             const bool filterable = p.tags.has(QStringLiteral("filterable"));
             if ((!sortable && !filterable) || m_ctx.model.omit(p, kExecute))
-                continue;
-            QString pseudo;
-            if (computedColumnOf(p, &pseudo) != &c)
                 continue;
             if (p.fn->inputArgsCount - p.fn->argDefaultsCount > 1 || p.fn->returnsSet)
                 continue;
@@ -213,6 +212,12 @@ void FunctionGenerator::addComputedOrderAndCondition()
 
 void FunctionGenerator::generate()
 {
+    m_computedByClass.clear();
+    for (const PgProcInfo &p : m_ctx.model.procs()) {
+        QString pseudo;
+        if (const PgClassInfo *c = computedColumnOf(p, &pseudo))
+            m_computedByClass[c].append(ComputedColumn{&p, pseudo});
+    }
     addComputedOrderAndCondition();
     // Record types and scalar/record connections first (PgRecordReturnTypesPlugin and the
     // connection plugins run at init, before fields are built).
@@ -251,11 +256,10 @@ void FunctionGenerator::generate()
     for (const PgClassInfo &c : m_ctx.model.classes()) {
         if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
             continue;
-        for (const PgProcInfo &p : m_ctx.model.procs()) {
+        for (const ComputedColumn &cc : m_computedByClass.value(&c)) {
+            const PgProcInfo &p = *cc.proc;
+            const QString &pseudo = cc.pseudo;
             if (m_ctx.model.omit(p, kExecute))
-                continue;
-            QString pseudo;
-            if (computedColumnOf(p, &pseudo) != &c)
                 continue;
             const QString mode = m_ctx.simpleCollections(p.tags);
             const QString fieldNameTag = p.tags.value(QStringLiteral("fieldName"));

@@ -45,6 +45,16 @@ private:
     void makeField(const PgProcInfo &p, Mode mode, bool forceList, const QString &parentType,
                    const QString &fieldName, const PgClassInfo *computedOn);
 
+    /// A function that is a computed column, with its pseudo column name.
+    struct ComputedColumn
+    {
+        const PgProcInfo *proc = nullptr;
+        QString pseudo;
+    };
+    /// The computed columns of each class, in the order of the model's functions: found once,
+    /// because asking every function about every class was quadratic (4.5 M checks at 3,000 tables).
+    QHash<const PgClassInfo *, QList<ComputedColumn>> m_computedByClass;
+
     GeneratorContext &m_ctx;
     const TableGenerator &m_tables;
     MutationGenerator &m_mutations;

@@ -80,6 +80,12 @@ PgModel::PgModel(const Catalog &catalog, const ReflectOptions &options, const En
                 a.isIndexed = true;
     }
 
+    // The indexes of each class, so that a foreign key looks at its own table's indexes rather
+    // than at every index of the catalog (quadratic: 54 M checks at 3,000 tables).
+    QHash<Oid, QList<const Index *>> indexesByClass;
+    for (const Index &idx : catalog.indexes)
+        indexesByClass[idx.classOid].append(&idx);
+
     for (const Constraint &con : catalog.constraints) {
         if (con.type != 'p' && con.type != 'u' && con.type != 'f')
             continue;
@@ -101,10 +107,10 @@ PgModel::PgModel(const Catalog &catalog, const ReflectOptions &options, const En
             info.foreignKeyAttrNums = con.foreignKeyAttrNums;
             bool indexed = false;
             const QSet<int> keys(con.keyAttrNums.begin(), con.keyAttrNums.end());
-            for (const Index &idx : catalog.indexes) {
-                if (idx.classOid != con.classOid || idx.attrNums.size() < con.keyAttrNums.size())
+            for (const Index *idx : indexesByClass.value(con.classOid)) {
+                if (idx->attrNums.size() < con.keyAttrNums.size())
                     continue;
-                const QList<int> head = idx.attrNums.mid(0, con.keyAttrNums.size());
+                const QList<int> head = idx->attrNums.mid(0, con.keyAttrNums.size());
                 if (QSet<int>(head.begin(), head.end()) == keys)
                     indexed = true;
             }
