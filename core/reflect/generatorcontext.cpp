@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace refract::reflect {
 
 using graphql::NamedType;
@@ -161,7 +163,8 @@ std::optional<QString> GeneratorContext::deprecation(const SmartTags &tags)
     return values.join(QLatin1Char('\n'));
 }
 
-NamedType *GeneratorContext::ensureType(TypeKind kind, const QString &name, const std::optional<QString> &description)
+NamedType *GeneratorContext::ensureType(TypeKind kind, const QString &name, const std::optional<QString> &description,
+                                       qsizetype capacity)
 {
     if (NamedType *t = schema.type(name))
         return t;
@@ -169,6 +172,14 @@ NamedType *GeneratorContext::ensureType(TypeKind kind, const QString &name, cons
     t.kind = kind;
     t.name = name;
     t.description = description;
+    if (capacity > 0) {
+        if (kind == TypeKind::InputObject)
+            t.inputFields.reserve(capacity);
+        else if (kind == TypeKind::Enum)
+            t.enumValues.reserve(capacity);
+        else
+            t.fields.reserve(capacity);
+    }
     return schema.addType(std::move(t));
 }
 
@@ -177,14 +188,15 @@ bool GeneratorContext::addField(const QString &typeName, graphql::Field field, c
     NamedType *t = schema.type(typeName);
     if (!t)
         t = ensureType(TypeKind::Object, typeName);
-    QSet<QString> &names = fieldNames(*t, false);
-    if (names.contains(field.name)) {
+    QSet<QString> *names = fieldNames(*t, false);
+    if (names ? names->contains(field.name) : std::any_of(t->fields.cbegin(), t->fields.cend(), [&](const graphql::Field &f) { return f.name == field.name; })) {
         warnings << QStringLiteral("field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
         return false;
     }
     if (fm && (collectFieldMeta || typeName == QLatin1String("Mutation")))
         meta.fields.insert(typeName + QLatin1Char('.') + field.name, *fm);
-    names.insert(field.name);
+    if (names)
+        names->insert(field.name);
     t->fields.append(std::move(field));
     return true;
 }
@@ -195,14 +207,15 @@ bool GeneratorContext::addInputField(const QString &typeName, graphql::InputValu
     NamedType *t = schema.type(typeName);
     if (!t)
         t = ensureType(TypeKind::InputObject, typeName);
-    QSet<QString> &names = fieldNames(*t, true);
-    if (names.contains(field.name)) {
+    QSet<QString> *names = fieldNames(*t, true);
+    if (names ? names->contains(field.name) : std::any_of(t->inputFields.cbegin(), t->inputFields.cend(), [&](const graphql::InputValue &f) { return f.name == field.name; })) {
         warnings << QStringLiteral("input field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
         return false;
     }
     if (fm && collectFieldMeta)
         meta.inputFields.insert(typeName + QLatin1Char('.') + field.name, *fm);
-    names.insert(field.name);
+    if (names)
+        names->insert(field.name);
     t->inputFields.append(std::move(field));
     return true;
 }
@@ -219,10 +232,14 @@ graphql::InputValue GeneratorContext::arg(const QString &name, const graphql::Ty
     return v;
 }
 
-QSet<QString> &GeneratorContext::fieldNames(const graphql::NamedType &t, bool input)
+QSet<QString> *GeneratorContext::fieldNames(const graphql::NamedType &t, bool input)
 {
-    QSet<QString> &names = (input ? m_inputFieldNames : m_fieldNames)[t.name];
     const qsizetype count = input ? t.inputFields.size() : t.fields.size();
+    // Most types have a handful of fields, where comparing names beats hashing them (and a set per
+    // type was hundreds of thousands of allocations on large catalogs).
+    if (count < 24)
+        return nullptr;
+    QSet<QString> &names = (input ? m_inputFieldNames : m_fieldNames)[t.name];
     if (names.size() != count) {
         names.clear();
         if (input) {
@@ -233,7 +250,7 @@ QSet<QString> &GeneratorContext::fieldNames(const graphql::NamedType &t, bool in
                 names.insert(f.name);
         }
     }
-    return names;
+    return &names;
 }
 
 } // namespace refract::reflect

@@ -73,7 +73,8 @@ private:
     /// Field names per type, so a clash check is a lookup rather than a scan of Query's or
     /// Mutation's thousands of fields (that scan made reflection quadratic in the table count).
     /// Rebuilt when a generator part changed a type's field list directly (the size differs).
-    QSet<QString> &fieldNames(const graphql::NamedType &t, bool input);
+    /// Null for types with few fields: the caller scans them.
+    QSet<QString> *fieldNames(const graphql::NamedType &t, bool input);
     QHash<QString, QSet<QString>> m_fieldNames;
     QHash<QString, QSet<QString>> m_inputFieldNames;
     // The model is constant while a schema is generated, and every part asks for the same table
@@ -84,9 +85,11 @@ private:
 
 public:
 
-    /// Get-or-create an object/input/enum type by name.
+    /// Get-or-create an object/input/enum type by name. A new type's fields (input fields, enum
+    /// values) get room for `capacity` entries: growing the lists one append at a time reallocated
+    /// each a few times and left a third of the generated schema's memory unused.
     graphql::NamedType *ensureType(graphql::TypeKind kind, const QString &name,
-                                   const std::optional<QString> &description = std::nullopt);
+                                   const std::optional<QString> &description = std::nullopt, qsizetype capacity = 0);
     /// Adds a field to an object type (created if missing). A field name already present is kept
     /// (PostGraphile throws on some clashes and warns on others; we warn).
     bool addField(const QString &typeName, graphql::Field field, const std::optional<FieldMeta> &meta = std::nullopt);

@@ -22,6 +22,13 @@ void ensureMutationType(GeneratorContext &ctx)
                    GeneratorContext::wrap(QStringLiteral("The root mutation type which contains root level fields which mutate data."), DescPos::Type));
 }
 
+/// Fields of a row mutation's payload: clientMutationId, the row, query, one relation per foreign
+/// key and the edge.
+qsizetype payloadCapacity(const PgClassInfo &c)
+{
+    return 4 + c.constraints.size();
+}
+
 } // namespace
 
 InputValue MutationGenerator::inputArg(const QString &inputTypeName)
@@ -134,7 +141,7 @@ void MutationGenerator::generateCreate(const PgClassInfo &c)
 
     const QString inputName = m_ctx.inflector.createInputType(sing);
     m_ctx.ensureType(TypeKind::InputObject, inputName,
-                     GeneratorContext::wrap(QStringLiteral("All input for the create `%1` mutation.").arg(typeName), DescPos::Type));
+                     GeneratorContext::wrap(QStringLiteral("All input for the create `%1` mutation.").arg(typeName), DescPos::Type), 2);
     addClientMutationIdInput(inputName);
     InputFieldMeta rowMeta;
     rowMeta.kind = InputFieldMeta::Kind::RowInput;
@@ -149,7 +156,8 @@ void MutationGenerator::generateCreate(const PgClassInfo &c)
         const QString payloadName = m_ctx.inflector.createPayloadType(sing);
         resultType = payloadName;
         m_ctx.ensureType(TypeKind::Object, payloadName,
-                         GeneratorContext::wrap(QStringLiteral("The output of our create `%1` mutation.").arg(typeName), DescPos::Type));
+                         GeneratorContext::wrap(QStringLiteral("The output of our create `%1` mutation.").arg(typeName), DescPos::Type),
+                         payloadCapacity(c));
         addPayloadClientMutationId(payloadName, base);
         Field row;
         row.name = tableField;
@@ -201,7 +209,8 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         resultType = payloadName;
         if (!m_ctx.schema.type(payloadName)) {
             m_ctx.ensureType(TypeKind::Object, payloadName,
-                             GeneratorContext::wrap(QStringLiteral("The output of our %1 `%2` mutation.").arg(mode, typeName), DescPos::Type));
+                             GeneratorContext::wrap(QStringLiteral("The output of our %1 `%2` mutation.").arg(mode, typeName), DescPos::Type),
+                             payloadCapacity(c) + 1);
             addPayloadClientMutationId(payloadName, base);
             Field row;
             row.name = tableField;
@@ -241,7 +250,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         const QString fieldName = update ? m_ctx.inflector.updateNode(sing) : m_ctx.inflector.deleteNode(sing);
         const QString inputName = update ? m_ctx.inflector.updateNodeInputType(sing) : m_ctx.inflector.deleteNodeInputType(sing);
         m_ctx.ensureType(TypeKind::InputObject, inputName,
-                         GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(fieldName), DescPos::Type));
+                         GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(fieldName), DescPos::Type), 3);
         addClientMutationIdInput(inputName);
         InputFieldMeta nm;
         nm.kind = InputFieldMeta::Kind::NodeId;
@@ -282,7 +291,8 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         const QString inputName = update ? m_ctx.inflector.updateByKeysInputType(sing, keyNames, isPk, con->tags.value(QStringLiteral("updateFieldName")))
                                          : m_ctx.inflector.deleteByKeysInputType(sing, keyNames, isPk, con->tags.value(QStringLiteral("deleteFieldName")));
         m_ctx.ensureType(TypeKind::InputObject, inputName,
-                         GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(fieldName), DescPos::Type));
+                         GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(fieldName), DescPos::Type),
+                         2 + keys.size());
         addClientMutationIdInput(inputName);
         addPatchField(inputName);
         for (const PgAttrInfo *k : keys) {

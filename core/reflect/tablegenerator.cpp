@@ -134,7 +134,10 @@ void TableGenerator::generateNodeInterface()
 void TableGenerator::generateRowType(const PgClassInfo &c)
 {
     const QString typeName = m_ctx.tableTypeName(c);
-    NamedType *t = m_ctx.ensureType(TypeKind::Object, typeName, c.description);
+    // nodeId, the columns, and about one relation per constraint (computed columns fit in the
+    // room primary and unique keys leave).
+    NamedType *t = m_ctx.ensureType(TypeKind::Object, typeName, c.description,
+                                    qsizetype(c.attrs.size()) + 1 + c.constraints.size() + c.foreignConstraints.size());
     const bool hasNodeId = m_ctx.nodeEnabled() && c.isSelectable && c.exposed && c.primaryKey
                            && !c.primaryKey->keyAttrNums.isEmpty();
     if (hasNodeId) {
@@ -195,7 +198,7 @@ void TableGenerator::generateInputTypes(const PgClassInfo &c)
         variants << Variant{names->base, QStringLiteral("base"),
                             GeneratorContext::wrap(QStringLiteral("An input representation of `%1` with nullable fields.").arg(typeName), DescPos::Type), true};
     for (const Variant &v : variants) {
-        m_ctx.ensureType(TypeKind::InputObject, v.name, v.description);
+        m_ctx.ensureType(TypeKind::InputObject, v.name, v.description, qsizetype(c.attrs.size()));
         for (const PgAttrInfo &a : c.attrs) {
             if (m_ctx.model.omit(a, v.action) || a.attr->identity == 'a')
                 continue;
@@ -228,7 +231,7 @@ void TableGenerator::generateConnectionTypes(const PgClassInfo &c)
     if (m_ctx.schema.type(edgeName))
         return;
     const bool nullableNodes = m_ctx.options.setofFunctionsContainNulls;
-    m_ctx.ensureType(TypeKind::Object, edgeName, GeneratorContext::wrap(QStringLiteral("A `%1` edge in the connection.").arg(typeName), DescPos::Type));
+    m_ctx.ensureType(TypeKind::Object, edgeName, GeneratorContext::wrap(QStringLiteral("A `%1` edge in the connection.").arg(typeName), DescPos::Type), 2);
     m_ctx.types->ensureScalar(QStringLiteral("Cursor"));
     Field cursor;
     cursor.name = QStringLiteral("cursor");
@@ -241,7 +244,7 @@ void TableGenerator::generateConnectionTypes(const PgClassInfo &c)
     node.type = nullableNodes ? TypeRef::named(typeName) : TypeRef::named(typeName).nonNull();
     m_ctx.addField(edgeName, node, classMeta(FieldMeta::Kind::EdgeNode, c));
 
-    m_ctx.ensureType(TypeKind::Object, connName, GeneratorContext::wrap(QStringLiteral("A connection to a list of `%1` values.").arg(typeName), DescPos::Type));
+    m_ctx.ensureType(TypeKind::Object, connName, GeneratorContext::wrap(QStringLiteral("A connection to a list of `%1` values.").arg(typeName), DescPos::Type), 4);
     Field nodes;
     nodes.name = QStringLiteral("nodes");
     nodes.description = GeneratorContext::wrap(QStringLiteral("A list of `%1` objects.").arg(typeName), DescPos::Field);
@@ -289,7 +292,8 @@ void TableGenerator::generateOrderBy(const PgClassInfo &c)
         return;
     const QString typeName = m_ctx.tableTypeName(c);
     const QString enumName = m_ctx.inflector.orderByType(typeName);
-    NamedType *e = m_ctx.ensureType(TypeKind::Enum, enumName, GeneratorContext::wrap(QStringLiteral("Methods to use when ordering `%1`.").arg(typeName), DescPos::Type));
+    NamedType *e = m_ctx.ensureType(TypeKind::Enum, enumName, GeneratorContext::wrap(QStringLiteral("Methods to use when ordering `%1`.").arg(typeName), DescPos::Type),
+                                    2 * qsizetype(c.attrs.size()) + 3);
     auto addValue = [&](const QString &name, const OrderByMeta &meta) {
         for (const graphql::EnumValue &v : e->enumValues)
             if (v.name == name)
@@ -305,15 +309,18 @@ void TableGenerator::generateOrderBy(const PgClassInfo &c)
         if (m_ctx.model.omit(a, QStringLiteral("order")))
             continue;
         bool unique = false;
-        for (const PgConstraintInfo *con : c.constraints)
-            if ((con->type == 'p' || con->type == 'u') && con->keyAttrNums == QList<int>{a.attr->num})
-                unique = true;
+        if (m_ctx.collectFieldMeta)
+            for (const PgConstraintInfo *con : c.constraints)
+                if ((con->type == 'p' || con->type == 'u') && con->keyAttrNums == QList<int>{a.attr->num})
+                    unique = true;
         for (bool asc : {true, false}) {
             const QString name = m_ctx.inflector.orderByEnum(m_ctx.columnName(a, true), asc);
             OrderByMeta m;
-            m.alias = name.toLower();
-            m.specs << OrderByMeta::Spec{a.attr->num, 0, asc};
-            m.unique = unique;
+            if (m_ctx.collectFieldMeta) { // only the metadata needs them (two allocations per value)
+                m.alias = name.toLower();
+                m.specs << OrderByMeta::Spec{a.attr->num, 0, asc};
+                m.unique = unique;
+            }
             addValue(name, m);
         }
     }
@@ -337,6 +344,7 @@ void TableGenerator::generateCondition(const PgClassInfo &c)
     const QString typeName = m_ctx.tableTypeName(c);
     const QString condName = m_ctx.inflector.conditionType(typeName);
     QList<InputValue> fields;
+    fields.reserve(qsizetype(c.attrs.size()));
     for (const PgAttrInfo &a : c.attrs) {
         if (m_ctx.model.omit(a, QStringLiteral("filter")))
             continue;
@@ -361,7 +369,10 @@ void TableGenerator::generateCondition(const PgClassInfo &c)
         return;
     NamedType *t = m_ctx.ensureType(TypeKind::InputObject, condName,
                                     GeneratorContext::wrap(QStringLiteral("A condition to be used against `%1` object types. All fields are tested for equality and combined with a logical \u2018and.\u2019").arg(typeName), DescPos::Type));
-    t->inputFields << fields;
+    if (t->inputFields.isEmpty())
+        t->inputFields = std::move(fields);
+    else
+        t->inputFields << fields;
     m_ctx.meta.classByTypeName.insert(condName, c.cls->oid);
 }
 
@@ -369,6 +380,7 @@ QList<InputValue> TableGenerator::collectionArgs(const PgClassInfo &c, bool conn
                                                  bool withCondition) const
 {
     QList<InputValue> args;
+    args.reserve(connection ? 7 : 4);
     const QString typeName = m_ctx.tableTypeName(c);
     args << GeneratorContext::arg(QStringLiteral("first"), TypeRef::named(QStringLiteral("Int")),
                                   GeneratorContext::wrap(QStringLiteral("Only read the first `n` values of the set."), DescPos::Arg));
