@@ -289,7 +289,9 @@ public:
         }
         QString value = compute();
         QMutexLocker lock(&m_mutex);
-        if (m_map.size() > 100000)
+        // Bounded for long sessions; large enough that 3,000 tables (~150,000 names) are not
+        // cleared and recomputed halfway through.
+        if (m_map.size() > 250000)
             m_map.clear();
         m_map.insert(word, value);
         return value;
@@ -304,7 +306,7 @@ private:
 
 QString pluralize(const QString &word)
 {
-    static Cache cache;
+    static Cache &cache = *new Cache; // never destroyed: freeing it at exit is wasted work
     return cache.get(word, [&] {
         const Rules &r = rules();
         return replaceWord(word, r.irregularSingles, r.irregularPlurals, r.plural);
@@ -313,7 +315,7 @@ QString pluralize(const QString &word)
 
 QString singularize(const QString &word)
 {
-    static Cache cache;
+    static Cache &cache = *new Cache; // never destroyed: freeing it at exit is wasted work
     return cache.get(word, [&] {
         const Rules &r = rules();
         return replaceWord(word, r.irregularPlurals, r.irregularSingles, r.singular);

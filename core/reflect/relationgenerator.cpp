@@ -59,6 +59,20 @@ void RelationGenerator::generate()
 
 void RelationGenerator::addForwardRelations(const PgClassInfo &c, const QString &typeName, bool isPayload)
 {
+    for (const ForwardRelation &r : forwardRelations(c)) {
+        FieldMeta m = r.meta;
+        if (isPayload)
+            m.kind = FieldMeta::Kind::PayloadRelation;
+        m_ctx.addField(typeName, r.field, m);
+    }
+}
+
+const QList<RelationGenerator::ForwardRelation> &RelationGenerator::forwardRelations(const PgClassInfo &c)
+{
+    const auto known = m_forward.constFind(&c);
+    if (known != m_forward.constEnd())
+        return *known;
+    QList<ForwardRelation> &out = m_forward[&c];
     const QString tableTypeName = m_ctx.tableTypeName(c);
     for (const PgConstraintInfo *con : c.constraints) {
         if (con->type != 'f' || m_ctx.model.omit(*con, kRead))
@@ -77,8 +91,9 @@ void RelationGenerator::addForwardRelations(const PgClassInfo &c, const QString 
             ? GeneratorContext::wrap(QStringLiteral("Reads a single `%1` that is related to this `%2`.").arg(foreignTypeName, tableTypeName), DescPos::Field)
             : fwd;
         f.type = TypeRef::named(foreignTypeName);
-        m_ctx.addField(typeName, f, relationMeta(isPayload ? FieldMeta::Kind::PayloadRelation : FieldMeta::Kind::ForwardRelation, *con));
+        out.append(ForwardRelation{std::move(f), relationMeta(FieldMeta::Kind::ForwardRelation, *con)});
     }
+    return out;
 }
 
 void RelationGenerator::addBackwardRelations(const PgClassInfo &foreign)

@@ -20,6 +20,16 @@ public:
 private:
     void addBackwardRelations(const PgClassInfo &foreign);
 
+    struct ForwardRelation
+    {
+        graphql::Field field;
+        FieldMeta meta;
+    };
+    /// A class's forward relation fields, built once: the row type and each of its three mutation
+    /// payloads carry the same ones (and share their strings).
+    const QList<ForwardRelation> &forwardRelations(const PgClassInfo &c);
+    QHash<const PgClassInfo *, QList<ForwardRelation>> m_forward;
+
     GeneratorContext &m_ctx;
     const TableGenerator &m_tables;
 };
