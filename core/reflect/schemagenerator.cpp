@@ -32,6 +32,11 @@ GeneratedSchema SchemaGenerator::generate() const
     const Inflector inflector(m_preset, m_options);
     GeneratorContext ctx(model, m_options, inflector, out.schema, out.meta);
     ctx.collectFieldMeta = m_collectFieldMeta;
+    // About sixteen types per table (row, inputs, connection, edge, order, condition, mutation
+    // inputs and payloads) and a few per function, reserved at once: growing the vector moved
+    // every type again and held the old and the new buffer together.
+    std::vector<NamedType> &allTypes = out.schema.types();
+    allTypes.reserve(allTypes.size() + 16 * model.classes().size() + 3 * model.procs().size() + 64);
     TypeMapper types(ctx);
     ctx.types = &types;
 
@@ -74,11 +79,17 @@ void pruneUnreachableTypes(graphql::Schema &schema)
 {
     // graphql-js `collectReferencedTypes`: depth-first, pre-order, from the root types; the
     // resulting order is the order printSchema prints unsorted types in.
+    // Rank + 1 per name (0: not seen yet), so that a visit costs one hash lookup, not two: this
+    // runs for every field and argument of the schema.
     QHash<QString, qsizetype> order;
+    order.reserve(qsizetype(schema.types().size()) + 8);
     std::function<void(const QString &)> visit = [&](const QString &name) {
-        if (name.isEmpty() || order.contains(name))
+        if (name.isEmpty())
             return;
-        order.insert(name, order.size());
+        qsizetype &rank = order[name];
+        if (rank)
+            return;
+        rank = order.size();
         const NamedType *t = schema.type(name);
         if (!t)
             return;
@@ -106,16 +117,28 @@ void pruneUnreachableTypes(graphql::Schema &schema)
     std::vector<std::pair<qsizetype, size_t>> ranked;
     ranked.reserve(types.size());
     for (size_t i = 0; i < types.size(); ++i) {
-        const auto it = order.constFind(types[i].name);
-        if (it != order.constEnd())
-            ranked.emplace_back(*it, i);
+        const qsizetype rank = order.value(types[i].name);
+        if (rank)
+            ranked.emplace_back(rank, i);
     }
     std::sort(ranked.begin(), ranked.end());
-    std::vector<NamedType> kept;
-    kept.reserve(ranked.size());
+    // Permute in place (the unreachable types go to the end and are dropped): a second vector of
+    // every type was a few MB of the peak.
+    std::vector<size_t> target(types.size(), size_t(-1));
+    size_t next = 0;
     for (const auto &r : ranked)
-        kept.push_back(std::move(types[r.second]));
-    types = std::move(kept);
+        target[r.second] = next++;
+    for (size_t &t : target)
+        if (t == size_t(-1))
+            t = next++;
+    for (size_t i = 0; i < types.size(); ++i) {
+        while (target[i] != i) {
+            const size_t j = target[i];
+            std::swap(types[i], types[j]);
+            std::swap(target[i], target[j]);
+        }
+    }
+    types.erase(types.begin() + qsizetype(ranked.size()), types.end());
     schema.reindex();
 }
 
