@@ -93,12 +93,34 @@ public:
     /// Fills `out` with the two statements of a mutation field: the change, which keeps its rows
     /// (as text) in a transaction-local setting, and the payload, read after the change.
     void compileMutation(const QString &parentType, const CollectedField &f, CompiledField *out);
+    /// Whether a mutation's payload selects only the changed row's columns (nodeId, __typename,
+    /// clientMutationId): then it can be read in the change's own statement.
+    bool payloadReadsOnlyRow(const QString &payloadType, const CollectedField &f, bool unwrapped);
+    /// The payload's JSON text expression over `rows` (a FROM item of `r` rows of `resultType`).
+    QString payloadSql(const QString &payloadType, const CollectedField &f, const reflect::FieldMeta &mutation,
+                       const QString &rows, reflect::Oid resultType, bool resultIsSet, const QJsonObject &input);
 
     // --- connectionsql.cpp
     /// base64 cursor of a row for a unique ordering (empty when the order is not unique).
     QString orderCursorSql(const CollectedField &f, const QString &parentType, const RowSource &src, const QString &rowRef);
     QString connectionSql(const QString &parentType, const CollectedField &f, const RowSource &src);
     QString listSql(const QString &parentType, const CollectedField &f, const RowSource &src);
+
+    /// To-one relations of the rows a connection or list aggregates are left-joined into the
+    /// page's FROM instead of being read by a correlated subquery per row: PostgreSQL then picks a
+    /// hash, merge or memoized join (a subquery per row is planned for one row and seq-scans small
+    /// tables once per row). `rowRefs` are the row aliases whose relations may join here (the page
+    /// row and the rows joined to it); `joins` the `left join … on …` clauses.
+    struct JoinScope
+    {
+        QStringList rowRefs;
+        QStringList joins;
+    };
+    JoinScope *joinScopeFor(const QString &rowRef) const;
+    /// `order by` for json_agg over a page with joins, or empty when the ordering is not a total
+    /// order over plain columns (then relations stay correlated subqueries and the page's scan
+    /// order is kept).
+    QString joinedAggregateOrder(const CollectedField &f, const QString &parentType, const RowSource &src, const QString &rowRef);
 
     const SqlCompiler &m_c;
     /// JwtToken values are sent back as `<jwtMarker>{claims}` text for the executor to sign; set by
@@ -127,6 +149,7 @@ private:
     const QHash<QString, const graphql::ast::Definition *> &m_fragments;
     QList<pg::Param> m_params;
     int m_aliasCounter = 0;
+    std::vector<JoinScope *> m_joinScopes;
 };
 
 /// PostGraphile's base64(JSON) for cursors and nodeIds, decoded like Node's Buffer.from(s, "base64").

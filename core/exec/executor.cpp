@@ -69,9 +69,10 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
     };
 
     if (operation.type == graphql::ast::OperationType::Mutation) {
-        // Mutation fields run one after the other, each in its savepoint: a failing one is rolled
-        // back to its savepoint and the next still runs (PostGraphile's behaviour). One round trip
-        // per field; the first carries begin and the settings, the last the commit.
+        // Mutation fields run one after the other, each in its savepoint when there are several: a
+        // failing one is rolled back to its savepoint and the next still runs (PostGraphile's
+        // behaviour). One round trip per field; the first carries begin and the settings, the last
+        // the commit.
         for (qsizetype k = 0; k < pending.size(); ++k) {
             const int i = pending[k];
             const CompiledField &f = operation.fields[i];
@@ -83,8 +84,18 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
                     statements << settings;
             }
             const int at = int(statements.size());
-            statements << pg::Statement{QStringLiteral("savepoint graphql_mutation"), {}} << pg::Statement{f.preSql, f.preParams}
-                       << pg::Statement{f.sql, f.params} << pg::Statement{QStringLiteral("release savepoint graphql_mutation"), {}};
+            // A savepoint only matters when another mutation field shares the transaction: a lone
+            // field that fails rolls the whole transaction back anyway.
+            const bool savepoint = pending.size() > 1;
+            if (savepoint)
+                statements << pg::Statement{QStringLiteral("savepoint graphql_mutation"), {}};
+            if (!f.preSql.isEmpty())
+                statements << pg::Statement{f.preSql, f.preParams};
+            const int payloadAt = int(statements.size());
+            statements << pg::Statement{f.sql, f.params};
+            if (savepoint)
+                statements << pg::Statement{QStringLiteral("release savepoint graphql_mutation"), {}};
+            const int fieldEnd = int(statements.size());
             const QString end = options.dryRun ? QStringLiteral("rollback") : QStringLiteral("commit");
             if (lastField)
                 statements << pg::Statement{end, {}};
@@ -109,23 +120,24 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
                 break;
             }
             bool failed = false;
-            for (int s = at; s < at + 4 && !failed; ++s)
+            for (int s = at; s < fieldEnd && !failed; ++s)
                 if (!results[s].ok()) {
                     fieldError(i, results[s].error());
                     failed = true;
                 }
             if (!failed) {
-                const pg::Result &r = results[at + 2];
+                const pg::Result &r = results[payloadAt];
                 values[i] = r.rows() > 0 && !r.isNull(0, 0) ? QByteArray(r.raw(0, 0).data(), r.raw(0, 0).size()) : QByteArray("null");
                 if (!f.noRowsMessage.isEmpty() && r.rows() > 0 && r.text(0, 1) == QLatin1String("0")) {
                     errors[i] = ExecError{f.noRowsMessage, {f.location}, QJsonArray{f.responseKey}, {}};
                     values[i].reset();
                 }
             } else if (m_connection.inTransaction()) {
-                m_connection.exec(QStringLiteral("rollback to savepoint graphql_mutation"));
-                m_sent << pg::Statement{QStringLiteral("rollback to savepoint graphql_mutation"), {}};
+                const QString undo = savepoint ? QStringLiteral("rollback to savepoint graphql_mutation") : QStringLiteral("rollback");
+                m_connection.exec(undo);
+                m_sent << pg::Statement{undo, {}};
                 ++m_statementCount;
-                if (lastField) {
+                if (lastField && savepoint) {
                     m_connection.exec(end);
                     m_sent << pg::Statement{end, {}};
                     ++m_statementCount;

@@ -143,6 +143,19 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
     if (!resultType && cls(classOid))
         resultType = cls(classOid)->typeOid;
 
+    const reflect::Type *rt = m_c.catalogType(resultType);
+    const bool rowResult = rt && rt->classOid && rt->category != 'A';
+
+    // A payload that reads nothing but the changed row's own columns sees nothing the change could
+    // have altered elsewhere: it is built in the same statement, from the rows the change returns
+    // (one statement instead of two, and no rows kept as text in a setting).
+    if (!fn && rowResult && payloadReadsOnlyRow(payloadType, f, m->payloadUnwrapped)) {
+        const QString rows = QStringLiteral("(select __m::%1 as r from __m)").arg(typeSql(resultType));
+        out->sql = QStringLiteral("with __m as (%1) select %2, (select count(*) from __m)").arg(change, payloadSql(payloadType, f, *m, rows, resultType, false, input));
+        out->params = takeParams();
+        return;
+    }
+
     // A function's result is the column `v`; a changed table row is the CTE's row itself.
     out->preSql = QStringLiteral("with __m as (%1) select set_config(%2, coalesce(array_agg(%3::text), '{}')::text, true) from __m")
                       .arg(change, textParam(kRowsSetting), fn ? QStringLiteral("__m.v") : QStringLiteral("__m"));
@@ -152,6 +165,46 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
     const QString rows = resultType == 2278 // void
         ? QStringLiteral("(select __s as r from unnest(current_setting(%1)::text[]) as __s)").arg(textParam(kRowsSetting))
         : QStringLiteral("(select __s::%1 as r from unnest(current_setting(%2)::text[]) as __s)").arg(typeSql(resultType), textParam(kRowsSetting));
+    out->sql = QStringLiteral("select %1, (select count(*) from %2 as %3)").arg(payloadSql(payloadType, f, *m, rows, resultType, resultIsSet, input), rows, newAlias());
+    out->params = takeParams();
+}
+
+bool CompileContext::payloadReadsOnlyRow(const QString &payloadType, const CollectedField &f, bool unwrapped)
+{
+    auto pureRow = [&](const QString &type, const CollectedField &x) {
+        if (isJwtScalar(type))
+            return false;
+        for (const CollectedField &y : subFields(type, x)) {
+            if (y.name() == QLatin1String("__typename"))
+                continue;
+            const FieldMeta *ym = m_c.m_meta.field(type, y.name());
+            if (!ym || (ym->kind != FieldMeta::Kind::Column && ym->kind != FieldMeta::Kind::NodeId))
+                return false;
+        }
+        return true;
+    };
+    if (unwrapped)
+        return pureRow(payloadType, f);
+    for (const CollectedField &x : subFields(payloadType, f)) {
+        if (x.name() == QLatin1String("__typename"))
+            continue;
+        const FieldMeta *pm = m_c.m_meta.field(payloadType, x.name());
+        if (!pm)
+            return false;
+        if (pm->kind == FieldMeta::Kind::PayloadClientMutationId || pm->kind == FieldMeta::Kind::PayloadDeletedNodeId)
+            continue;
+        const Field *pf = schemaField(payloadType, x.name());
+        if (pm->kind != FieldMeta::Kind::PayloadRow || !pf || !pureRow(pf->type.name, x))
+            return false;
+    }
+    return true;
+}
+
+QString CompileContext::payloadSql(const QString &payloadType, const CollectedField &f, const reflect::FieldMeta &mutation,
+                                   const QString &rows, reflect::Oid resultType, bool resultIsSet, const QJsonObject &input)
+{
+    const FieldMeta *m = &mutation;
+    const Oid classOid = m->classOid;
     const reflect::Type *rt = m_c.catalogType(resultType);
     const bool rowResult = rt && rt->classOid && rt->category != 'A';
     if (m->payloadUnwrapped) {
@@ -162,9 +215,7 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
                                        : formatValue(rowRef, resultType, payloadType, &f);
         const QString value = (resultIsSet ? QStringLiteral("(select json_agg(%1) from %2 as %3)") : QStringLiteral("(select %1 from %2 as %3 limit 1)"))
                                   .arg(item, rows, e);
-        out->sql = QStringLiteral("select to_json(%1)::text, (select count(*) from %2 as %3)").arg(value, rows, newAlias());
-        out->params = takeParams();
-        return;
+        return QStringLiteral("to_json(%1)::text").arg(value);
     }
     QList<QPair<QString, QString>> kv;
     for (const CollectedField &x : subFields(payloadType, f)) {
@@ -233,10 +284,7 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
             throw CompileFailure{QStringLiteral("Field \"%1.%2\" is not supported yet").arg(payloadType, n)};
         }
     }
-    const QString counted = newAlias();
-    out->sql = QStringLiteral("select to_json(%1)::text, (select count(*) from %2 as %3)")
-                   .arg(objectSql(kv), rows, counted);
-    out->params = takeParams();
+    return QStringLiteral("to_json(%1)::text").arg(objectSql(kv));
 }
 
 } // namespace refract::exec

@@ -209,6 +209,21 @@ QString CompileContext::rowFieldExpression(const QString &typeName, const QStrin
                          + QStringLiteral(").") + columnName(selfClass, selfAtts[i]);
         return conds;
     };
+    // A to-one relation of a row whose page gathers joins: left join it there (see JoinScope).
+    // The joined row's key column is non-null exactly when a row matched (it equals the referencing
+    // value), so it tells a missing or RLS-hidden row (null) from a present one.
+    auto joined = [&](Oid otherClass, const QList<int> &otherAtts, Oid selfClass, const QList<int> &selfAtts) -> QString {
+        JoinScope *scope = joinScopeFor(rowRef);
+        if (!scope || otherAtts.isEmpty())
+            return QString();
+        const QString a = newAlias();
+        scope->joins << QStringLiteral(" left join %1 as %2 on %3")
+                            .arg(tableSql(otherClass), a,
+                                 withAlias(joinConds(otherClass, otherAtts, selfClass, selfAtts).join(QStringLiteral(" and ")), a));
+        scope->rowRefs << a;
+        return QStringLiteral("(case when %1.%2 is null then null else %3 end)")
+            .arg(a, columnName(otherClass, otherAtts.front()), rowJson(retType, a, subFields(retType, f)));
+    };
     switch (m->kind) {
     case FieldMeta::Kind::Column:
         return formatValue(QStringLiteral("(%1).%2").arg(rowRef, columnName(m->classOid, m->attNum)),
@@ -217,9 +232,13 @@ QString CompileContext::rowFieldExpression(const QString &typeName, const QStrin
         return nodeIdSql(m->classOid, rowRef);
     case FieldMeta::Kind::ForwardRelation:
     case FieldMeta::Kind::PayloadRelation:
+        if (QString j = joined(m->foreignClassOid, m->foreignKeyAttrNums, m->classOid, m->keyAttrNums); !j.isEmpty())
+            return j;
         return singleRowSql(retType, tableSql(m->foreignClassOid), m->foreignClassOid,
                             joinConds(m->foreignClassOid, m->foreignKeyAttrNums, m->classOid, m->keyAttrNums), subFields(retType, f));
     case FieldMeta::Kind::BackwardRelationSingle:
+        if (QString j = joined(m->classOid, m->keyAttrNums, m->foreignClassOid, m->foreignKeyAttrNums); !j.isEmpty())
+            return j;
         return singleRowSql(retType, tableSql(m->classOid), m->classOid,
                             joinConds(m->classOid, m->keyAttrNums, m->foreignClassOid, m->foreignKeyAttrNums), subFields(retType, f));
     case FieldMeta::Kind::BackwardRelationConnection:

@@ -51,6 +51,8 @@ private slots:
     void cursorErrors();
     void variablesRequired();
     void mutationsInSavepoints();
+    void loneMutationIsOneStatement();
+    void toOneRelationsJoinThePage();
     void mutationDryRunLeavesNoTrace();
     void appsyncPreset();
 
@@ -309,11 +311,70 @@ void TestSqlCompiler::mutationsInSavepoints()
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors[0][QStringLiteral("path")].toArray(), QJsonArray{QStringLiteral("b")});
     QCOMPARE(errors[0][QStringLiteral("extensions")][QStringLiteral("code")].toString(), QStringLiteral("42501"));
-    // begin, settings, 3 × (savepoint, change, payload, release), rollback to savepoint, commit
-    QCOMPARE(statements, 2 + 3 * 4 + 1 + 1);
+    // begin, settings, a: savepoint, change, payload (it reads a relation after the change),
+    // release; b and c: savepoint, change with its payload, release; b's rollback to savepoint; commit
+    QCOMPARE(statements, 2 + 4 + 3 + 1 + 3 + 1);
     QVERIFY(!m_conn.inTransaction());
     const pg::Result check = m_conn.exec(QStringLiteral("select count(*) from forum_example.post where headline in ('one', 'two')"));
     QCOMPARE(check.toInt(0, 0), 1);
+}
+
+void TestSqlCompiler::loneMutationIsOneStatement()
+{
+    const Settings johndoe{{QStringLiteral("role"), QStringLiteral("forum_example_person")},
+                           {QStringLiteral("appsync.identity_username"), QStringLiteral("johndoe")}};
+    int statements = 0;
+    // A payload of the row's own columns is read in the change's statement; one field needs no savepoint.
+    const QJsonObject r = run(QStringLiteral("mutation { updatePersonByUsername(input: {username: \"johndoe\", personPatch: {about: \"lone\"}}) "
+                                             "{ clientMutationId person { __typename nodeId username about } } }"),
+                              {}, johndoe, false, &statements);
+    const QJsonObject person = r[QStringLiteral("data")][QStringLiteral("updatePersonByUsername")][QStringLiteral("person")].toObject();
+    QCOMPARE(person[QStringLiteral("about")].toString(), QStringLiteral("lone"));
+    QCOMPARE(person[QStringLiteral("__typename")].toString(), QStringLiteral("Person"));
+    QVERIFY(QByteArray::fromBase64(person[QStringLiteral("nodeId")].toString().toLatin1()).startsWith("[\"people\","));
+    QCOMPARE(statements, 4); // begin, settings, change + payload, commit
+    QVERIFY(m_lastSent[2].sql.startsWith(QLatin1String("with __m as (update ")));
+    QCOMPARE(m_conn.exec(QStringLiteral("select about from forum_example.person where username = 'johndoe'")).text(0, 0), QStringLiteral("lone"));
+
+    // Nothing updated (another person's row, hidden by RLS): PostGraphile's error, nothing kept.
+    const QJsonObject refused = run(QStringLiteral("mutation { updatePersonByUsername(input: {username: \"li_wei\", personPatch: {about: \"x\"}}) "
+                                                   "{ person { about } } }"),
+                                    {}, johndoe);
+    QVERIFY(refused[QStringLiteral("data")][QStringLiteral("updatePersonByUsername")].isNull());
+    QVERIFY(refused[QStringLiteral("errors")].toArray()[0][QStringLiteral("message")].toString().startsWith(QLatin1String("No values were updated")));
+    // A failing lone change rolls the transaction back and the connection stays usable.
+    const QJsonObject failed = run(QStringLiteral("mutation { createPost(input: {post: {authorUsername: \"li_wei\", headline: \"not mine\"}}) "
+                                                  "{ post { id } } }"),
+                                   {}, johndoe, false, &statements);
+    QCOMPARE(failed[QStringLiteral("errors")].toArray()[0][QStringLiteral("extensions")][QStringLiteral("code")].toString(), QStringLiteral("42501"));
+    QCOMPARE(m_lastSent.last().sql, QStringLiteral("rollback"));
+    QVERIFY(!m_conn.inTransaction());
+    QCOMPARE(m_conn.exec(QStringLiteral("select count(*) from forum_example.post where headline = 'not mine'")).toInt(0, 0), 0);
+}
+
+void TestSqlCompiler::toOneRelationsJoinThePage()
+{
+    // nodes join their to-one relations into the page and sort again; edges keep correlated
+    // subqueries: both must give the same rows in the same order, for either direction.
+    for (const QString &order : {QStringLiteral("HEADLINE_DESC"), QStringLiteral("ID_ASC")}) {
+        const QJsonObject r = run(QStringLiteral("{ allPosts(first: 7, offset: 1, orderBy: %1) { nodes { id author { username latestPost { id } } } "
+                                                 "edges { node { id author { username latestPost { id } } } } } }").arg(order));
+        const QJsonObject c = r[QStringLiteral("data")][QStringLiteral("allPosts")].toObject();
+        const QJsonArray nodes = c[QStringLiteral("nodes")].toArray();
+        QCOMPARE(nodes.size(), 7);
+        QJsonArray fromEdges;
+        for (const QJsonValue &e : c[QStringLiteral("edges")].toArray())
+            fromEdges << e[QStringLiteral("node")];
+        QCOMPARE(nodes, fromEdges);
+        QVERIFY(!nodes[0][QStringLiteral("author")][QStringLiteral("username")].toString().isEmpty());
+        const QString sql = m_lastSent[1].sql;
+        QVERIFY2(sql.contains(QLatin1String(" left join \"forum_example\".\"person\"")), qPrintable(sql));
+        QVERIFY2(sql.contains(QLatin1String(" limit 7 offset 1")), qPrintable(sql)); // no parameter: see intLiteral
+    }
+    // Under another role (RLS policies apply to the joined table as they did to the subquery).
+    const QJsonObject hidden = run(QStringLiteral("{ allPosts(first: 2) { nodes { id author { username } } } }"), {},
+                                   Settings{{QStringLiteral("role"), QStringLiteral("forum_example_anonymous")}});
+    QCOMPARE(hidden[QStringLiteral("data")][QStringLiteral("allPosts")][QStringLiteral("nodes")].toArray().size(), 2);
 }
 
 void TestSqlCompiler::mutationDryRunLeavesNoTrace()
