@@ -25,17 +25,27 @@ LocalServerController::~LocalServerController() { stop(); }
 void LocalServerController::start(const QString &conninfo, const QStringList &schemas, reflect::Preset preset,
                                   quint16 port)
 {
+    ServeOptions serve;
+    serve.port = port;
+    start(conninfo, schemas, preset, serve);
+}
+
+void LocalServerController::start(const QString &conninfo, const QStringList &schemas, reflect::Preset preset,
+                                  const ServeOptions &serve)
+{
     if (m_state != Stopped)
         return;
+    m_serve = serve;
     net::LocalServiceOptions options;
     options.conninfo = conninfo;
     options.schemas = schemas;
     options.preset = preset;
     options.reflect = reflect::ReflectOptions::defaultsFor(preset);
-    options.poolSize = 4;
-    options.server.host = QHostAddress(QHostAddress::LocalHost);
-    options.server.port = port;
+    options.poolSize = qBound(1, serve.poolSize, 64);
+    options.server.host = serve.host;
+    options.server.port = serve.port;
     options.server.threads = options.poolSize;
+    options.server.graphql.auth = serve.auth;
     auto service = std::make_shared<net::LocalService>(options);
     m_state = Starting;
     const int generation = ++m_generation;
@@ -73,6 +83,7 @@ void LocalServerController::stop()
     if (m_service)
         m_service->close();
     m_service.reset();
+    m_serve = ServeOptions(); // the key leaves memory with the server
     if (wasRunning)
         emit stopped();
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <net/graphqlhttphandler.h>
 #include <reflect/reflectoptions.h>
+
+#include <QHostAddress>
 
 #include <QObject>
 #include <QString>
@@ -28,8 +31,18 @@ public:
     explicit LocalServerController(QObject *parent = nullptr);
     ~LocalServerController() override;
 
+    /// Where and how to serve (Query → Run Locally's dialog).
+    struct ServeOptions
+    {
+        QHostAddress host = QHostAddress(QHostAddress::LocalHost);
+        quint16 port = 0; ///< 0: a free port
+        int poolSize = 4;
+        net::JwtAuthOptions auth; ///< no key: no JWT, every request runs as auth.defaultRole
+    };
+
     /// Starts serving `conninfo` on 127.0.0.1:`port` (0: a free port). Ignored unless stopped.
     void start(const QString &conninfo, const QStringList &schemas, reflect::Preset preset, quint16 port = 0);
+    void start(const QString &conninfo, const QStringList &schemas, reflect::Preset preset, const ServeOptions &serve);
     /// Stops at once; a start still reflecting is dropped when it finishes.
     void stop();
 
@@ -37,6 +50,8 @@ public:
     bool isRunning() const { return m_state == Running; }
     /// `http://127.0.0.1:port/graphql` while running, empty otherwise.
     QUrl url() const;
+    /// What the running (or starting) server was started with; its JWT key stays in memory only.
+    const ServeOptions &serveOptions() const { return m_serve; }
 
 signals:
     void started(const QUrl &url);
@@ -47,6 +62,7 @@ private:
     State m_state = Stopped;
     int m_generation = 0; ///< bumped by stop() to drop a start still loading
     std::shared_ptr<net::LocalService> m_service;
+    ServeOptions m_serve;
 };
 
 } // namespace refract::ui

@@ -119,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     createActions();
     createMenus();
     createDocks();
+    createSavedOperationsDock();
     createStatusBar();
     addToolBar(Qt::TopToolBarArea, m_connectionBar);
     m_connectionBar->addConnectionActions({m_connectAction, m_refreshAction});
@@ -142,21 +143,11 @@ MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     });
 
     // The workspace brings back the tabs of the last session; without one, one empty tab.
-    m_session = new WorkspaceSession(this, workspacePath.isEmpty() ? workspace::Workspace::defaultPath() : workspacePath);
+    m_session = new WorkspaceSession(this, workspacePath.isEmpty() ? WorkspaceSession::lastPath() : workspacePath);
     newQueryTab();
     m_session->restore();
-    m_history->setHistory(m_session->workspace().history);
-    {
-        QList<identity::IdentityProfile> saved;
-        for (const QJsonObject &o : m_session->workspace().profiles) {
-            QString error;
-            if (auto p = identity::IdentityProfile::fromJson(o, &error))
-                saved.append(*p);
-            else
-                log(EventLog::Warning, tr("A saved identity profile was skipped: %1").arg(error));
-        }
-        setProfiles(saved);
-    }
+    applyWorkspaceProfiles();
+    connectWorkspaceSession();
     connect(m_session, &WorkspaceSession::historyChanged, this,
             [this] { m_history->setHistory(m_session->workspace().history); });
     connect(m_runner, &RunController::executed, this, [this](const ExecutedOperation &op) {
@@ -266,6 +257,7 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    createWorkspaceActions(file);
     file->addAction(m_newTabAction);
     file->addAction(m_closeTabAction);
     file->addSeparator();
@@ -286,6 +278,8 @@ void MainWindow::createMenus()
     query->addAction(m_copyCurlAction);
     query->addAction(m_identityAction);
     query->addAction(m_profilesAction);
+    query->addSeparator();
+    query->addAction(m_saveOperationAction);
     query->addSeparator();
     query->addAction(m_runLocallyAction);
 
@@ -367,6 +361,7 @@ QList<QAction *> MainWindow::allActions() const
                             m_runLocallyAction};
     for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock, m_historyDock})
         out.append(d->toggleViewAction());
+    out += m_workspaceActions;
     return out;
 }
 
@@ -380,6 +375,9 @@ QueryTab *MainWindow::newQueryTab(const QString &text)
     if (!text.isEmpty())
         tab->editor()->setText(text);
     tab->setSchemaContext(m_context);
+    // A new tab runs as the identity (and dry-run switch) the toolbar shows.
+    tab->setIdentityKey(m_connectionBar->currentIdentity().key);
+    tab->setDryRun(m_dryRunAction->isChecked());
     if (m_session)
         m_session->watch(tab);
     if (!m_tabSplitterState.isEmpty())

@@ -16,6 +16,7 @@
 class QActionGroup;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -35,6 +36,7 @@ class EventLog;
 class ExplorerWidget;
 class HistoryView;
 class LocalServerController;
+class SavedOperationsView;
 class WorkspaceSession;
 class QueryTab;
 class ReflectJob;
@@ -71,6 +73,18 @@ public:
     LocalServerController *localServer() const { return m_localServer; }
     WorkspaceSession *workspaceSession() const { return m_session; }
     HistoryView *history() const { return m_history; }
+    SavedOperationsView *savedOperations() const { return m_savedOperations; }
+
+    /// File → New / Open / Save As without their dialogs (the menu's dialogs call these). Each
+    /// saves the current workspace first; a file that is not a workspace changes nothing.
+    bool newWorkspace(QString *error = nullptr);
+    bool openWorkspace(const QString &path, QString *error = nullptr);
+    bool saveWorkspaceAs(const QString &path, QString *error = nullptr);
+    /// Query → Save Operation: keeps the current tab's operation under `name` in the workspace.
+    bool saveCurrentOperation(const QString &name);
+    /// While Run Locally serves: a curl command for the current tab's operation with the current
+    /// identity's token signed by the server's key (empty with the reason in `note` otherwise).
+    QString localServerCurl(QString *note) const;
 
     QueryTab *newQueryTab(const QString &text = {});
     QueryTab *currentQueryTab() const;
@@ -109,6 +123,16 @@ private:
     void createMenus();
     void createDocks();
     void createStatusBar();
+    // mainwindowworkspace.cpp
+    void createWorkspaceActions(QMenu *file);
+    void createSavedOperationsDock();
+    void connectWorkspaceSession();
+    void applyWorkspaceProfiles();
+    /// The toolbar's identity picker and dry-run switch show the current tab's.
+    void showTabRunSettings();
+    void updateWindowTitle();
+    void updateRecentWorkspacesMenu();
+    void openWorkspaceInteractively(const QString &path);
     void openConnectionDialog();
     void chooseSdlFile();
     void reflectAgain();
@@ -147,6 +171,11 @@ private:
     RunController *m_runner = nullptr;
     LocalServerController *m_localServer = nullptr;
     QAction *m_runLocallyAction = nullptr;
+    QList<QAction *> m_workspaceActions;
+    QAction *m_saveOperationAction = nullptr;
+    QMenu *m_recentWorkspacesMenu = nullptr;
+    SavedOperationsView *m_savedOperations = nullptr;
+    QDockWidget *m_savedDock = nullptr;
 
     QAction *m_runAction = nullptr;
     QAction *m_dryRunAction = nullptr;

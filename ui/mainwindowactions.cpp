@@ -42,6 +42,9 @@ void MainWindow::setProfiles(const QList<identity::IdentityProfile> &profiles)
     }
     m_connectionBar->setIdentities(identities);
     m_connectionBar->selectIdentity(current);
+    // A restored tab's identity may have arrived before its profile.
+    if (QueryTab *tab = currentQueryTab(); tab && !tab->identityKey().isEmpty())
+        m_connectionBar->selectIdentity(tab->identityKey());
     m_session->setProfiles(json);
 }
 
@@ -70,6 +73,9 @@ void MainWindow::runQuery()
     // Without a database (an SDL file) the runner validates only.
     const QString conninfo = m_connection && m_catalog ? m_params.conninfo() : QString();
     const ConnectionBar::Identity identity = m_connectionBar->currentIdentity();
+    // The tab remembers who it last ran as (and how), for after a restart.
+    tab->setIdentityKey(identity.key);
+    tab->setDryRun(m_dryRunAction->isChecked());
     m_runner->run(tab, conninfo, m_context, RunController::Identity{identity.text, identity.settings},
                   m_dryRunAction->isChecked());
 }
@@ -135,68 +141,6 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Refract"),
                        tr("<h3>Refract %1</h3><p>A workbench and engine for GraphQL over PostgreSQL.</p>")
                            .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::createRunLocallyAction()
-{
-    m_localServer = new LocalServerController(this);
-    m_runLocallyAction = new QAction(tr("Run &Locally"), this);
-    m_runLocallyAction->setObjectName(QStringLiteral("actionRunLocally"));
-    m_runLocallyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    m_runLocallyAction->setStatusTip(tr("Serve this connection's GraphQL API on 127.0.0.1, as `refract-cli serve` does"));
-    m_runLocallyAction->setCheckable(true);
-    // The URL stays in the status bar while the server runs; selectable so that it can be copied.
-    auto *urlLabel = new QLabel(this);
-    urlLabel->setObjectName(QStringLiteral("localServerUrl"));
-    urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    urlLabel->hide();
-    statusBar()->addPermanentWidget(urlLabel);
-    connect(m_runLocallyAction, &QAction::triggered, this, &MainWindow::toggleRunLocally);
-    connect(m_localServer, &LocalServerController::started, this, [this, urlLabel](const QUrl &url) {
-        const QString u = url.toString();
-        urlLabel->setText(tr("Serving %1").arg(u));
-        urlLabel->show();
-        m_runLocallyAction->setChecked(true);
-        m_runLocallyAction->setText(tr("Stop &Local Server"));
-        log(EventLog::Info, tr("Local server running at %1 (Copy as cURL points there)").arg(u));
-    });
-    connect(m_localServer, &LocalServerController::failed, this, [this, urlLabel](const QString &error) {
-        urlLabel->hide();
-        m_runLocallyAction->setChecked(false);
-        m_runLocallyAction->setText(tr("Run &Locally"));
-        log(EventLog::Error, tr("Local server did not start: %1").arg(error));
-    });
-    connect(m_localServer, &LocalServerController::stopped, this, [this, urlLabel] {
-        urlLabel->hide();
-        m_runLocallyAction->setChecked(false);
-        m_runLocallyAction->setText(tr("Run &Locally"));
-        log(EventLog::Info, tr("Local server stopped"));
-    });
-}
-
-void MainWindow::toggleRunLocally()
-{
-    if (m_localServer->state() != LocalServerController::Stopped) {
-        const bool starting = m_localServer->state() == LocalServerController::Starting;
-        m_localServer->stop();
-        m_runLocallyAction->setChecked(false);
-        if (starting)
-            log(EventLog::Info, tr("Local server start cancelled"));
-        return;
-    }
-    if (!m_haveParams || !m_connection) {
-        m_runLocallyAction->setChecked(false);
-        log(EventLog::Warning, tr("Connect to a database first (Ctrl+Shift+O), then Run Locally."));
-        return;
-    }
-    QStringList schemas = m_params.schemaList();
-    if (schemas.isEmpty())
-        schemas = {QStringLiteral("public")};
-    // 0: a free port; set server/port to keep one across runs.
-    const int port = QSettings().value(QStringLiteral("server/port"), 0).toInt();
-    log(EventLog::Info, tr("Starting a local server for %1…").arg(m_params.displayName()));
-    m_runLocallyAction->setChecked(true);
-    m_localServer->start(m_params.conninfo(), schemas, m_connectionBar->preset(), quint16(qBound(0, port, 65535)));
 }
 
 } // namespace refract::ui

@@ -173,4 +173,20 @@ void QueryTab::findAgain(bool forward)
     m_findEdit->setPalette(p);
 }
 
+void QueryTab::setIdentityKey(const QString &key)
+{
+    if (key == m_identityKey)
+        return;
+    m_identityKey = key;
+    emit runSettingsChanged();
+}
+
+void QueryTab::setDryRun(bool dryRun)
+{
+    if (dryRun == m_dryRun)
+        return;
+    m_dryRun = dryRun;
+    emit runSettingsChanged();
+}
+
 } // namespace refract::ui

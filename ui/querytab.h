@@ -39,6 +39,13 @@ public:
     QByteArray saveSplitterState() const;
     bool restoreSplitterState(const QByteArray &state);
 
+    /// The identity picker's key this tab runs as (empty: the connection's role) and its dry-run
+    /// switch: each tab keeps its own, and the toolbar shows the current tab's.
+    QString identityKey() const { return m_identityKey; }
+    void setIdentityKey(const QString &key);
+    bool dryRun() const { return m_dryRun; }
+    void setDryRun(bool dryRun);
+
     /// Shows the find bar with the editor's selection and focuses it.
     void showFindBar();
     void hideFindBar();
@@ -46,6 +53,8 @@ public:
 
 signals:
     void splitterMoved();
+    /// The identity or the dry-run switch changed.
+    void runSettingsChanged();
 
 private:
     void findAgain(bool forward);
@@ -60,6 +69,8 @@ private:
     QSplitter *m_horizontal = nullptr;
     QWidget *m_findBar = nullptr;
     QLineEdit *m_findEdit = nullptr;
+    QString m_identityKey;
+    bool m_dryRun = false;
 };
 
 } // namespace refract::ui

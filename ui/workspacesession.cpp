@@ -6,20 +6,47 @@
 #include "querytab.h"
 #include "runcontroller.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
 
 namespace refract::ui {
 
 namespace {
-constexpr int SaveDelayMs = 800;
+
+const char LastKey[] = "workspace/last";
+const char RecentKey[] = "workspace/recent";
+
+QString untitledDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/workspaces");
 }
+
+QString canonical(const QString &path) { return QFileInfo(path).absoluteFilePath(); }
+
+void rememberPath(const QString &path)
+{
+    QSettings s;
+    s.setValue(QLatin1String(LastKey), path);
+    QStringList recent = s.value(QLatin1String(RecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > WorkspaceSession::MaxRecentWorkspaces)
+        recent.removeLast();
+    s.setValue(QLatin1String(RecentKey), recent);
+}
+
+} // namespace
 
 WorkspaceSession::WorkspaceSession(MainWindow *window, const QString &path)
     : QObject(window)
     , m_window(window)
-    , m_path(path)
+    , m_path(canonical(path))
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
@@ -30,17 +57,54 @@ WorkspaceSession::WorkspaceSession(MainWindow *window, const QString &path)
     connect(tabs->tabBar(), &QTabBar::tabMoved, this, &WorkspaceSession::scheduleSave);
 }
 
+bool WorkspaceSession::isUntitled() const
+{
+    return m_path == canonical(workspace::Workspace::defaultPath()) ||
+           QFileInfo(m_path).absolutePath() == canonical(untitledDir());
+}
+
+QString WorkspaceSession::displayName() const
+{
+    if (isUntitled())
+        return tr("Untitled");
+    QString name = QFileInfo(m_path).fileName();
+    for (const QString &suffix : {workspace::Workspace::fileSuffix(), QStringLiteral(".json")})
+        if (name.endsWith(suffix) && name.size() > suffix.size()) {
+            name.chop(suffix.size());
+            break;
+        }
+    return name;
+}
+
+QString WorkspaceSession::lastPath()
+{
+    const QString last = QSettings().value(QLatin1String(LastKey)).toString();
+    return !last.isEmpty() && QFileInfo::exists(last) ? last : workspace::Workspace::defaultPath();
+}
+
+QStringList WorkspaceSession::recentWorkspaces()
+{
+    QStringList out;
+    for (const QString &p : QSettings().value(QLatin1String(RecentKey)).toStringList())
+        if (QFileInfo::exists(p))
+            out.append(p);
+    return out;
+}
+
 void WorkspaceSession::watch(QueryTab *tab)
 {
     connect(tab->editor(), &QsciScintilla::textChanged, this, &WorkspaceSession::scheduleSave);
     connect(tab->variablesEdit(), &QPlainTextEdit::textChanged, this, &WorkspaceSession::scheduleSave);
     connect(tab->headersEdit(), &QPlainTextEdit::textChanged, this, &WorkspaceSession::scheduleSave);
+    connect(tab, &QueryTab::runSettingsChanged, this, &WorkspaceSession::scheduleSave);
     connect(tab, &QObject::destroyed, this, &WorkspaceSession::scheduleSave);
 }
 
 void WorkspaceSession::scheduleSave()
 {
-    if (!m_restoring)
+    // Not restarted while pending: steady typing must not postpone the save indefinitely, or a
+    // crash after a minute of typing would lose the whole minute.
+    if (!m_restoring && !m_timer->isActive())
         m_timer->start();
 }
 
@@ -57,8 +121,14 @@ bool WorkspaceSession::restore()
         return false;
     }
     m_workspace = loaded;
-    if (loaded.tabs.isEmpty())
-        return true;
+    if (!loaded.tabs.isEmpty())
+        applyTabs(loaded);
+    rememberPath(m_path);
+    return true;
+}
+
+void WorkspaceSession::applyTabs(const workspace::Workspace &loaded)
+{
     m_restoring = true;
     QTabWidget *tabs = m_window->queryTabs();
     QList<QWidget *> old;
@@ -69,16 +139,19 @@ bool WorkspaceSession::restore()
         tab->variablesEdit()->setPlainText(t.variables);
         tab->headersEdit()->setPlainText(t.headers);
         tab->editor()->setCursorPosition(t.cursorLine, t.cursorIndex);
+        tab->setIdentityKey(t.identity);
+        tab->setDryRun(t.dryRun);
         if (!t.title.isEmpty())
             tabs->setTabText(tabs->indexOf(tab), t.title);
     }
+    if (loaded.tabs.isEmpty())
+        m_window->newQueryTab();
     for (QWidget *w : old) {
         tabs->removeTab(tabs->indexOf(w));
         w->deleteLater();
     }
     tabs->setCurrentIndex(qBound(0, loaded.currentTab, tabs->count() - 1));
     m_restoring = false;
-    return true;
 }
 
 void WorkspaceSession::collect()
@@ -94,6 +167,8 @@ void WorkspaceSession::collect()
         t.text = tab->editor()->text();
         t.variables = tab->variablesEdit()->toPlainText();
         t.headers = tab->headersEdit()->toPlainText();
+        t.identity = tab->identityKey();
+        t.dryRun = tab->dryRun();
         tab->editor()->getCursorPosition(&t.cursorLine, &t.cursorIndex);
         m_workspace.tabs.append(t);
     }
@@ -109,6 +184,80 @@ bool WorkspaceSession::saveNow()
         m_window->eventLog()->add(EventLog::Error, tr("Could not save the workspace %1: %2").arg(m_path, error));
         return false;
     }
+    return true;
+}
+
+void WorkspaceSession::setPath(const QString &path)
+{
+    m_path = canonical(path);
+    rememberPath(m_path);
+    emit pathChanged(m_path);
+}
+
+bool WorkspaceSession::newWorkspace(QString *error)
+{
+    if (!saveNow()) {
+        if (error)
+            *error = tr("the current workspace could not be saved");
+        return false;
+    }
+    const QString path = untitledDir() + QLatin1String("/untitled-") +
+                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
+                         workspace::Workspace::fileSuffix();
+    const workspace::Workspace fresh;
+    QString why;
+    if (!fresh.save(path, &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    m_workspace = fresh;
+    applyTabs(fresh);
+    setPath(path);
+    emit workspaceReplaced();
+    emit historyChanged();
+    emit savedOperationsChanged();
+    saveNow();
+    return true;
+}
+
+bool WorkspaceSession::open(const QString &path, QString *error)
+{
+    // Read before anything changes: a damaged or foreign file leaves the current workspace as it is.
+    workspace::Workspace loaded;
+    QString why;
+    if (!loaded.loadExisting(path, &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    if (canonical(path) == m_path)
+        return true;
+    if (!saveNow()) {
+        if (error)
+            *error = tr("the current workspace could not be saved");
+        return false;
+    }
+    m_workspace = loaded;
+    applyTabs(loaded);
+    setPath(path);
+    emit workspaceReplaced();
+    emit historyChanged();
+    emit savedOperationsChanged();
+    return true;
+}
+
+bool WorkspaceSession::saveAs(const QString &path, QString *error)
+{
+    m_timer->stop();
+    collect();
+    QString why;
+    if (!m_workspace.save(path, &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    setPath(path);
     return true;
 }
 
@@ -142,6 +291,22 @@ void WorkspaceSession::setProfiles(const QList<QJsonObject> &profiles)
         return;
     m_workspace.profiles = profiles;
     scheduleSave();
+}
+
+void WorkspaceSession::saveOperation(const workspace::SavedOperation &operation)
+{
+    m_workspace.saveOperation(operation);
+    saveNow(); // named on purpose: written at once
+    emit savedOperationsChanged();
+}
+
+bool WorkspaceSession::removeSavedOperation(const QString &name)
+{
+    if (!m_workspace.removeSavedOperation(name))
+        return false;
+    saveNow();
+    emit savedOperationsChanged();
+    return true;
 }
 
 } // namespace refract::ui
