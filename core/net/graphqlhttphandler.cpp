@@ -151,17 +151,22 @@ HttpResponse GraphQLHttpHandler::health(const HttpRequest &request) const
         return r;
     }
     QString error;
+    bool busy = false;
     HttpResponse r;
     {
-        pg::ConnectionPool::Lease lease(m_pool, qMin(1000, m_options.acquireTimeoutMs), &error);
+        pg::ConnectionPool::Lease lease(m_pool, qMin(1000, m_options.acquireTimeoutMs), &error, &busy);
         if (lease) {
             const pg::Result res = lease->exec(QStringLiteral("select 1"));
             if (!res.ok())
                 error = res.error().message;
         }
     }
-    // The server itself answers either way: `database` says whether PostgreSQL does.
-    if (error.isEmpty())
+    // The server itself answers either way: `database` says whether PostgreSQL does. Every pooled
+    // connection in use is load, not an outage (an outage hands connections back at once): a
+    // health probe must not fail a server for being busy.
+    if (busy)
+        r = HttpResponse::json(200, "{\"status\":\"ok\",\"database\":\"busy\"}");
+    else if (error.isEmpty())
         r = HttpResponse::json(200, "{\"status\":\"ok\",\"database\":\"up\"}");
     else
         r = HttpResponse::json(503, QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},

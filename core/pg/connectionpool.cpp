@@ -71,8 +71,10 @@ bool ConnectionPool::ensureOpen(Connection *c, QString *error)
     return false;
 }
 
-Connection *ConnectionPool::acquire(int timeoutMs, QString *error)
+Connection *ConnectionPool::acquire(int timeoutMs, QString *error, bool *busy)
 {
+    if (busy)
+        *busy = false;
     Connection *c = nullptr;
     {
         QMutexLocker lock(&m_mutex);
@@ -81,6 +83,8 @@ Connection *ConnectionPool::acquire(int timeoutMs, QString *error)
             if (!m_available.wait(&m_mutex, deadline)) {
                 if (error)
                     *error = QStringLiteral("no database connection became free within %1 ms").arg(timeoutMs);
+                if (busy)
+                    *busy = true;
                 return nullptr;
             }
         }

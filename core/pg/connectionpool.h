@@ -29,9 +29,10 @@ public:
     /// that fail are retried on acquire().
     bool open(QString *error = nullptr);
 
-    /// An open connection, or nullptr when none became free within `timeoutMs` or the database
-    /// cannot be reached (then `error` says why). The caller owns it until release().
-    Connection *acquire(int timeoutMs, QString *error = nullptr);
+    /// An open connection, or nullptr when none became free within `timeoutMs` (then `*busy` is
+    /// set) or the database cannot be reached (then `error` says why). The caller owns it until
+    /// release().
+    Connection *acquire(int timeoutMs, QString *error = nullptr, bool *busy = nullptr);
     /// Gives a connection back; an aborted transaction is rolled back, a broken socket closed (it
     /// reconnects on its next acquire).
     void release(Connection *connection);
@@ -44,8 +45,8 @@ public:
     class Lease
     {
     public:
-        Lease(ConnectionPool &pool, int timeoutMs, QString *error = nullptr)
-            : m_pool(&pool), m_connection(pool.acquire(timeoutMs, error)) {}
+        Lease(ConnectionPool &pool, int timeoutMs, QString *error = nullptr, bool *busy = nullptr)
+            : m_pool(&pool), m_connection(pool.acquire(timeoutMs, error, busy)) {}
         ~Lease() { if (m_connection) m_pool->release(m_connection); }
         Lease(const Lease &) = delete;
         Lease &operator=(const Lease &) = delete;

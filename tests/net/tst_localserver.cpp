@@ -498,6 +498,22 @@ void TestLocalServer::health()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json()[QStringLiteral("status")].toString(), QStringLiteral("ok"));
     QCOMPARE(r.json()[QStringLiteral("database")].toString(), QStringLiteral("up"));
+
+    // Every pooled connection in use: busy, not down (a liveness probe must not fail under load).
+    std::vector<pg::Connection *> held;
+    for (int i = 0; i < m_pool->size(); ++i)
+        held.push_back(m_pool->acquire(5000));
+    for (pg::Connection *h : held)
+        QVERIFY(h);
+    QElapsedTimer t;
+    t.start();
+    const Reply busy = c.request("GET", "/health", {}, {});
+    for (pg::Connection *h : held)
+        m_pool->release(h);
+    QCOMPARE(busy.status, 200);
+    QCOMPARE(busy.json()[QStringLiteral("database")].toString(), QStringLiteral("busy"));
+    QVERIFY(t.elapsed() < 5000);
+    QCOMPARE(c.request("GET", "/health", {}, {}).json()[QStringLiteral("database")].toString(), QStringLiteral("up"));
 }
 
 void TestLocalServer::jwt()
