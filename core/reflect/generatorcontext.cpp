@@ -111,19 +111,25 @@ QString GeneratorContext::tableTypeName(const PgClassInfo &c) const
 
 QString GeneratorContext::columnName(const PgAttrInfo &a, bool skipRowId) const
 {
-    QHash<const PgAttrInfo *, QString> &cache = m_columnName[skipRowId ? 1 : 0];
-    auto it = cache.constFind(&a);
-    if (it != cache.constEnd())
-        return *it;
-    QString n = a.tags.value(QStringLiteral("name"));
-    if (n.isEmpty())
-        n = a.attr->name;
-    return *cache.insert(&a, inflector.columnName(n, skipRowId));
+    QString &cached = m_attrNames[&a].columnName[skipRowId ? 1 : 0];
+    if (cached.isEmpty()) {
+        QString n = a.tags.value(QStringLiteral("name"));
+        if (n.isEmpty())
+            n = a.attr->name;
+        cached = inflector.columnName(n, skipRowId);
+    }
+    return cached;
 }
 
 QString GeneratorContext::columnField(const PgAttrInfo &a) const
 {
-    return inflector.column(columnName(a));
+    // Asked for each column by the row type, three input types, the condition and the keys.
+    const auto it = m_attrNames.constFind(&a);
+    if (it != m_attrNames.constEnd() && !it->field.isEmpty())
+        return it->field;
+    const QString field = inflector.column(columnName(a));
+    m_attrNames[&a].field = field;
+    return field;
 }
 
 QStringList GeneratorContext::keyColumnNames(const PgClassInfo &c, const QList<int> &nums) const
@@ -193,7 +199,9 @@ bool GeneratorContext::addField(const QString &typeName, graphql::Field field, c
         warnings << QStringLiteral("field %1.%2 defined twice; the first definition is kept").arg(typeName, field.name);
         return false;
     }
-    if (fm && (collectFieldMeta || typeName == QLatin1String("Mutation")))
+    // Without the metadata, the generator still needs to tell custom mutations from CRUD ones
+    // (it lists them last): only theirs is kept.
+    if (fm && (collectFieldMeta || (fm->kind == FieldMeta::Kind::CustomMutation && typeName == QLatin1String("Mutation"))))
         meta.fields.insert(typeName + QLatin1Char('.') + field.name, *fm);
     if (names)
         names->insert(field.name);

@@ -36,7 +36,7 @@ public:
     TypeMapper *types = nullptr;
     QStringList warnings;
     /// Whether the per-field metadata (SchemaMeta::fields, inputFields, orderByValues) is recorded;
-    /// the Mutation fields' is always, since the generator orders them by it.
+    /// the custom mutations' is always, since the generator orders Mutation's fields by it.
     bool collectFieldMeta = true;
 
     bool nodeEnabled() const { return inflector.preset() == Preset::PostGraphile; }
@@ -81,7 +81,12 @@ private:
     // and column names again (a table's type name dozens of times): computed once per entity.
     mutable QHash<const PgClassInfo *, QString> m_singular;
     mutable QHash<const PgClassInfo *, QString> m_tableType;
-    mutable QHash<const PgAttrInfo *, QString> m_columnName[2];
+    struct AttrNames
+    {
+        QString columnName[2]; ///< `_columnName`, without / with skipRowId; empty until asked
+        QString field;         ///< `column`
+    };
+    mutable QHash<const PgAttrInfo *, AttrNames> m_attrNames;
 
 public:
 
