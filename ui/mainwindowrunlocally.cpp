@@ -58,12 +58,11 @@ void MainWindow::createRunLocallyAction()
     auto *copyUrl = new QToolButton(panel);
     copyUrl->setObjectName(QStringLiteral("copyServerUrl"));
     copyUrl->setText(tr("Copy URL"));
-    copyUrl->setAutoRaise(true);
+    copyUrl->setToolTip(tr("Copy the server's URL"));
     auto *copyCurl = new QToolButton(panel);
     copyCurl->setObjectName(QStringLiteral("copyServerCurl"));
     copyCurl->setText(tr("Copy curl"));
     copyCurl->setToolTip(tr("A curl command for the current tab's operation, with the current identity's token"));
-    copyCurl->setAutoRaise(true);
     layout->addWidget(urlLabel);
     layout->addWidget(copyUrl);
     layout->addWidget(copyCurl);

@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -196,6 +197,9 @@ void MainWindow::updateWindowTitle()
 {
     setWindowTitle(tr("%1 — Refract").arg(m_session->displayName()));
     setWindowFilePath(m_session->isUntitled() ? QString() : m_session->path());
+    // File → Save names what it writes (an untitled workspace is named first, through Save As).
+    if (QAction *save = findChild<QAction *>(QStringLiteral("actionSaveWorkspace")))
+        save->setText(m_session->isUntitled() ? tr("&Save Workspace…") : tr("&Save Workspace “%1”").arg(m_session->displayName()));
 }
 
 void MainWindow::updateRecentWorkspacesMenu()
@@ -205,7 +209,12 @@ void MainWindow::updateRecentWorkspacesMenu()
     for (const QString &path : recent) {
         if (QFileInfo(path).absoluteFilePath() == m_session->path())
             continue;
-        QAction *a = m_recentWorkspacesMenu->addAction(QFileInfo(path).fileName());
+        const QFileInfo info(path);
+        // Untitled workspaces have generated file names: their date tells them apart.
+        const bool untitled = info.absolutePath() == QFileInfo(workspace::Workspace::defaultPath()).absolutePath() + QLatin1String("/workspaces") ||
+                              info.absoluteFilePath() == QFileInfo(workspace::Workspace::defaultPath()).absoluteFilePath();
+        QAction *a = m_recentWorkspacesMenu->addAction(
+            untitled ? tr("Untitled (%1)").arg(QLocale().toString(info.lastModified(), QLocale::ShortFormat)) : info.fileName());
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));
         connect(a, &QAction::triggered, this, [this, path] { openWorkspaceInteractively(path); });

@@ -38,8 +38,8 @@ RunLocallyDialog::RunLocallyDialog(const QList<identity::IdentityProfile> &profi
     m_host->setObjectName(QStringLiteral("hostEdit"));
     m_hostWarning->setObjectName(QStringLiteral("hostWarning"));
     m_hostWarning->setWordWrap(true);
-    m_hostWarning->setText(tr("⚠ Not a loopback address: other machines can send queries, and requests without "
-                              "a token run as the default role."));
+    m_hostWarning->setText(tr("⚠ Not loopback: other machines can query this server."));
+    m_hostWarning->setToolTip(tr("Requests without a token run as the default role, from anywhere that reaches this address."));
     m_hostWarning->setStyleSheet(QStringLiteral("color: #b25b00;"));
     m_port->setObjectName(QStringLiteral("portSpin"));
     m_port->setRange(0, 65535);
@@ -124,6 +124,9 @@ void RunLocallyDialog::updateState()
     m_secret->setVisible(typed);
     m_mapping->setEnabled(m_secretSource->currentIndex() > 0);
     m_error->hide();
+    // Rows that appear (the warning, the secret field) get room instead of squeezing the others.
+    if (layout())
+        resize(width(), qMax(height(), sizeHint().height()));
 }
 
 RunLocallyDialog::Options RunLocallyDialog::options() const

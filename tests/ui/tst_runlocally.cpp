@@ -46,6 +46,19 @@ using namespace refract::ui;
 
 namespace {
 
+/// With REFRACT_SCREENSHOT_DIR set (run under xvfb-run with QT_QPA_PLATFORM=xcb), saves
+/// packaging/screenshots-style grabs: runlocally-<name>.png.
+void maybeGrab(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("REFRACT_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(400); // layouts and repaints settle
+    const QString path = QStringLiteral("%1/runlocally-%2.png").arg(dir, QLatin1String(name));
+    if (!widget->grab().save(path))
+        qWarning("could not write %s", qPrintable(path));
+}
+
 // Runs `configure` on the Run Locally dialog as soon as it is shown (exec() blocks the caller).
 void whenDialogShows(std::function<void(RunLocallyDialog *)> configure)
 {
@@ -284,6 +297,7 @@ void TestRunLocally::dialogChecksItsInput()
     QVERIFY(!d.hostWarning()->isVisible());
     d.hostEdit()->setText(QStringLiteral("0.0.0.0"));
     QVERIFY(d.hostWarning()->isVisible()); // every interface: warned
+    maybeGrab(&d, "warning");
     d.hostEdit()->setText(QStringLiteral("::1"));
     QVERIFY(!d.hostWarning()->isVisible());
     d.hostEdit()->setText(QStringLiteral("no such host"));
@@ -346,6 +360,7 @@ void TestRunLocally::verifiesTokens()
         // The AppSync mapping never takes the role from a token: every request runs as the default
         // role, and the token's claims (username) decide what RLS lets it see and change.
         d->defaultRoleEdit()->setText(QStringLiteral("forum_example_person"));
+        maybeGrab(d, "dialog");
         d->accept();
     });
     w.findChild<QAction *>(QStringLiteral("actionRunLocally"))->trigger();
@@ -356,6 +371,7 @@ void TestRunLocally::verifiesTokens()
     QCOMPARE(w.localServer()->serveOptions().auth.defaultRole, QStringLiteral("forum_example_person"));
     QCOMPARE(w.localServer()->serveOptions().auth.key, secret);
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("localServerUrl"))->text().contains(QLatin1String("JWT")));
+    maybeGrab(&w, "running");
 
     // Without a token: the default role without a username, so RLS hides johndoe's row (the
     // connection's role, a superuser, would have changed it).

@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -35,6 +36,31 @@ using namespace refract;
 using namespace refract::ui;
 
 namespace {
+
+/// With REFRACT_SCREENSHOT_DIR set (run under xvfb-run with QT_QPA_PLATFORM=xcb), saves
+/// packaging/screenshots-style grabs: workspace-<name>.png.
+QString screenshotPath(const char *name)
+{
+    const QString dir = qEnvironmentVariable("REFRACT_SCREENSHOT_DIR");
+    return dir.isEmpty() ? QString() : QStringLiteral("%1/workspace-%2.png").arg(dir, QLatin1String(name));
+}
+
+// The window with its open menus painted where they are (popups are windows of their own).
+void grabWithMenus(QWidget *window, const QList<QMenu *> &menus, const char *name)
+{
+    const QString path = screenshotPath(name);
+    if (path.isEmpty())
+        return;
+    QTest::qWait(400); // layouts and repaints settle
+    QPixmap shot = window->grab();
+    QPainter painter(&shot);
+    for (QMenu *m : menus)
+        if (m->isVisible())
+            painter.drawPixmap(window->mapFromGlobal(m->mapToGlobal(QPoint(0, 0))), m->grab());
+    painter.end();
+    if (!shot.save(path))
+        qWarning("could not write %s", qPrintable(path));
+}
 
 QString tabText(MainWindow &w, int i) { return qobject_cast<QueryTab *>(w.queryTabs()->widget(i))->editor()->text(); }
 
@@ -125,6 +151,7 @@ void TestWorkspaceWindow::saveAsNewOpen()
         QCOMPARE(w.workspaceSession()->path(), named);
         QVERIFY(!w.workspaceSession()->isUntitled());
         QVERIFY2(w.windowTitle().startsWith(QString::fromUtf8("forum — ")), qPrintable(w.windowTitle()));
+        QVERIFY(w.findChild<QAction *>(QStringLiteral("actionSaveWorkspace"))->text().contains(QLatin1String("forum")));
         workspace::Workspace onDisk;
         QVERIFY(onDisk.loadExisting(named));
         QCOMPARE(onDisk.tabs.size(), 2);
@@ -165,6 +192,27 @@ void TestWorkspaceWindow::saveAsNewOpen()
     QCOMPARE(again.workspaceSession()->path(), named);
     QCOMPARE(again.queryTabs()->count(), 2);
     QVERIFY(again.windowTitle().startsWith(QLatin1String("forum")));
+    // Recent Workspaces lists the others (not the current one), the untitled one by its date.
+    QMenu *recent = again.findChild<QMenu *>(QStringLiteral("recentWorkspacesMenu"));
+    emit recent->aboutToShow();
+    QStringList entries;
+    for (QAction *a : recent->actions())
+        entries << a->text();
+    QCOMPARE(entries.size(), 1);
+    QVERIFY2(entries.first().startsWith(QLatin1String("Untitled (")), qPrintable(entries.join(QLatin1Char(','))));
+    if (!screenshotPath("file-menu").isEmpty()) {
+        again.resize(1100, 640);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QMenu *file = again.menuBar()->actions().first()->menu();
+        again.menuBar()->setActiveAction(again.menuBar()->actions().first());
+        QTest::qWait(200);
+        file->setActiveAction(recent->menuAction());
+        recent->popup(file->mapToGlobal(file->actionGeometry(recent->menuAction()).topRight()));
+        grabWithMenus(&again, {file, recent}, "file-menu");
+        recent->hide();
+        file->hide();
+    }
 }
 
 void TestWorkspaceWindow::openRefusesForeignFiles()
