@@ -162,30 +162,8 @@ int runExportSdl(const QStringList &args)
     } else {
         // Streamed: the SDL of thousands of tables is tens of MB, and holding it as UTF-16 and UTF-8
         // at once was half of the peak memory.
-        // The printer hands out millions of small pieces; gathering them into 64 K chunks before
-        // encoding saves a UTF-8 conversion and an allocation per piece.
         written = writeOutputStreamed(
-            outPath,
-            [&](const std::function<void(QStringView)> &write) {
-                constexpr qsizetype chunkSize = 1 << 16;
-                QString chunk;
-                chunk.reserve(chunkSize + 1024);
-                graphql::printSchema(schema, printOptions, [&](QStringView piece) {
-                    if (piece.size() >= chunkSize) {
-                        write(chunk);
-                        chunk.resize(0);
-                        write(piece);
-                        return;
-                    }
-                    chunk += piece;
-                    if (chunk.size() >= chunkSize) {
-                        write(chunk);
-                        chunk.resize(0);
-                    }
-                });
-                if (!chunk.isEmpty())
-                    write(chunk);
-            },
+            outPath, [&](const std::function<void(QStringView)> &write) { graphql::printSchema(schema, printOptions, write); },
             &error);
     }
     phase("print");
