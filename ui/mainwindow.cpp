@@ -16,6 +16,7 @@
 #include "recentconnections.h"
 #include "diagram/diagramwidget.h"
 #include "reflectjob.h"
+#include "remotesession.h"
 #include "resultsview.h"
 #include "runcontroller.h"
 #include "schemacontext.h"
@@ -122,7 +123,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     createSavedOperationsDock();
     createStatusBar();
     addToolBar(Qt::TopToolBarArea, m_connectionBar);
-    m_connectionBar->addConnectionActions({m_connectAction, m_refreshAction});
+    m_connectionBar->addConnectionActions({m_connectAction, m_connectEndpointAction, m_refreshAction});
 
     connect(m_job, &ReflectJob::progress, this, [this](const QString &step) { setBusy(true, step); });
     connect(m_job, &ReflectJob::finished, this, &MainWindow::onReflectFinished);
@@ -151,7 +152,9 @@ MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     connect(m_session, &WorkspaceSession::historyChanged, this,
             [this] { m_history->setHistory(m_session->workspace().history); });
     connect(m_runner, &RunController::executed, this, [this](const ExecutedOperation &op) {
-        m_session->addHistory(op, m_haveParams ? m_params.displayName() : QString());
+        m_session->addHistory(op, m_haveParams            ? m_params.displayName()
+                                  : m_remote->isConnected() ? m_remote->endpoint().displayName()
+                                                            : QString());
     });
     connect(m_history, &HistoryView::reopen, this, [this](const QString &document, const QString &variables) {
         QueryTab *tab = newQueryTab(document);
@@ -252,6 +255,7 @@ void MainWindow::createActions()
     connect(m_lightAction, &QAction::triggered, this, [this] { setTheme(Theme::Light); });
     connect(m_darkAction, &QAction::triggered, this, [this] { setTheme(Theme::Dark); });
     createRunLocallyAction();
+    createRemoteActions();
 }
 
 void MainWindow::createMenus()
@@ -262,6 +266,7 @@ void MainWindow::createMenus()
     file->addAction(m_closeTabAction);
     file->addSeparator();
     file->addAction(m_connectAction);
+    file->addAction(m_connectEndpointAction);
     file->addAction(m_refreshAction);
     file->addAction(m_disconnectAction);
     file->addAction(m_openSdlAction);
@@ -358,7 +363,7 @@ QList<QAction *> MainWindow::allActions() const
                             m_findAction,     m_identityAction,  m_profilesAction,  m_connectAction,   m_refreshAction,
                             m_disconnectAction, m_openSdlAction, m_filterAction,  m_quitAction,      m_shortcutsAction,
                             m_aboutAction,    m_resetLayoutAction, m_lightAction,   m_darkAction,
-                            m_runLocallyAction};
+                            m_runLocallyAction, m_connectEndpointAction};
     for (QDockWidget *d : {m_explorerDock, m_docsDock, m_logDock, m_historyDock})
         out.append(d->toggleViewAction());
     out += m_workspaceActions;
@@ -483,6 +488,7 @@ void MainWindow::connectTo(const PgConnectionParams &params)
 {
     // The password lives in the keychain (or this session's memory) and in m_params, nowhere else.
     PgConnectionParams p = params.withPasswordExtracted();
+    leaveRemote(); // a database replaces a GraphQL endpoint
     const int generation = ++m_connectGeneration;
     m_haveParams = true;
     RecentConnections::add(p);
@@ -527,6 +533,7 @@ void MainWindow::disconnectDatabase()
 {
     cancelBackgroundWork();
     m_localServer->stop();
+    leaveRemote();
     m_connection.reset();
     m_catalog.reset();
     m_schema.reset();
@@ -618,11 +625,13 @@ void MainWindow::cancelBackgroundWork()
     }
     if (m_runner->isRunning())
         m_runner->cancel(); // reports through the runner's finished handling
+    if (m_remote->isBusy())
+        m_remote->cancel(); // reports through RemoteSession::cancelled
 }
 
 bool MainWindow::isBusy() const
 {
-    return m_job->isRunning() || m_runner->isRunning() || m_sdlLoading || m_keychainWait;
+    return m_job->isRunning() || m_runner->isRunning() || m_sdlLoading || m_keychainWait || m_remote->isBusy();
 }
 
 void MainWindow::setBusy(bool busy, const QString &text)

@@ -40,6 +40,8 @@ class SavedOperationsView;
 class WorkspaceSession;
 class QueryTab;
 class ReflectJob;
+class RemoteSession;
+struct RemoteEndpoint;
 class RunController;
 class SchemaContext;
 struct ReflectOutcome;
@@ -58,6 +60,10 @@ public:
     void connectTo(const PgConnectionParams &params);
     /// Loads a GraphQL schema from an SDL file in the background (no database needed).
     void openSdlFile(const QString &path);
+    /// Reads a deployed GraphQL API's schema in the background (mainwindowremote.cpp); Run then
+    /// sends operations there. Replaces the database connection.
+    void connectToEndpoint(const RemoteEndpoint &endpoint);
+    RemoteSession *remoteSession() const { return m_remote; }
     void cancelBackgroundWork();
     bool isBusy() const;
     /// Demo mode: demo identities and a sample query for the forum database.
@@ -114,6 +120,8 @@ signals:
     void reflectFinished(bool ok);
     /// An SDL file was loaded (or failed to).
     void sdlLoaded(bool ok);
+    /// connectToEndpoint() ended (ok, failed or cancelled).
+    void endpointConnected(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -144,6 +152,10 @@ private:
     /// Query → Run Locally: starts (or stops) the `refract-cli serve` server for this connection.
     void createRunLocallyAction();
     void toggleRunLocally();
+    void createRemoteActions();
+    void openEndpointDialog();
+    /// Forgets the GraphQL endpoint (a database connection or Disconnect replaces it).
+    void leaveRemote();
     void prettify();
     void closeQueryTab(int index);
     void switchIdentity();
@@ -171,6 +183,8 @@ private:
     RunController *m_runner = nullptr;
     LocalServerController *m_localServer = nullptr;
     QAction *m_runLocallyAction = nullptr;
+    RemoteSession *m_remote = nullptr;
+    QAction *m_connectEndpointAction = nullptr;
     QList<QAction *> m_workspaceActions;
     QAction *m_saveOperationAction = nullptr;
     QMenu *m_recentWorkspacesMenu = nullptr;

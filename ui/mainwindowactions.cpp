@@ -10,6 +10,7 @@
 #include "profilesdialog.h"
 #include "queryeditor.h"
 #include "querytab.h"
+#include "remotesession.h"
 #include "resultsview.h"
 #include "runcontroller.h"
 #include "shortcutsdialog.h"
@@ -64,6 +65,10 @@ void MainWindow::runQuery()
         statusBar()->showMessage(tr("Nothing to run"), 3000);
         return;
     }
+    if (m_remote->isConnected()) { // a deployed GraphQL API: over HTTP, with its headers
+        m_runner->runRemote(tab, m_remote->endpoint(), m_context);
+        return;
+    }
     if (!m_connection && !m_schema) {
         const QString note = tr("Connect to a database first (Ctrl+Shift+O).");
         tab->results()->showMessage(note);
@@ -87,7 +92,8 @@ void MainWindow::copyAsCurl()
         return;
     // The server "Run locally" started, else the endpoint `refract-cli serve` listens on unless the
     // user set another one.
-    const QString endpoint = m_localServer->isRunning()
+    const QString endpoint = m_remote->isConnected() ? m_remote->endpoint().url.toString(QUrl::RemoveUserInfo)
+        : m_localServer->isRunning()
         ? m_localServer->url().toString()
         : QSettings().value(QStringLiteral("query/endpoint"), QStringLiteral("http://127.0.0.1:5000/graphql")).toString();
     QString error;

@@ -1,11 +1,13 @@
 #include "recentconnections.h"
 
+#include <QJsonDocument>
 #include <QSettings>
 
 namespace refract::ui {
 
 namespace {
 const QString Key = QStringLiteral("connections/recent");
+const QString EndpointsKey = QStringLiteral("connections/recentEndpoints");
 }
 
 QList<PgConnectionParams> RecentConnections::load()
@@ -31,6 +33,31 @@ void RecentConnections::add(const PgConnectionParams &params)
     QSettings().setValue(Key, out);
 }
 
-void RecentConnections::clear() { QSettings().remove(Key); }
+void RecentConnections::clear()
+{
+    QSettings().remove(Key);
+    QSettings().remove(EndpointsKey);
+}
+
+QList<RemoteEndpoint> RecentConnections::loadEndpoints()
+{
+    QList<RemoteEndpoint> out;
+    for (const QVariant &v : QSettings().value(EndpointsKey).toList())
+        if (const QJsonDocument doc = QJsonDocument::fromJson(v.toByteArray()); doc.isObject())
+            out.append(RemoteEndpoint::fromJson(doc.object()));
+    return out;
+}
+
+void RecentConnections::addEndpoint(const RemoteEndpoint &endpoint)
+{
+    const RemoteEndpoint e = endpoint.withoutSecrets();
+    QList<RemoteEndpoint> list = loadEndpoints();
+    list.removeIf([&](const RemoteEndpoint &o) { return o.url == e.url; });
+    list.prepend(e);
+    QVariantList out;
+    for (qsizetype i = 0; i < list.size() && i < MaxEntries; ++i)
+        out.append(QJsonDocument(list.at(i).toJson()).toJson(QJsonDocument::Compact)); // never a secret value
+    QSettings().setValue(EndpointsKey, out);
+}
 
 } // namespace refract::ui

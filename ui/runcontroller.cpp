@@ -71,9 +71,13 @@ RunController::RunController(QObject *parent)
 
 RunController::~RunController() = default;
 
-bool RunController::isRunning() const { return m_run->isRunning(); }
+bool RunController::isRunning() const { return m_run->isRunning() || m_remoteId != 0; }
 
-void RunController::cancel() { m_run->cancel(); }
+void RunController::cancel()
+{
+    m_run->cancel();
+    cancelRemote();
+}
 
 void RunController::run(QueryTab *tab, const QString &conninfo, std::shared_ptr<const SchemaContext> context,
                         const Identity &identity, bool dryRun)

@@ -10,12 +10,18 @@
 
 #include <memory>
 
+namespace refract::net {
+class GraphQLClient;
+struct GraphQLResponse;
+}
+
 namespace refract::ui {
 
 class QueryRun;
 class QueryTab;
 class SchemaContext;
 struct QueryRunOutcome;
+struct RemoteEndpoint;
 
 /// One executed operation, as the history keeps it.
 struct ExecutedOperation
@@ -51,6 +57,10 @@ public:
     /// Runs against PostgreSQL (context must be runnable); validates only when conninfo is empty.
     void run(QueryTab *tab, const QString &conninfo, std::shared_ptr<const SchemaContext> context,
              const Identity &identity, bool dryRun);
+    /// Sends the operation to a deployed GraphQL API with the endpoint's headers and the tab's
+    /// headers editor merged over them (remoterun.cpp). Such runs have no SQL, plan or database
+    /// identity: the results say so instead of showing local markers.
+    void runRemote(QueryTab *tab, const RemoteEndpoint &endpoint, std::shared_ptr<const SchemaContext> context);
     void cancel();
     bool isRunning() const;
 
@@ -67,11 +77,16 @@ signals:
 private:
     void onFinished(const QueryRunOutcome &outcome);
     void validateOnly(QueryTab *tab, std::shared_ptr<const SchemaContext> context);
+    void onRemoteFinished(const net::GraphQLResponse &response);
+    void cancelRemote();
 
     QueryRun *m_run = nullptr;
     QPointer<QueryTab> m_tab;
     QString m_identityText;
     ExecutedOperation m_pending;
+    net::GraphQLClient *m_client = nullptr; ///< remote runs; created on first use
+    quint64 m_remoteId = 0;                 ///< the remote request under way (0: none)
+    QString m_remoteName;
 };
 
 } // namespace refract::ui

@@ -1,0 +1,286 @@
+// File → Connect to GraphQL Endpoint…: the real window against the project's own server
+// (net::LocalService on 127.0.0.1 over the forum example) — the dialog's Test, connecting by
+// introspection, the type in the explorer, Run over HTTP with the endpoint's Authorization header
+// and the tab's headers merged over it, and the secret kept out of the workspace file and settings.
+#include "../pg/testdatabase.h"
+
+#include <identity/jwt.h>
+#include <net/localservice.h>
+#include <ui/connectionbar.h>
+#include <ui/endpointdialog.h>
+#include <ui/eventlog.h>
+#include <ui/explorerwidget.h>
+#include <ui/graphqltypemodel.h>
+#include <ui/mainwindow.h>
+#include <ui/passwordkeychain.h>
+#include <ui/queryeditor.h>
+#include <ui/querytab.h>
+#include <ui/recentconnections.h>
+#include <ui/remotesession.h>
+#include <ui/resultsview.h>
+#include <ui/schemacontext.h>
+#include <ui/workspacesession.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace refract;
+using namespace refract::ui;
+
+namespace {
+const QByteArray kSecret = "an-endpoint-test-secret-of-some-length";
+
+/// With REFRACT_SCREENSHOT_DIR set (run under xvfb-run with QT_QPA_PLATFORM=xcb), saves
+/// packaging/screenshots-style grabs: endpoint-<name>.png.
+void maybeGrab(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("REFRACT_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(400); // layouts and repaints settle
+    const QString path = QStringLiteral("%1/endpoint-%2.png").arg(dir, QLatin1String(name));
+    if (!widget->grab().save(path))
+        qWarning("could not write %s", qPrintable(path));
+}
+}
+
+class TestEndpoint : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void connectExploreRun();
+    void unreachableEndpoint();
+
+private:
+    QByteArray token(qint64 expiresIn) const;
+
+    test::TestDatabase m_db;
+    std::unique_ptr<net::LocalService> m_service;
+    QTemporaryDir m_dir;
+};
+
+QByteArray TestEndpoint::token(qint64 expiresIn) const
+{
+    QString error;
+    const QByteArray t = identity::Jwt::sign(QJsonObject{{QStringLiteral("cognito:username"), QStringLiteral("johndoe")},
+                                                         {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + expiresIn}},
+                                             identity::JwtAlgorithm::HS256, kSecret, &error);
+    if (t.isEmpty())
+        qWarning("sign: %s", qPrintable(error));
+    return t;
+}
+
+void TestEndpoint::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("RefractTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_endpoint"));
+    QSettings().clear();
+    PasswordKeychain::instance()->setBackendEnabled(false); // never the user's keychain
+    QVERIFY(m_dir.isValid());
+    if (!test::hasPgEnvironment())
+        return;
+    QVERIFY2(m_db.create(QStringLiteral("tst_endpoint")), qPrintable(m_db.error()));
+    pg::Connection c;
+    QVERIFY2(c.open(m_db.conninfo()), qPrintable(c.lastError().toString()));
+    QString error;
+    QVERIFY2(test::loadForumExample(c, QStringLiteral(REFRACT_SOURCE_DIR "/tests/fixtures/forum_example.sql"), &error),
+             qPrintable(error));
+    net::LocalServiceOptions o;
+    o.conninfo = m_db.conninfo();
+    o.schemas = {QStringLiteral("forum_example")};
+    o.poolSize = 2;
+    o.server.threads = 2;
+    o.server.graphql.auth.key = kSecret;
+    o.server.graphql.auth.claimsMapping = QStringLiteral("appsync");
+    o.server.graphql.auth.defaultRole = QStringLiteral("forum_example_person");
+    m_service = std::make_unique<net::LocalService>(o);
+    QVERIFY2(m_service->load(&error), qPrintable(error));
+    QVERIFY2(m_service->listen(&error), qPrintable(error));
+}
+
+void TestEndpoint::cleanupTestCase()
+{
+    if (m_service)
+        m_service->close();
+    m_service.reset();
+    QSettings().clear();
+}
+
+void TestEndpoint::connectExploreRun()
+{
+    if (!m_service)
+        QSKIP("no PostgreSQL environment (PGHOST/PGPORT/PGDATABASE); scripts/test provides one");
+    const QString url = m_service->url().toString();
+    const QByteArray bearer = "Bearer " + token(600);
+    const QString workspacePath = m_dir.filePath(QStringLiteral("workspace.json"));
+    MainWindow w(nullptr, workspacePath);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+    QAction *connectAction = w.findChild<QAction *>(QStringLiteral("actionConnectEndpoint"));
+    QVERIFY(connectAction);
+    QVERIFY(w.allActions().contains(connectAction));
+
+    // The dialog, driven as a user would: URL, the Authorization header's value, Test, Connect.
+    bool dialogSeen = false;
+    QString testText;
+    QTimer::singleShot(0, this, [&] {
+        auto *d = qobject_cast<EndpointDialog *>(QApplication::activeModalWidget());
+        QVERIFY(d);
+        dialogSeen = true;
+        d->findChild<QLineEdit *>(QStringLiteral("endpointUrl"))->setText(url);
+        auto *table = d->findChild<QTableWidget *>(QStringLiteral("headersTable"));
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, EndpointDialog::NameColumn)->text(), QStringLiteral("Authorization"));
+        QCOMPARE(table->item(0, EndpointDialog::SecretColumn)->checkState(), Qt::Checked);
+        table->item(0, EndpointDialog::ValueColumn)->setText(QString::fromLatin1(bearer));
+        QSignalSpy tested(d, &EndpointDialog::testFinished);
+        QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
+        QVERIFY(d->isTesting());
+        QVERIFY(tested.wait(30000));
+        QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(d->testResultText()));
+        testText = d->testResultText();
+        maybeGrab(d, "dialog");
+        d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    QSignalSpy connected(&w, &MainWindow::endpointConnected);
+    connectAction->trigger();
+    QVERIFY(dialogSeen);
+    QVERIFY2(testText.contains(QLatin1String(" types")), qPrintable(testText));
+    QVERIFY(connected.wait(30000));
+    QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+    QVERIFY(w.remoteSession()->isConnected());
+    QVERIFY2(w.connectionBar()->statusText().contains(QLatin1String("(remote)")), qPrintable(w.connectionBar()->statusText()));
+    QVERIFY(!w.connectionBar()->identityCombo()->isEnabled()); // database identities do not apply
+    QVERIFY(w.connectionBar()->identityCombo()->toolTip().contains(QLatin1String("identity: headers Authorization")));
+
+    // The endpoint's schema feeds the explorer: find Person by filtering.
+    w.explorer()->setFilterText(QStringLiteral("Person"));
+    QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
+    QVERIFY(w.explorer()->typeModel()->indexForMember(QStringLiteral("Person"), QStringLiteral("username")).isValid());
+    QVERIFY(w.schemaContext());
+    QVERIFY(!w.schemaContext()->isRunnable()); // nothing to compile locally
+
+    // Run goes over HTTP with the endpoint's Authorization: the server runs it as johndoe.
+    QueryTab *tab = w.newQueryTab(QStringLiteral("{ currentPerson { username } }"));
+    auto run = [&] {
+        tab->results()->showMessage(QString());
+        w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+        QVERIFY(w.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+        QTRY_VERIFY(!tab->results()->isLoading());
+    };
+    run();
+    QVERIFY2(tab->results()->rawText().contains(QLatin1String("\"username\": \"johndoe\"")), qPrintable(tab->results()->rawText()));
+    const QString status = tab->results()->statusText();
+    QVERIFY2(status.contains(QStringLiteral("remote endpoint — identity: headers Authorization")), qPrintable(status));
+    QVERIFY2(status.contains(QLatin1String("HTTP 200")), qPrintable(status));
+    QVERIFY2(!status.contains(QLatin1String("SQL statement")), qPrintable(status)); // no local markers
+    QVERIFY(tab->results()->sqlText().contains(QLatin1String("Remote endpoint")));
+    QVERIFY(tab->results()->warningText().isEmpty());
+    w.explorer()->setFilterText(QString());
+    w.explorer()->selectType(QStringLiteral("Person"));
+    maybeGrab(&w, "connected");
+
+    // The tab's headers win over the endpoint's: an expired token answers 401 with a GraphQL body.
+    tab->headersEdit()->setPlainText(QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(token(-60)));
+    run();
+    QVERIFY2(tab->results()->rawText().contains(QLatin1String("jwt expired")), qPrintable(tab->results()->rawText()));
+    QVERIFY2(tab->results()->statusText().contains(QLatin1String("HTTP 401")), qPrintable(tab->results()->statusText()));
+    tab->headersEdit()->clear();
+
+    // Without the tab's header, the endpoint's applies again.
+    run();
+    QVERIFY(tab->results()->rawText().contains(QLatin1String("johndoe")));
+
+    // The secret is in neither the workspace file nor the settings; the endpoint is remembered.
+    QVERIFY(w.workspaceSession()->saveNow());
+    QFile ws(workspacePath);
+    QVERIFY(ws.open(QIODevice::ReadOnly));
+    const QByteArray saved = ws.readAll();
+    QVERIFY(saved.contains(url.toUtf8()));
+    QVERIFY(saved.contains("Authorization"));
+    QVERIFY2(!saved.contains(bearer.mid(7, 40)), "the token reached the workspace file");
+    QSettings().sync();
+    QFile settingsFile(QSettings().fileName());
+    QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+    QVERIFY2(!settingsFile.readAll().contains(bearer.mid(7, 40)), "the token reached the settings");
+    const QList<RemoteEndpoint> recent = RecentConnections::loadEndpoints();
+    QVERIFY(!recent.isEmpty());
+    QCOMPARE(recent.first().url.toString(), url);
+    QCOMPARE(recent.first().headerNames(), QStringList{QStringLiteral("Authorization")});
+    QVERIFY(recent.first().headers.first().value.isEmpty());
+
+    // A recent endpoint in the dialog gets its secret back from the keychain (this session's memory).
+    {
+        EndpointDialog d;
+        auto *combo = d.findChild<QComboBox *>(QStringLiteral("recentEndpoints"));
+        QVERIFY(combo->count() >= 2);
+        QVERIFY(combo->itemText(1).contains(QLatin1String("Authorization")));
+        combo->setCurrentIndex(1);
+        emit combo->activated(1);
+        QTRY_COMPARE(d.endpoint().headers.value(0).value, QString::fromLatin1(bearer));
+    }
+
+    // Disconnect gives the database controls back.
+    w.findChild<QAction *>(QStringLiteral("actionDisconnect"))->trigger();
+    QVERIFY(!w.remoteSession()->isConnected());
+    QVERIFY(w.connectionBar()->identityCombo()->isEnabled());
+    w.close();
+}
+
+void TestEndpoint::unreachableEndpoint()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress(QHostAddress::LocalHost), 0));
+        port = probe.serverPort();
+    }
+    MainWindow w(nullptr, m_dir.filePath(QStringLiteral("workspace2.json")));
+    w.show();
+    RemoteEndpoint e;
+    e.url = QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(port));
+    QSignalSpy connected(&w, &MainWindow::endpointConnected);
+    w.connectToEndpoint(e);
+    QVERIFY(connected.wait(30000));
+    QVERIFY(!connected.at(0).at(0).toBool());
+    QVERIFY(!w.isBusy());
+    QVERIFY2(w.connectionBar()->statusText().contains(QLatin1String("Could not connect")), qPrintable(w.connectionBar()->statusText()));
+    QVERIFY2(w.eventLog()->lastMessage().contains(QLatin1String("connection refused")), qPrintable(w.eventLog()->lastMessage()));
+
+    // A connect under way can be cancelled: a server that accepts and never answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    e.url = QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(silent.serverPort()));
+    connected.clear();
+    w.connectToEndpoint(e);
+    QVERIFY(w.isBusy());
+    QTRY_VERIFY(silent.hasPendingConnections());
+    w.cancelBackgroundWork();
+    QCOMPARE(connected.size(), 1);
+    QVERIFY(!connected.at(0).at(0).toBool());
+    QVERIFY(!w.isBusy());
+    QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("cancelled")));
+}
+
+QTEST_MAIN(TestEndpoint)
+#include "tst_endpoint.moc"
