@@ -29,7 +29,7 @@ void MainWindow::createRemoteActions()
     m_connectEndpointAction->setStatusTip(tr("Read a deployed GraphQL API's schema and run operations against it"));
     m_connectEndpointAction->setToolTip(tr("Connect to a GraphQL endpoint (%1)")
                                             .arg(m_connectEndpointAction->shortcut().toString(QKeySequence::NativeText)));
-    m_connectEndpointAction->setIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
+    m_connectEndpointAction->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon)); // not the database icon
     m_connectEndpointAction->setIconText(tr("Endpoint"));
     connect(m_connectEndpointAction, &QAction::triggered, this, &MainWindow::openEndpointDialog);
 
