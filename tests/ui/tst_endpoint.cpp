@@ -68,6 +68,7 @@ private slots:
     void cleanupTestCase();
     void connectExploreRun();
     void unreachableEndpoint();
+    void sdlSchemaAndCancelledRun();
 
 private:
     QByteArray token(qint64 expiresIn) const;
@@ -280,6 +281,50 @@ void TestEndpoint::unreachableEndpoint()
     QVERIFY(!connected.at(0).at(0).toBool());
     QVERIFY(!w.isBusy());
     QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("cancelled")));
+}
+
+void TestEndpoint::sdlSchemaAndCancelledRun()
+{
+    // The schema from an SDL file; runs still go to the URL — here a server that never answers,
+    // so the run is still under way until Cancel ends it.
+    const QString sdl = m_dir.filePath(QStringLiteral("api.graphql"));
+    {
+        QFile f(sdl);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("type Widget { id: ID! name: String }\ntype Query { widgets: [Widget!]! }\n");
+    }
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress(QHostAddress::LocalHost), 0));
+    MainWindow w(nullptr, m_dir.filePath(QStringLiteral("workspace3.json")));
+    w.show();
+    RemoteEndpoint e;
+    e.url = QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(silent.serverPort()));
+    e.schemaSource = RemoteEndpoint::SchemaSource::SdlFile;
+    e.sdlPath = sdl;
+    QSignalSpy connected(&w, &MainWindow::endpointConnected);
+    w.connectToEndpoint(e);
+    QVERIFY(connected.wait(30000));
+    QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+    QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Widget")).isValid());
+    QVERIFY(!silent.hasPendingConnections()); // nothing was sent to read the schema
+
+    QueryTab *tab = w.currentQueryTab();
+    tab->editor()->setText(QStringLiteral("{ widgets { id name } }"));
+    w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+    QVERIFY(w.isBusy());
+    QTRY_VERIFY(silent.hasPendingConnections()); // the request reached the server
+    QTest::qWait(200);
+    QVERIFY(w.isBusy());
+    w.cancelBackgroundWork();
+    QVERIFY(!w.isBusy());
+    QCOMPARE(tab->results()->statusText(), QStringLiteral("Cancelled."));
+    QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("cancelled")));
+
+    // Bad variables are refused before anything is sent.
+    tab->variablesEdit()->setPlainText(QStringLiteral("{ not json"));
+    w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+    QVERIFY(!w.isBusy());
+    QVERIFY2(tab->results()->statusText().contains(QLatin1String("Nothing was sent")), qPrintable(tab->results()->statusText()));
 }
 
 QTEST_MAIN(TestEndpoint)
