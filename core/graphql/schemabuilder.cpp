@@ -1,5 +1,7 @@
 #include "schemabuilder.h"
 
+#include "pendingdefaults.h"
+
 #include "jsvalue.h"
 
 #include "parser.h"
@@ -167,6 +169,14 @@ public:
 
         for (const Definition *d : directiveDefs)
             schema.directives().append(buildDirective(*d));
+        addSpecified(schema);
+        return schema;
+    }
+
+    /// The specified directives (@oneOf and graphql-js 16.15's @deprecated on directives included) and
+    /// the built-in scalars, after the document's own directives.
+    static void addSpecified(Schema &schema)
+    {
         const bool ownDeprecated = schema.directive(QStringLiteral("deprecated")) != nullptr;
         schema.addBuiltInDirectives();
         if (!schema.directive(QStringLiteral("oneOf"))) {
@@ -182,7 +192,6 @@ public:
                 && !d.locations.contains(QLatin1String("DIRECTIVE_DEFINITION")))
                 d.locations.append(QStringLiteral("DIRECTIVE_DEFINITION"));
         schema.addBuiltInScalars();
-        return schema;
     }
 
 private:
@@ -430,6 +439,21 @@ public:
         }
     }
 
+    /// completeSchema: the defaults buildClientSchema's reader collected, then addSpecified.
+    void completePending(Schema &schema, detail::PendingDefaults &pending)
+    {
+        m_schema = &schema;
+        for (const detail::PendingDefaults::FieldArgs &f : pending.fieldArgs)
+            m_argDefaults.push_back({f.type, f.field, &f.node});
+        m_inputFieldNodes = pending.inputFields;
+        for (const detail::PendingDefaults::DirectiveArg &d : pending.directiveArgs) {
+            InputValue &iv = schema.directives()[d.directive].arguments[d.argument];
+            iv.defaultValue = printValue(coerce(d.value, iv.type), iv.type);
+        }
+        fillDefaults(schema);
+        addSpecified(schema);
+    }
+
 private:
     /// The coerced default of an input field (graphql-js `field.defaultValue`), memoised; undefined if none.
     JsValue inputFieldDefault(const QString &typeName, const QString &fieldName)
@@ -674,6 +698,17 @@ std::optional<Schema> buildSchema(const Document &document, GraphQLError *error,
     }
     return std::nullopt;
 }
+
+namespace detail {
+
+void completeSchema(Schema &schema, PendingDefaults &pending)
+{
+    static const Document empty;
+    Builder b(empty, false);
+    b.completePending(schema, pending);
+}
+
+} // namespace detail
 
 std::optional<Schema> buildSchema(const QString &sdl, GraphQLError *error)
 {

@@ -1,6 +1,8 @@
 // libFuzzer target: the introspection reader (buildClientSchema). What it accepts must print as SDL
-// and as introspection JSON, and that JSON must read back to the same SDL.
+// and as introspection JSON, and that JSON must read back to the same SDL. The direct reader must agree
+// with the AST path it falls back to (same schema or same error).
 #include "graphql/introspection.h"
+#include "graphql/pendingdefaults.h"
 #include "graphql/schemaprinter.h"
 
 #include <cstdint>
@@ -13,6 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray json(reinterpret_cast<const char *>(data), qsizetype(size));
     GraphQLError error;
     const std::optional<Schema> schema = buildClientSchema(json, &error);
+    GraphQLError astError;
+    const std::optional<Schema> viaAst = detail::buildClientSchemaViaAst(json, &astError);
+    if (schema.has_value() != viaAst.has_value() || (!schema && error.message != astError.message)
+        || (schema && printSchema(*schema) != printSchema(*viaAst)))
+        std::abort(); // the direct reader and the AST path disagree
     if (!schema) {
         if (error.message.isEmpty())
             std::abort();
