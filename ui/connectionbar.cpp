@@ -74,7 +74,8 @@ void ConnectionBar::setConnected(const QString &displayName, const QString &deta
 {
     m_status->setText(QStringLiteral("● ") + displayName);
     m_status->setToolTip(detail);
-    m_status->setStyleSheet(QStringLiteral("QLabel { color: palette(window-text); }"));
+    // No style sheet: the palette colour follows a theme switch (a sheet resolves it once).
+    m_status->setStyleSheet(QString());
 }
 
 void ConnectionBar::setFailed(const QString &displayName, const QString &error)

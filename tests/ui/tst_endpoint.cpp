@@ -7,6 +7,7 @@
 #include <identity/jwt.h>
 #include <net/localservice.h>
 #include <ui/connectionbar.h>
+#include <ui/docsview.h>
 #include <ui/endpointdialog.h>
 #include <ui/eventlog.h>
 #include <ui/explorerwidget.h>
@@ -199,7 +200,13 @@ void TestEndpoint::connectExploreRun()
     QVERIFY(tab->results()->warningText().isEmpty());
     w.explorer()->setFilterText(QString());
     w.explorer()->selectType(QStringLiteral("Person"));
+    w.docs()->showType(QStringLiteral("Person"));
     maybeGrab(&w, "connected");
+    if (!qEnvironmentVariableIsEmpty("REFRACT_SCREENSHOT_DIR")) {
+        w.setTheme(Theme::Dark);
+        maybeGrab(&w, "connected-dark");
+        w.setTheme(Theme::Light);
+    }
 
     // The tab's headers win over the endpoint's: an expired token answers 401 with a GraphQL body.
     tab->headersEdit()->setPlainText(QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(token(-60)));
