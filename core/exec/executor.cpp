@@ -237,8 +237,8 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
             if (f.nonNull)
                 nullData = true;
         }
-        data += (i ? "," : "") + QJsonDocument(QJsonArray{f.responseKey}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ':'
-                + (values[i] && !errors[i] ? *values[i] : QByteArray("null"));
+        // A response key is a GraphQL name ([_A-Za-z][_0-9A-Za-z]*): nothing in it needs escaping.
+        data += (i ? ",\"" : "\"") + f.responseKey.toLatin1() + "\":" + (values[i] && !errors[i] ? *values[i] : QByteArray("null"));
     }
     data += '}';
     if (nullData)
