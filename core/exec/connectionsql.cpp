@@ -424,6 +424,12 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
         } else if (n == QLatin1String("edges")) {
             const QString e = newAlias();
             const QString rowRef = QStringLiteral("(%1.r)").arg(e);
+            // Edges are numbered in page order (n), so joins can always be sorted back by n;
+            // except when n numbers the scan (scanNumbers), whose order is the CTE's.
+            JoinScope scope{{rowRef}, {}};
+            const bool joinable = src.classOid && !src.isFunction && !scanNumbers;
+            if (joinable)
+                m_joinScopes.push_back(&scope);
             QList<QPair<QString, QString>> ekv;
             for (const CollectedField &y : subFields(edgeType, x)) {
                 if (y.name() == QLatin1String("cursor"))
@@ -433,7 +439,13 @@ QString CompileContext::connectionSql(const QString &parentType, const Collected
                 else
                     ekv << qMakePair(y.key, textParam(edgeType));
             }
-            kv << qMakePair(x.key, QStringLiteral("coalesce((select json_agg(%1) from %2), '[]'::json)").arg(objectSql(ekv), numbered(e)));
+            if (joinable)
+                m_joinScopes.pop_back();
+            if (scope.joins.isEmpty())
+                kv << qMakePair(x.key, QStringLiteral("coalesce((select json_agg(%1) from %2), '[]'::json)").arg(objectSql(ekv), numbered(e)));
+            else
+                kv << qMakePair(x.key, QStringLiteral("coalesce((select json_agg(%1 order by %2.n) from %3%4), '[]'::json)")
+                                           .arg(objectSql(ekv), e, numbered(e), scope.joins.join(QString())));
         } else if (n == QLatin1String("pageInfo")) {
             QList<QPair<QString, QString>> pkv;
             for (const CollectedField &y : subFields(QStringLiteral("PageInfo"), x)) {
