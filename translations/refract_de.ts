@@ -246,6 +246,121 @@
     </message>
 </context>
 <context>
+    <name>refract::ui::EndpointDialog</name>
+    <message>
+        <source>By &amp;introspection</source>
+        <translation>Per &amp;Introspektion</translation>
+    </message>
+    <message>
+        <source>From an SDL &amp;file:</source>
+        <translation>Aus einer SDL-&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Connect to GraphQL Endpoint</source>
+        <translation>Mit GraphQL-Endpunkt verbinden</translation>
+    </message>
+    <message>
+        <source>(no recent endpoints)</source>
+        <translation>(keine zuletzt genutzten Endpunkte)</translation>
+    </message>
+    <message>
+        <source>(choose a recent endpoint)</source>
+        <translation>(zuletzt genutzten Endpunkt wählen)</translation>
+    </message>
+    <message>
+        <source>%1 — headers: %2</source>
+        <translation>%1 — Header: %2</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheim</translation>
+    </message>
+    <message>
+        <source>Sent with every request. Values of Authorization, x-api-key and headers marked secret are kept in the keychain, never in settings or the workspace file.</source>
+        <translation>Wird mit jeder Anfrage gesendet. Werte von Authorization, x-api-key und als geheim markierten Headern liegen im Schlüsselbund, nie in Einstellungen oder der Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Header</source>
+        <translation>Header &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Schema of the Endpoint</source>
+        <translation>Schema des Endpunkts</translation>
+    </message>
+    <message>
+        <source>GraphQL SDL (*.graphql *.graphqls *.gql *.sdl);;All files (*)</source>
+        <translation>GraphQL-SDL (*.graphql *.graphqls *.gql *.sdl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Introspect the endpoint now (without connecting)</source>
+        <translation>Den Endpunkt jetzt introspektieren (ohne zu verbinden)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>Zuletzt:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>Schema:</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// URL.</source>
+        <translation>Geben Sie eine http://- oder https://-URL ein.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Test</source>
+        <translation>&amp;Test abbrechen</translation>
+    </message>
+    <message>
+        <source>Introspecting %1…</source>
+        <translation>Introspektiere %1…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>OK: %1 types (query root %2) in %3 ms.</source>
+        <translation>OK: %1 Typen (Query-Wurzel %2) in %3 ms.</translation>
+    </message>
+    <message>
+        <source>Choose a readable SDL file, or introspection.</source>
+        <translation>Wählen Sie eine lesbare SDL-Datei oder Introspektion.</translation>
+    </message>
+</context>
+<context>
     <name>refract::ui::EventLog</name>
     <message>
         <source>Time</source>
@@ -572,7 +687,7 @@
     </message>
     <message>
         <source>Identity &amp;Profiles…</source>
-        <translation>Identitäts&amp;profile…</translation>
+        <translation>Identitätspro&amp;file…</translation>
     </message>
     <message>
         <source>Edit identity profiles and decode JWTs</source>
@@ -601,10 +716,6 @@
     <message>
         <source>Open a new query tab</source>
         <translation>Einen neuen Abfrage-Tab öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Close Tab</source>
-        <translation>Tab &amp;schließen</translation>
     </message>
     <message>
         <source>Close the current query tab</source>
@@ -657,10 +768,6 @@
     <message>
         <source>Close the database connection</source>
         <translation>Die Datenbankverbindung schließen</translation>
-    </message>
-    <message>
-        <source>Open Schema from &amp;SDL File…</source>
-        <translation>Schema aus &amp;SDL-Datei öffnen…</translation>
     </message>
     <message>
         <source>Read a GraphQL schema from a .graphql SDL file</source>
@@ -883,10 +990,6 @@
         <translation>&lt;h3&gt;Refract %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und Engine für GraphQL über PostgreSQL.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Run &amp;Locally</source>
-        <translation>&amp;Lokal bereitstellen</translation>
-    </message>
-    <message>
         <source>Serve this connection&apos;s GraphQL API on 127.0.0.1, as `refract-cli serve` does</source>
         <translation>Die GraphQL-API dieser Verbindung auf 127.0.0.1 bereitstellen, wie es `refract-cli serve` tut</translation>
     </message>
@@ -897,10 +1000,6 @@
     <message>
         <source>Stop &amp;Local Server</source>
         <translation>&amp;Lokalen Server stoppen</translation>
-    </message>
-    <message>
-        <source>Local server running at %1 (Copy as cURL points there)</source>
-        <translation>Lokaler Server läuft unter %1 (Als cURL kopieren zeigt dorthin)</translation>
     </message>
     <message>
         <source>Local server did not start: %1</source>
@@ -921,6 +1020,282 @@
     <message>
         <source>Starting a local server for %1…</source>
         <translation>Starte einen lokalen Server für %1…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;GraphQL Endpoint…</source>
+        <translation>Mit &amp;GraphQL-Endpunkt verbinden…</translation>
+    </message>
+    <message>
+        <source>Read a deployed GraphQL API&apos;s schema and run operations against it</source>
+        <translation>Das Schema einer bereitgestellten GraphQL-API lesen und Operationen gegen sie ausführen</translation>
+    </message>
+    <message>
+        <source>Connect to a GraphQL endpoint (%1)</source>
+        <translation>Mit einem GraphQL-Endpunkt verbinden (%1)</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>identity: no headers</source>
+        <translation>Identität: keine Header</translation>
+    </message>
+    <message>
+        <source>identity: headers %1</source>
+        <translation>Identität: Header %1</translation>
+    </message>
+    <message>
+        <source>GraphQL endpoint %1 — %2 types; runs are sent over HTTP, %3</source>
+        <translation>GraphQL-Endpunkt %1 — %2 Typen; Läufe gehen über HTTP, %3</translation>
+    </message>
+    <message>
+        <source>%1 (remote)</source>
+        <translation>%1 (entfernt)</translation>
+    </message>
+    <message>
+        <source>Remote endpoint — %1 (edit them in File → Connect to GraphQL Endpoint… or a tab&apos;s headers)</source>
+        <translation>Entfernter Endpunkt — %1 (bearbeiten unter Datei → Mit GraphQL-Endpunkt verbinden… oder in den Headern eines Tabs)</translation>
+    </message>
+    <message>
+        <source>Connected to GraphQL endpoint %1: %2 types in %3 ms (%4)</source>
+        <translation>Verbunden mit GraphQL-Endpunkt %1: %2 Typen in %3 ms (%4)</translation>
+    </message>
+    <message>
+        <source>schema from %1</source>
+        <translation>Schema aus %1</translation>
+    </message>
+    <message>
+        <source>schema by introspection</source>
+        <translation>Schema per Introspektion</translation>
+    </message>
+    <message>
+        <source>Connecting to GraphQL endpoint %1, %2</source>
+        <translation>Verbinde mit GraphQL-Endpunkt %1, %2</translation>
+    </message>
+    <message>
+        <source>The role and claims queries run with (Ctrl+I)</source>
+        <translation>Rolle und Claims, mit denen Abfragen laufen (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Locally…</source>
+        <translation>&amp;Lokal bereitstellen…</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the server&apos;s URL</source>
+        <translation>Die URL des Servers kopieren</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>curl kopieren</translation>
+    </message>
+    <message>
+        <source>A curl command for the current tab&apos;s operation, with the current identity&apos;s token</source>
+        <translation>Ein curl-Befehl für die Operation des aktuellen Tabs, mit dem Token der aktuellen Identität</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Serving %1 (JWT)</source>
+        <translation>Stelle %1 bereit (JWT)</translation>
+    </message>
+    <message>
+        <source>the connection&apos;s role</source>
+        <translation>die Rolle der Verbindung</translation>
+    </message>
+    <message>
+        <source>Local server running at %1 (Copy as cURL points there); requests run as %2</source>
+        <translation>Lokaler Server läuft unter %1 (Als cURL kopieren zeigt dorthin); Anfragen laufen als %2</translation>
+    </message>
+    <message>
+        <source>Local server running at %1 (Copy as cURL points there); tokens are verified (%2 claims mapping), requests without one run as %3</source>
+        <translation>Lokaler Server läuft unter %1 (Als cURL kopieren zeigt dorthin); Tokens werden geprüft (Claims-Zuordnung %2), Anfragen ohne Token laufen als %3</translation>
+    </message>
+    <message>
+        <source>The local server is not running</source>
+        <translation>Der lokale Server läuft nicht</translation>
+    </message>
+    <message>
+        <source>Copied a curl command (the server verifies no tokens: it runs as %1)</source>
+        <translation>curl-Befehl kopiert (der Server prüft keine Tokens: er läuft als %1)</translation>
+    </message>
+    <message>
+        <source>Copied a curl command without a token (it runs as %1)</source>
+        <translation>curl-Befehl ohne Token kopiert (er läuft als %1)</translation>
+    </message>
+    <message>
+        <source>Could not sign a token for %1: %2</source>
+        <translation>Für %1 konnte kein Token signiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Copied a curl command with a token for %1 (valid for an hour)</source>
+        <translation>curl-Befehl mit einem Token für %1 kopiert (eine Stunde gültig)</translation>
+    </message>
+    <message>
+        <source>The local server listens on %1, not only on this machine</source>
+        <translation>Der lokale Server lauscht auf %1, nicht nur auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Local server: the profile %1 has no signing key</source>
+        <translation>Lokaler Server: das Profil %1 hat keinen Signierschlüssel</translation>
+    </message>
+    <message>
+        <source>Local server: no secret is stored for the signing key %1 (set it in Identity Profiles, Ctrl+Shift+I)</source>
+        <translation>Lokaler Server: für den Signierschlüssel %1 ist kein Geheimnis gespeichert (in den Identitätsprofilen setzen, Strg+Umschalt+I)</translation>
+    </message>
+    <message>
+        <source>Refract workspaces (*.refract-workspace.json *.json);;All files (*)</source>
+        <translation>Refract-Arbeitsbereiche (*.refract-workspace.json *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New &amp;Workspace</source>
+        <translation>Neuer &amp;Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Save this workspace and start an empty one</source>
+        <translation>Diesen Arbeitsbereich speichern und einen leeren beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workspace file (tabs, profiles, saved operations, history)</source>
+        <translation>Eine Arbeitsbereichsdatei öffnen (Tabs, Profile, gespeicherte Operationen, Verlauf)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Workspace</source>
+        <translation>Arbeitsbereich &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Write the workspace now (it is also saved as you type)</source>
+        <translation>Den Arbeitsbereich jetzt schreiben (er wird auch beim Tippen gespeichert)</translation>
+    </message>
+    <message>
+        <source>Save Workspace &amp;As…</source>
+        <translation>Arbeitsbereich speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Write the workspace to a file of your choice and go on there</source>
+        <translation>Den Arbeitsbereich in eine Datei Ihrer Wahl schreiben und dort weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Save &amp;Operation…</source>
+        <translation>&amp;Operation speichern…</translation>
+    </message>
+    <message>
+        <source>Keep the current tab&apos;s operation under a name in the workspace</source>
+        <translation>Die Operation des aktuellen Tabs unter einem Namen im Arbeitsbereich behalten</translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Could not start a new workspace: %1</source>
+        <translation>Ein neuer Arbeitsbereich konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Workspace As</source>
+        <translation>Arbeitsbereich speichern unter</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to save</source>
+        <translation>Nichts zu speichern</translation>
+    </message>
+    <message>
+        <source>Save Operation</source>
+        <translation>Operation speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Saved Operations</source>
+        <translation>Gespeicherte Operationen</translation>
+    </message>
+    <message>
+        <source>Saved operation &quot;%1&quot; deleted</source>
+        <translation>Gespeicherte Operation „%1“ gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 — Refract</source>
+        <translation>%1 — Refract</translation>
+    </message>
+    <message>
+        <source>&amp;Save Workspace…</source>
+        <translation>Arbeitsbereich &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Workspace “%1”</source>
+        <translation>Arbeitsbereich „%1“ &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Untitled (%1)</source>
+        <translation>Unbenannt (%1)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: %2
+
+The current workspace is unchanged.</source>
+        <translation>%1 wurde nicht geöffnet: %2
+
+Der aktuelle Arbeitsbereich ist unverändert.</translation>
+    </message>
+    <message>
+        <source>New workspace (saved automatically until you name it with Save As)</source>
+        <translation>Neuer Arbeitsbereich (wird automatisch gespeichert, bis Sie ihn mit „Speichern unter“ benennen)</translation>
+    </message>
+    <message>
+        <source>Could not open the workspace %1: %2</source>
+        <translation>Der Arbeitsbereich %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Workspace %1 opened</source>
+        <translation>Arbeitsbereich %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Could not save the workspace as %1: %2</source>
+        <translation>Der Arbeitsbereich konnte nicht als %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Operation saved as &quot;%1&quot;</source>
+        <translation>Operation als „%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Close &amp;Tab</source>
+        <translation>Tab schl&amp;ießen</translation>
+    </message>
+    <message>
+        <source>Open Schema from SD&amp;L File…</source>
+        <translation>Schema aus SD&amp;L-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Recent Wor&amp;kspaces</source>
+        <translation>&amp;Zuletzt genutzte Arbeitsbereiche</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1670,25 @@
     </message>
 </context>
 <context>
+    <name>refract::ui::RemoteSession</name>
+    <message>
+        <source>Introspecting %1…</source>
+        <translation>Introspektiere %1…</translation>
+    </message>
+    <message>
+        <source>Reading the schema of %1 from %2…</source>
+        <translation>Lese das Schema von %1 aus %2…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source> (line %1, column %2)</source>
+        <translation> (Zeile %1, Spalte %2)</translation>
+    </message>
+</context>
+<context>
     <name>refract::ui::ResultsView</name>
     <message>
         <source>%1 bytes</source>
@@ -1447,6 +1841,148 @@
         <source>Headers, line %1: expected &quot;Name: value&quot; or a JSON object</source>
         <translation>Header, Zeile %1: „Name: Wert“ oder ein JSON-Objekt erwartet</translation>
     </message>
+    <message>
+        <source>remote endpoint — identity: no headers</source>
+        <translation>entfernter Endpunkt — Identität: keine Header</translation>
+    </message>
+    <message>
+        <source>remote endpoint — identity: headers %1</source>
+        <translation>entfernter Endpunkt — Identität: Header %1</translation>
+    </message>
+    <message>
+        <source>Sending %1to %2 (%3)</source>
+        <translation>Sende %1an %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>Warte auf %1…</translation>
+    </message>
+    <message>
+        <source>Ran on %1 (%2) in %3 ms, HTTP %4</source>
+        <translation>Lief auf %1 (%2) in %3 ms, HTTP %4</translation>
+    </message>
+    <message>
+        <source>Not run on %1: %2</source>
+        <translation>Nicht auf %1 ausgeführt: %2</translation>
+    </message>
+    <message>
+        <source>Remote endpoint: the server ran this operation; its SQL and plans are not visible from here. Identity is whatever its headers say (%1).</source>
+        <translation>Entfernter Endpunkt: der Server hat diese Operation ausgeführt; SQL und Pläne sind von hier nicht sichtbar. Die Identität ist, was die Header sagen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>refract::ui::RunLocallyDialog</name>
+    <message>
+        <source>&amp;Remember these settings (never a typed secret)</source>
+        <translation>Diese Einstellungen &amp;merken (nie ein getipptes Geheimnis)</translation>
+    </message>
+    <message>
+        <source>Run Locally</source>
+        <translation>Lokal bereitstellen</translation>
+    </message>
+    <message>
+        <source>⚠ Not loopback: other machines can query this server.</source>
+        <translation>⚠ Nicht Loopback: andere Rechner können diesen Server abfragen.</translation>
+    </message>
+    <message>
+        <source>Requests without a token run as the default role, from anywhere that reaches this address.</source>
+        <translation>Anfragen ohne Token laufen mit der Standardrolle, von überall, wo diese Adresse erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>PostGraphile (role, jwt.claims.*)</source>
+        <translation>PostGraphile (role, jwt.claims.*)</translation>
+    </message>
+    <message>
+        <source>AppSync (appsync.identity_*)</source>
+        <translation>AppSync (appsync.identity_*)</translation>
+    </message>
+    <message>
+        <source>Supabase (request.jwt.claims)</source>
+        <translation>Supabase (request.jwt.claims)</translation>
+    </message>
+    <message>
+        <source>No JWT verification (every request runs as the default role)</source>
+        <translation>Keine JWT-Prüfung (jede Anfrage läuft mit der Standardrolle)</translation>
+    </message>
+    <message>
+        <source>Signing key of profile %1 (%2)</source>
+        <translation>Signierschlüssel des Profils %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Typed secret…</source>
+        <translation>Getipptes Geheimnis…</translation>
+    </message>
+    <message>
+        <source>HS256 secret</source>
+        <translation>HS256-Geheimnis</translation>
+    </message>
+    <message>
+        <source>the connection&apos;s role</source>
+        <translation>die Rolle der Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;JWT secret:</source>
+        <translation>&amp;JWT-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Claims mapping:</source>
+        <translation>&amp;Claims-Zuordnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Default role:</source>
+        <translation>&amp;Standardrolle:</translation>
+    </message>
+    <message>
+        <source>P&amp;ool size:</source>
+        <translation>P&amp;oolgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Serves this connection&apos;s GraphQL API as &lt;tt&gt;refract-cli serve&lt;/tt&gt; does. Requests with a token run as its claims; requests without one as the default role.</source>
+        <translation>Stellt die GraphQL-API dieser Verbindung bereit, wie es &lt;tt&gt;refract-cli serve&lt;/tt&gt; tut. Anfragen mit Token laufen mit dessen Claims, Anfragen ohne Token mit der Standardrolle.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address (use 127.0.0.1, ::1 or an address of this machine).</source>
+        <translation>„%1“ ist keine IP-Adresse (verwenden Sie 127.0.0.1, ::1 oder eine Adresse dieses Rechners).</translation>
+    </message>
+    <message>
+        <source>Type the secret tokens are signed with, or choose a profile&apos;s signing key.</source>
+        <translation>Geben Sie das Geheimnis ein, mit dem Tokens signiert werden, oder wählen Sie den Signierschlüssel eines Profils.</translation>
+    </message>
+</context>
+<context>
+    <name>refract::ui::SavedOperationsView</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Open in a New Tab</source>
+        <translation>In neuem Tab öffnen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::ShortcutsDialog</name>
@@ -1539,6 +2075,14 @@
     <message>
         <source>Could not save the workspace %1: %2</source>
         <translation>Der Arbeitsbereich %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>the current workspace could not be saved</source>
+        <translation>der aktuelle Arbeitsbereich konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,7 @@ void MainWindow::createActions()
                                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}, tr("Reformat the document"));
     m_newTabAction = makeAction(this, QStringLiteral("actionNewTab"), tr("&New Tab"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
                                 tr("Open a new query tab"));
-    m_closeTabAction = makeAction(this, QStringLiteral("actionCloseTab"), tr("&Close Tab"),
+    m_closeTabAction = makeAction(this, QStringLiteral("actionCloseTab"), tr("Close &Tab"),
                                   {QKeySequence(Qt::CTRL | Qt::Key_W)}, tr("Close the current query tab"));
     m_findAction = makeAction(this, QStringLiteral("actionFind"), tr("&Find…"), {QKeySequence(Qt::CTRL | Qt::Key_F)},
                               tr("Find text in the editor"));
@@ -205,7 +205,7 @@ void MainWindow::createActions()
     m_refreshAction->setIconText(tr("Reflect"));
     m_disconnectAction = makeAction(this, QStringLiteral("actionDisconnect"), tr("&Disconnect"), {},
                                     tr("Close the database connection"));
-    m_openSdlAction = makeAction(this, QStringLiteral("actionOpenSdl"), tr("Open Schema from &SDL File…"),
+    m_openSdlAction = makeAction(this, QStringLiteral("actionOpenSdl"), tr("Open Schema from SD&L File…"),
                                  {QKeySequence(Qt::CTRL | Qt::Key_O)}, tr("Read a GraphQL schema from a .graphql SDL file"));
     m_filterAction = makeAction(this, QStringLiteral("actionFilterExplorer"), tr("Filter &Explorer"),
                                 {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, tr("Type to filter types and tables"));

@@ -112,7 +112,7 @@ void MainWindow::createWorkspaceActions(QMenu *file)
 
     file->addAction(newWs);
     file->addAction(openWs);
-    m_recentWorkspacesMenu = file->addMenu(tr("Recent &Workspaces"));
+    m_recentWorkspacesMenu = file->addMenu(tr("Recent Wor&kspaces"));
     m_recentWorkspacesMenu->setObjectName(QStringLiteral("recentWorkspacesMenu"));
     connect(m_recentWorkspacesMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentWorkspacesMenu);
     file->addAction(saveWs);
