@@ -31,19 +31,13 @@ public:
     /// kFlushAt characters (always at a definition boundary).
     void print(const Schema &schema, const std::function<void(QStringView)> &sink)
     {
-        static constexpr qsizetype kFlushAt = 1 << 18;
+        m_sink = &sink;
         m_out.reserve(kFlushAt + (kFlushAt >> 2));
         bool first = true;
         auto separate = [&] {
             if (!first)
                 m_out += u"\n\n";
             first = false;
-        };
-        auto maybeFlush = [&] {
-            if (m_out.size() >= kFlushAt) {
-                sink(m_out);
-                m_out.resize(0); // keeps the capacity
-            }
         };
         const qsizetype before = m_out.size();
         schemaDefinition(schema);
@@ -70,9 +64,23 @@ public:
         if (!m_out.isEmpty())
             sink(m_out);
         m_out.clear();
+        m_sink = nullptr;
     }
 
 private:
+    static constexpr qsizetype kFlushAt = 1 << 18;
+
+    /// Hands the buffer to the sink once it holds kFlushAt characters. Called between definitions
+    /// and between the items of a block too: Query and Mutation of thousands of tables are megabytes
+    /// of text each, and buffering a whole one grew the buffer (and the sink's UTF-8 copy) to that size.
+    void maybeFlush()
+    {
+        if (m_sink && m_out.size() >= kFlushAt) {
+            (*m_sink)(m_out);
+            m_out.resize(0); // keeps the capacity
+        }
+    }
+
     bool isSpecifiedDirective(const QString &name) const
     {
         return Schema::isBuiltInDirective(name) || (!m_v15 && name == QLatin1String("oneOf"));
@@ -283,6 +291,7 @@ private:
             if (i > 0)
                 m_out += QLatin1Char('\n');
             item(items[i], i);
+            maybeFlush();
         }
         m_out += QLatin1String("\n}");
     }
@@ -384,6 +393,7 @@ private:
     const SchemaPrintOptions &m_o;
     bool m_v15;
     QString m_out;
+    const std::function<void(QStringView)> *m_sink = nullptr;
 };
 
 } // namespace

@@ -203,7 +203,7 @@ void FunctionGenerator::addComputedOrderAndCondition()
                 im.pgTypeOid = p.fn->returnTypeOid;
                 m_ctx.addInputField(condName,
                                     GeneratorContext::arg(fieldName, *t,
-                                                          GeneratorContext::wrap(QStringLiteral("Checks for equality with the object\u2019s `%1` field.").arg(fieldName), DescPos::Field)),
+                                                          m_ctx.equalityDescription(fieldName)),
                                     im);
             }
         }

@@ -80,6 +80,14 @@ QString GeneratorContext::wrap(const QString &text, DescPos pos)
     return *known.insert(text, out.join(QLatin1Char('\n')));
 }
 
+QString GeneratorContext::equalityDescription(const QString &fieldName)
+{
+    auto it = m_equalityDescriptions.constFind(fieldName);
+    if (it == m_equalityDescriptions.constEnd())
+        it = m_equalityDescriptions.insert(fieldName, wrap(QStringLiteral("Checks for equality with the object\u2019s `%1` field.").arg(fieldName), DescPos::Field));
+    return *it;
+}
+
 QString GeneratorContext::tableName(const PgClassInfo &c) const
 {
     QString n = c.tags.value(QStringLiteral("name"));

@@ -97,7 +97,7 @@ void MutationGenerator::addPayloadExtras(const PgClassInfo *c, const QString &pa
             hasPk = hasPk || v.name == QLatin1String("PRIMARY_KEY_ASC");
         f.arguments << GeneratorContext::arg(QStringLiteral("orderBy"), TypeRef::named(orderName).nonNull().list(),
                                              GeneratorContext::wrap(QStringLiteral("The method to use when ordering `%1`.").arg(typeName), DescPos::Arg),
-                                             QStringLiteral("[%1]").arg(hasPk ? QStringLiteral("PRIMARY_KEY_ASC") : orderType->enumValues.first().name));
+                                             GeneratorContext::orderByDefault(hasPk, orderType->enumValues.first().name));
     }
     FieldMeta m = base;
     m.kind = FieldMeta::Kind::PayloadEdge;

@@ -28,6 +28,15 @@ SchemaGenerator::SchemaGenerator(const Catalog &catalog, Preset preset, const Re
 GeneratedSchema SchemaGenerator::generate() const
 {
     GeneratedSchema out;
+    generateTypes(out);
+    // After the model, the naming caches and the generator parts are gone: pruning's index and
+    // the rebuilt name index no longer sit on top of them at the peak.
+    pruneUnreachableTypes(out.schema);
+    return out;
+}
+
+void SchemaGenerator::generateTypes(GeneratedSchema &out) const
+{
     const PgModel model(m_catalog, m_options, &m_enumData);
     const Inflector inflector(m_preset, m_options);
     GeneratorContext ctx(model, m_options, inflector, out.schema, out.meta);
@@ -51,28 +60,41 @@ GeneratedSchema SchemaGenerator::generate() const
     tables.generateQueryFields();
     relations.generate();
     functions.generate();
+    tables.generateBaseInputTypes();
     tables.generateNodeFinders();
     mutations.generate();
 
     // The mutation fields of functions were added before the CRUD ones; PostGraphile lists CRUD
     // first (PgMutationCreatePlugin and PgMutationUpdateDeletePlugin precede procedures).
     if (NamedType *m = out.schema.type(QStringLiteral("Mutation"))) {
-        QList<graphql::Field> crud, procs;
-        for (const graphql::Field &f : m->fields) {
-            const FieldMeta *fm = out.meta.field(QStringLiteral("Mutation"), f.name);
-            (fm && fm->kind == FieldMeta::Kind::CustomMutation ? procs : crud) << f;
+        // Moved, not copied, into one list of the exact size, and only when out of order: this runs
+        // at the generator's peak memory, and copying the thousands of fields into two lists and
+        // their concatenation was several MB on top of it.
+        const QString mutation = QStringLiteral("Mutation");
+        auto isCustom = [&](const graphql::Field &f) {
+            const FieldMeta *fm = out.meta.field(mutation, f.name);
+            return fm && fm->kind == FieldMeta::Kind::CustomMutation;
+        };
+        if (!std::is_partitioned(m->fields.cbegin(), m->fields.cend(), [&](const graphql::Field &f) { return !isCustom(f); })) {
+            std::vector<bool> custom;
+            custom.reserve(size_t(m->fields.size()));
+            for (const graphql::Field &f : std::as_const(m->fields))
+                custom.push_back(isCustom(f));
+            QList<graphql::Field> ordered;
+            ordered.reserve(m->fields.size());
+            for (const bool pass : {false, true})
+                for (qsizetype i = 0; i < m->fields.size(); ++i)
+                    if (custom[size_t(i)] == pass)
+                        ordered.append(std::move(m->fields[i]));
+            m->fields = std::move(ordered);
         }
-        m->fields = crud + procs;
         if (!m->fields.isEmpty())
             out.schema.setMutationTypeName(QStringLiteral("Mutation"));
     }
 
     if (m_preset == Preset::AppSync)
         AppSyncAdapter(ctx).apply();
-
-    pruneUnreachableTypes(out.schema);
     out.warnings = model.warnings() + ctx.warnings;
-    return out;
 }
 
 void pruneUnreachableTypes(graphql::Schema &schema)

@@ -36,6 +36,9 @@ public:
     GeneratedSchema generate() const;
 
 private:
+    /// Everything but the pruning, so that the model and the generator parts are freed before it.
+    void generateTypes(GeneratedSchema &out) const;
+
     const Catalog &m_catalog;
     Preset m_preset;
     ReflectOptions m_options;

@@ -174,7 +174,16 @@ void TableGenerator::generateRowType(const PgClassInfo &c)
     }
 }
 
-void TableGenerator::generateInputTypes(const PgClassInfo &c)
+void TableGenerator::generateBaseInputTypes()
+{
+    for (const PgClassInfo &c : m_ctx.model.classes()) {
+        if (!m_ctx.hasRowType(c) || !c.type || m_ctx.types->isJwtType(c.type->oid) || !m_ctx.types->baseInputUsed(c.type->oid))
+            continue;
+        generateInputTypes(c, true);
+    }
+}
+
+void TableGenerator::generateInputTypes(const PgClassInfo &c, bool base)
 {
     const TypeMapper::ClassTypes *names = m_ctx.types->classTypes(c.type->oid);
     if (!names)
@@ -188,13 +197,13 @@ void TableGenerator::generateInputTypes(const PgClassInfo &c)
         bool allOptional;
     };
     QList<Variant> variants;
-    if (!names->input.isEmpty())
+    if (!base && !names->input.isEmpty())
         variants << Variant{names->input, QStringLiteral("create"),
                             GeneratorContext::wrap(QStringLiteral("An input for mutations affecting `%1`").arg(typeName), DescPos::Type), false};
-    if (!names->patch.isEmpty())
+    if (!base && !names->patch.isEmpty())
         variants << Variant{names->patch, QStringLiteral("update"),
                             GeneratorContext::wrap(QStringLiteral("Represents an update to a `%1`. Fields that are set will be updated.").arg(typeName), DescPos::Type), true};
-    if (!names->base.isEmpty())
+    if (base && !names->base.isEmpty())
         variants << Variant{names->base, QStringLiteral("base"),
                             GeneratorContext::wrap(QStringLiteral("An input representation of `%1` with nullable fields.").arg(typeName), DescPos::Type), true};
     for (const Variant &v : variants) {
@@ -351,7 +360,7 @@ void TableGenerator::generateCondition(const PgClassInfo &c)
         const QString fieldName = m_ctx.columnField(a);
         auto type = m_ctx.types->input(a);
         InputValue f = GeneratorContext::arg(fieldName, type ? *type : TypeRef::named(QStringLiteral("String")),
-                                             GeneratorContext::wrap(QStringLiteral("Checks for equality with the object\u2019s `%1` field.").arg(fieldName), DescPos::Field));
+                                             m_ctx.equalityDescription(fieldName));
         bool duplicate = false;
         for (const InputValue &other : fields)
             duplicate = duplicate || other.name == fieldName;
@@ -404,7 +413,7 @@ QList<InputValue> TableGenerator::collectionArgs(const PgClassInfo &c, bool conn
             bool hasPk = false;
             for (const graphql::EnumValue &v : orderType->enumValues)
                 hasPk = hasPk || v.name == QLatin1String("PRIMARY_KEY_ASC");
-            def = QStringLiteral("[%1]").arg(hasPk ? QStringLiteral("PRIMARY_KEY_ASC") : orderType->enumValues.first().name);
+            def = GeneratorContext::orderByDefault(hasPk, orderType->enumValues.first().name);
         }
         args << GeneratorContext::arg(QStringLiteral("orderBy"), TypeRef::named(orderName).nonNull().list(),
                                       GeneratorContext::wrap(QStringLiteral("The method to use when ordering `%1`.").arg(typeName), DescPos::Arg), def);

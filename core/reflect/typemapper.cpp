@@ -471,6 +471,8 @@ std::optional<TypeRef> TypeMapper::input(Oid typeOid, int typmod, InputVariant v
         const QString &n = variant == InputVariant::Patch ? ct->patch : variant == InputVariant::Base ? ct->base : ct->input;
         if (n.isEmpty())
             return std::nullopt;
+        if (variant == InputVariant::Base)
+            m_baseInputUsed.insert(typeOid);
         return TypeRef::named(n);
     }
     if (t.oid == 1186) {

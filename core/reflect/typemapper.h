@@ -5,6 +5,7 @@
 #include <graphql/schema.h>
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -38,6 +39,9 @@ public:
     };
     void registerClass(Oid rowTypeOid, const ClassTypes &names) { m_classTypes.insert(rowTypeOid, names); }
     const ClassTypes *classTypes(Oid rowTypeOid) const;
+    /// Whether the base input type of a row type was handed out (an argument with `@argNvariant base`):
+    /// only those are generated (TableGenerator::generateBaseInputTypes).
+    bool baseInputUsed(Oid rowTypeOid) const { return m_baseInputUsed.contains(rowTypeOid); }
 
     /// For the appsync preset: the built-in GraphQL scalar or PostGraphile scalar a (domain)
     /// scalar is derived from (`Email` → `String`, `AnInt` → `Int`, `Datetime` → `Datetime`).
@@ -57,6 +61,7 @@ private:
 
     GeneratorContext &m_ctx;
     QHash<Oid, ClassTypes> m_classTypes;
+    QSet<Oid> m_baseInputUsed;
     QHash<QString, QString> m_scalarBase;
     Oid m_jwtTypeOid = 0;
 };
