@@ -272,7 +272,9 @@ ExecutionResult Engine::execute(const PreparedDocument &document, const Request 
                                                               QJsonDocument(request.variables).toJson(QJsonDocument::Compact));
         return {json, !json.startsWith("{\"data\"")};
     }
-    const CompiledOperation op = m_state->compiler->compile(*document.document(), request.operationName, request.variables);
+    const CompiledOperation op = document.m_operations.compile(*m_state->compiler, *document.document(),
+                                                               document.operation(request.operationName), request.operationName,
+                                                               request.variables);
     if (!op.errors.isEmpty())
         return {errorsResponse(op.errors), true};
     ExecuteOptions options;

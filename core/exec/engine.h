@@ -1,5 +1,6 @@
 #pragma once
 
+#include "operationcache.h"
 #include "sqlcompiler.h"
 
 #include <graphql/ast.h>
@@ -67,6 +68,8 @@ private:
     const graphql::ast::Definition *operation(const QString &operationName) const;
     std::optional<graphql::ast::Document> m_document;
     QList<graphql::GraphQLError> m_errors;
+    /// Its compiled operations, reused across requests (lives and dies with the document).
+    OperationCache m_operations;
 };
 
 /// What execute() produced: the response JSON as PostgreSQL built it, and whether it is a request
