@@ -36,6 +36,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, con
     : QObject(parent), m_socket(socket), m_limits(limits), m_handler(handler), m_upgrade(upgrade)
 {
     m_socket->setParent(this);
+    m_peerAddress = m_socket->peerAddress().toString().toLatin1();
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
@@ -128,10 +129,11 @@ void HttpConnection::respond(const HttpResponse &response)
 bool HttpConnection::parseHeaders(const QByteArray &head)
 {
     m_request = HttpRequest{};
-    m_request.peerAddress = m_socket->peerAddress().toString().toLatin1();
-    const QList<QByteArray> lines = head.split('\n');
+    m_request.peerAddress = m_peerAddress;
+    // Lines are walked in place (no list of copies): header parsing is per request.
+    qsizetype eol = head.indexOf('\n');
     // The request line: METHOD SP target SP HTTP/1.x
-    const QByteArray first = lines.value(0).trimmed();
+    const QByteArray first = (eol < 0 ? head : head.left(eol)).trimmed();
     const QList<QByteArray> parts = first.split(' ');
     if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
         fail(400, "Malformed request line.");
@@ -150,16 +152,20 @@ bool HttpConnection::parseHeaders(const QByteArray &head)
     const qsizetype q = m_request.target.indexOf('?');
     m_request.path = q < 0 ? m_request.target : m_request.target.left(q);
     m_request.query = q < 0 ? QByteArray() : m_request.target.mid(q + 1);
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].endsWith('\r') ? lines[i].chopped(1) : lines[i];
+    while (eol >= 0) {
+        const qsizetype start = eol + 1;
+        eol = head.indexOf('\n', start);
+        QByteArrayView line(head.constData() + start, (eol < 0 ? head.size() : eol) - start);
+        if (line.endsWith('\r'))
+            line.chop(1);
         if (line.isEmpty())
             continue;
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || line.front() == ' ' || line.front() == '\t' || line.left(colon).contains(' ')) {
+        if (colon <= 0 || line.front() == ' ' || line.front() == '\t' || line.first(colon).contains(' ')) {
             fail(400, "Malformed header line.");
             return false;
         }
-        m_request.headers.append(qMakePair(line.left(colon).toLower(), line.mid(colon + 1).trimmed()));
+        m_request.headers.append(qMakePair(line.first(colon).toByteArray().toLower(), line.sliced(colon + 1).trimmed().toByteArray()));
     }
     const QByteArray connection = m_request.header("connection");
     m_keepAlive = m_request.minorVersion == 1 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");

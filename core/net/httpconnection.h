@@ -65,6 +65,7 @@ private:
     HttpRequest m_request;
     qint64 m_contentLength = 0;
     bool m_keepAlive = true;
+    QByteArray m_peerAddress; ///< formatted once: QHostAddress::toString was a tenth of the header parsing
 };
 
 } // namespace refract::net
