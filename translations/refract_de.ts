@@ -244,6 +244,10 @@
         <source>Used by</source>
         <translation>Verwendet von</translation>
     </message>
+    <message>
+        <source>… loading the other %1.</source>
+        <translation>… die übrigen %1 werden geladen.</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::EndpointDialog</name>

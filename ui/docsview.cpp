@@ -1,6 +1,8 @@
 #include "docsview.h"
 
 #include <QRegularExpression>
+#include <QScrollBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace refract::ui {
 
@@ -60,26 +62,30 @@ QString deprecationHtml(const std::optional<QString> &reason)
         .arg(DocsView::tr("deprecated"), reason->isEmpty() ? QString() : QLatin1String(": ") + esc(*reason));
 }
 
-/// Whether member `i` called `name` of `count` is listed: the first MaxMembers and the focused one.
-bool listed(qsizetype i, const QString &name, const QString &focus)
+/// Whether member `i` called `name` is listed: the first `limit` and the focused one.
+bool listed(qsizetype i, const QString &name, const QString &focus, int limit)
 {
-    return i < DocsView::MaxMembers || name == focus;
+    return i < limit || name == focus;
 }
 
-QString moreHtml(qsizetype count)
+QString moreHtml(qsizetype count, int limit)
 {
-    if (count <= DocsView::MaxMembers)
+    if (count <= limit)
         return QString();
-    return QStringLiteral("<p style=\"color:gray\">%1</p>")
-        .arg(DocsView::tr("… and %1 more: filter the explorer to find one.").arg(count - DocsView::MaxMembers));
+    // A preview says that the rest is on its way; the whole page says where to look instead.
+    const QString text = limit < DocsView::MaxMembers
+        ? DocsView::tr("… loading the other %1.").arg(count - limit)
+        : DocsView::tr("… and %1 more: filter the explorer to find one.").arg(count - limit);
+    return QStringLiteral("<p style=\"color:gray\">%1</p>").arg(text);
 }
 
-QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::InputValue> &values, const QString &focus = {})
+QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::InputValue> &values, const QString &focus = {},
+                        int limit = DocsView::MaxMembers)
 {
     QString html = QStringLiteral("<ul style=\"-qt-list-indent: 1; margin-left: 0px\">");
     for (qsizetype i = 0; i < values.size(); ++i) {
         const auto &v = values.at(i);
-        if (!listed(i, v.name, focus))
+        if (!listed(i, v.name, focus, limit))
             continue;
         html += QStringLiteral("<li><a name=\"%1\"></a><b>%1</b>: %2").arg(esc(v.name), typeRefHtml(schema, v.type));
         if (v.defaultValue)
@@ -89,7 +95,7 @@ QString inputValuesHtml(const graphql::Schema &schema, const QList<graphql::Inpu
             html += QStringLiteral("<br>%1").arg(markdownLite(*v.description));
         html += QLatin1String("</li>");
     }
-    return html + QLatin1String("</ul>") + moreHtml(values.size());
+    return html + QLatin1String("</ul>") + moreHtml(values.size(), limit);
 }
 
 QString kindName(TypeKind kind)
@@ -120,6 +126,15 @@ DocsView::DocsView(QWidget *parent)
     showPlaceholder();
 }
 
+DocsView::~DocsView()
+{
+    // A page still being parsed is owned by nobody yet.
+    for (QFutureWatcher<QTextDocument *> *w : std::as_const(m_parsing)) {
+        w->waitForFinished();
+        delete w->result();
+    }
+}
+
 QUrl DocsView::typeUrl(const QString &typeName, const QString &member)
 {
     QUrl url;
@@ -135,6 +150,8 @@ void DocsView::setSchema(std::shared_ptr<const graphql::Schema> schema)
     // History entries are re-rendered from the schema when the user goes back, so they are
     // dropped with the schema they were made from.
     m_schema = std::move(schema);
+    ++m_pageGeneration;
+    m_loading = false;
     clearHistory();
     showPlaceholder();
 }
@@ -142,8 +159,13 @@ void DocsView::setSchema(std::shared_ptr<const graphql::Schema> schema)
 void DocsView::showType(const QString &typeName, const QString &member)
 {
     const QUrl url = typeUrl(typeName, member);
-    if (source() == url)
+    if (source() == url) {
+        // The same URL over other content (a database summary, the placeholder of a new schema)
+        // is shown again; QTextBrowser itself would keep what is there.
+        if (m_replaced)
+            reload();
         return;
+    }
     const QString previous = m_focus;
     m_focus = member;
     // Same type, other member: QTextBrowser scrolls to the anchor without reloading, unless the
@@ -159,11 +181,17 @@ void DocsView::showType(const QString &typeName, const QString &member)
 
 void DocsView::showHtml(const QString &html)
 {
+    ++m_pageGeneration; // a page still being parsed must not cover this one
+    m_loading = false;
+    m_replaced = true;
     setHtml(html);
 }
 
 void DocsView::showPlaceholder()
 {
+    ++m_pageGeneration;
+    m_loading = false;
+    m_replaced = true;
     setHtml(QStringLiteral("<p style=\"color:gray\">%1</p>")
                 .arg(tr("Select a type or a field in the explorer to read its documentation here.")));
 }
@@ -176,14 +204,87 @@ QString DocsView::currentTypeName() const
 QVariant DocsView::loadResource(int type, const QUrl &name)
 {
     if (type == QTextDocument::HtmlResource && name.scheme() == Scheme) {
+        ++m_pageGeneration;
+        m_loading = false;
+        m_replaced = false;
         if (!m_schema)
             return QString();
-        return typeHtml(*m_schema, name.path(), m_focus);
+        const QString typeName = name.path();
+        const NamedType *t = m_schema->type(typeName);
+        const qsizetype members = t ? std::max({t->fields.size(), t->inputFields.size(), t->enumValues.size()}) : 0;
+        if (members > PreviewMembers) {
+            m_loading = true;
+            parseWholePage(name, typeName);
+            return pageHtml(*m_schema, typeName, m_focus, PreviewMembers);
+        }
+        return typeHtml(*m_schema, typeName, m_focus);
     }
     return QTextBrowser::loadResource(type, name);
 }
 
+void DocsView::parseWholePage(const QUrl &url, const QString &typeName)
+{
+    using Watcher = QFutureWatcher<QTextDocument *>;
+    const int generation = m_pageGeneration;
+    auto *watcher = new Watcher(this);
+    m_parsing.append(watcher);
+    connect(watcher, &Watcher::finished, this, [this, watcher, generation, typeName] {
+        m_parsing.removeOne(watcher);
+        watcher->deleteLater();
+        QTextDocument *page = watcher->result();
+        if (generation != m_pageGeneration) {
+            delete page; // the user moved on meanwhile
+            return;
+        }
+        m_loading = false;
+        adoptPage(page);
+        emit pageComplete(typeName);
+    });
+    // The page is parsed into a document of its own, styled as the one shown, then handed to the
+    // UI thread; the layout happens there, lazily, as QTextEdit lays out every document.
+    const QTextDocument *shown = document();
+    watcher->setFuture(QtConcurrent::run([schema = m_schema, url, typeName, focus = m_focus, font = shown->defaultFont(),
+                                          css = shown->defaultStyleSheet(), margin = shown->documentMargin(),
+                                          indent = shown->indentWidth(), ui = thread()] {
+        auto *page = new QTextDocument;
+        page->setUndoRedoEnabled(false);
+        page->setDefaultFont(font);
+        page->setDefaultStyleSheet(css);
+        page->setDocumentMargin(margin);
+        page->setIndentWidth(indent);
+        page->setHtml(pageHtml(*schema, typeName, focus, MaxMembers));
+        page->setMetaInformation(QTextDocument::DocumentUrl, url.toString());
+        page->moveToThread(ui);
+        return page;
+    }));
+}
+
+void DocsView::adoptPage(QTextDocument *page)
+{
+    const int v = verticalScrollBar()->value();
+    const int h = horizontalScrollBar()->value();
+    page->setParent(this);
+    setDocument(page);
+    // QTextBrowser reloads a page whose document was edited (showHtml) when its URL is set again;
+    // it watches only the document it started with.
+    connect(page, SIGNAL(contentsChanged()), this, SLOT(_q_documentModified()));
+    if (m_page)
+        m_page->deleteLater();
+    m_page = page;
+    if (const QString fragment = source().fragment(); !fragment.isEmpty()) {
+        scrollToAnchor(fragment);
+    } else {
+        verticalScrollBar()->setValue(v);
+        horizontalScrollBar()->setValue(h);
+    }
+}
+
 QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeName, const QString &focus)
+{
+    return pageHtml(schema, typeName, focus, MaxMembers);
+}
+
+QString DocsView::pageHtml(const graphql::Schema &schema, const QString &typeName, const QString &focus, int limit)
 {
     const NamedType *t = schema.type(typeName);
     if (!t)
@@ -213,7 +314,7 @@ QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeNam
         html += QStringLiteral("<h3>%1</h3>").arg(tr("Fields"));
         for (qsizetype i = 0; i < t->fields.size(); ++i) {
             const auto &f = t->fields.at(i);
-            if (!listed(i, f.name, focus))
+            if (!listed(i, f.name, focus, limit))
                 continue;
             html += QStringLiteral("<p><a name=\"%1\"></a><b>%1</b>: %2%3</p>")
                         .arg(esc(f.name), typeRefHtml(schema, f.type), deprecationHtml(f.deprecationReason));
@@ -223,24 +324,24 @@ QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeNam
                 html += QStringLiteral("<i>%1</i>").arg(tr("Arguments")) + inputValuesHtml(schema, f.arguments);
             html += QLatin1String("</div>");
         }
-        html += moreHtml(t->fields.size());
+        html += moreHtml(t->fields.size(), limit);
         break;
     case TypeKind::InputObject:
         html += QStringLiteral("<h3>%1</h3>").arg(tr("Input fields"));
-        html += inputValuesHtml(schema, t->inputFields, focus);
+        html += inputValuesHtml(schema, t->inputFields, focus, limit);
         break;
     case TypeKind::Enum:
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Values"));
         for (qsizetype i = 0; i < t->enumValues.size(); ++i) {
             const auto &v = t->enumValues.at(i);
-            if (!listed(i, v.name, focus))
+            if (!listed(i, v.name, focus, limit))
                 continue;
             html += QStringLiteral("<li><a name=\"%1\"></a><b>%1</b>%2").arg(esc(v.name), deprecationHtml(v.deprecationReason));
             if (v.description && !v.description->isEmpty())
                 html += QLatin1String("<br>") + markdownLite(*v.description);
             html += QLatin1String("</li>");
         }
-        html += QLatin1String("</ul>") + moreHtml(t->enumValues.size());
+        html += QLatin1String("</ul>") + moreHtml(t->enumValues.size(), limit);
         break;
     case TypeKind::Union: {
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Possible types"));
@@ -252,6 +353,8 @@ QString DocsView::typeHtml(const graphql::Schema &schema, const QString &typeNam
     case TypeKind::Scalar: break;
     }
 
+    if (limit < MaxMembers)
+        return html; // a preview: the whole page follows
     // Where the type is used helps to navigate a generated schema upwards.
     QStringList usedBy;
     for (const NamedType &other : schema.types()) {

@@ -1,6 +1,7 @@
 #include "explorerwidget.h"
 
 #include "catalogmodel.h"
+#include "catalogtree.h"
 #include "graphqltypemodel.h"
 
 #include <QHeaderView>
@@ -12,6 +13,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFutureWatcher>
 
 namespace refract::ui {
 
@@ -88,13 +91,33 @@ ExplorerWidget::ExplorerWidget(QWidget *parent)
 
 void ExplorerWidget::setCatalog(std::shared_ptr<const reflect::Catalog> catalog)
 {
-    m_catalogModel->setCatalog(std::move(catalog));
+    const int generation = ++m_catalogGeneration;
+    if (!catalog) {
+        showCatalog(nullptr, nullptr);
+        return;
+    }
+    using Tree = std::shared_ptr<const CatalogTree>;
+    m_catalogBuilding = true;
+    auto *watcher = new QFutureWatcher<Tree>(this);
+    connect(watcher, &QFutureWatcher<Tree>::finished, this, [this, watcher, generation, catalog] {
+        watcher->deleteLater();
+        if (generation == m_catalogGeneration)
+            showCatalog(catalog, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([catalog] { return CatalogTree::build(*catalog); }));
+}
+
+void ExplorerWidget::showCatalog(std::shared_ptr<const reflect::Catalog> catalog, std::shared_ptr<const CatalogTree> tree)
+{
+    m_catalogBuilding = false;
+    m_catalogModel->setTree(std::move(catalog), std::move(tree));
     // Schemas and their folders open; objects stay closed until asked for.
     for (int r = 0; r < m_catalogProxy->rowCount(); ++r)
         m_dbView->expand(m_catalogProxy->index(r, 0));
     if (!m_filter->text().isEmpty())
         applyFilter();
     updateCounts();
+    emit catalogShown();
 }
 
 void ExplorerWidget::setSchema(std::shared_ptr<const graphql::Schema> schema)
@@ -105,7 +128,9 @@ void ExplorerWidget::setSchema(std::shared_ptr<const graphql::Schema> schema)
 
 void ExplorerWidget::clear()
 {
-    m_catalogModel->setCatalog(nullptr);
+    ++m_catalogGeneration;
+    m_catalogBuilding = false;
+    m_catalogModel->setTree(nullptr, nullptr);
     m_typeModel->setSchema(nullptr);
     updateCounts();
 }

@@ -18,6 +18,7 @@ class QTreeView;
 namespace refract::ui {
 
 class CatalogModel;
+class CatalogTree;
 class GraphQLTypeModel;
 
 /// The Explorer dock's contents: a filter line above two tabs, "Database" (the reflected catalog)
@@ -30,7 +31,12 @@ public:
 
     explicit ExplorerWidget(QWidget *parent = nullptr);
 
+    /// Shows a catalog in the Database tab. Its rows are built on a pool thread (a 1,000-table
+    /// catalog has ~30,000 of them); catalogShown() says when they are in the tree. A null
+    /// catalog clears the tab at once.
     void setCatalog(std::shared_ptr<const reflect::Catalog> catalog);
+    /// Whether the rows of the last catalog given are still being built.
+    bool isBuildingCatalog() const { return m_catalogBuilding; }
     void setSchema(std::shared_ptr<const graphql::Schema> schema);
     void clear();
 
@@ -51,12 +57,15 @@ signals:
     void typeSelected(const QString &typeName, const QString &member);
     /// A database object with a summary (tables, views) was selected.
     void databaseObjectSelected(const QString &html);
+    /// The Database tab shows the catalog last given to setCatalog().
+    void catalogShown();
 
 private:
     void applyFilter();
     void onGraphQLCurrentChanged(const QModelIndex &index);
     void onDatabaseCurrentChanged(const QModelIndex &index);
     void updateCounts();
+    void showCatalog(std::shared_ptr<const reflect::Catalog> catalog, std::shared_ptr<const CatalogTree> tree);
 
     QLineEdit *m_filter = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -68,6 +77,8 @@ private:
     GraphQLTypeModel *m_typeModel = nullptr;
     QTimer *m_filterTimer = nullptr;
     bool m_selecting = false;
+    bool m_catalogBuilding = false;
+    int m_catalogGeneration = 0; ///< drops the rows of a catalog replaced while they were built
 };
 
 } // namespace refract::ui
