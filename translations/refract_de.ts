@@ -1301,6 +1301,10 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
         <source>Recent Wor&amp;kspaces</source>
         <translation>&amp;Zuletzt genutzte Arbeitsbereiche</translation>
     </message>
+    <message>
+        <source>Copied a cURL command for %1; it reads secret headers from $REFRACT_SECRET_… variables</source>
+        <translation>cURL-Befehl für %1 kopiert; geheime Header liest er aus $REFRACT_SECRET_…-Variablen</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::PasswordKeychain</name>

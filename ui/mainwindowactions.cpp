@@ -97,13 +97,19 @@ void MainWindow::copyAsCurl()
         ? m_localServer->url().toString()
         : QSettings().value(QStringLiteral("query/endpoint"), QStringLiteral("http://127.0.0.1:5000/graphql")).toString();
     QString error;
-    const QString command = RunController::curlCommand(tab, endpoint, &error);
+    const QString command =
+        RunController::curlCommand(tab, endpoint, &error, m_remote->isConnected() ? &m_remote->endpoint() : nullptr);
     if (command.isEmpty()) {
         statusBar()->showMessage(error, 8000);
         return;
     }
     QGuiApplication::clipboard()->setText(command);
-    statusBar()->showMessage(tr("Copied a cURL command for %1").arg(endpoint), 4000);
+    if (command.contains(QLatin1String("$REFRACT_SECRET_")))
+        statusBar()->showMessage(tr("Copied a cURL command for %1; it reads secret headers from $REFRACT_SECRET_… variables")
+                                     .arg(endpoint),
+                                 6000);
+    else
+        statusBar()->showMessage(tr("Copied a cURL command for %1").arg(endpoint), 4000);
 }
 
 void MainWindow::prettify()

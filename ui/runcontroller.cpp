@@ -7,6 +7,7 @@
 #include "queryeditor.h"
 #include "queryrun.h"
 #include "querytab.h"
+#include "remoteendpoint.h"
 #include "resultsview.h"
 #include "schemacontext.h"
 #include "variablescheck.h"
@@ -15,6 +16,8 @@
 #include <QJsonDocument>
 #include <QPlainTextEdit>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace refract::ui {
 
@@ -217,7 +220,15 @@ bool RunController::parseHeaders(const QString &text, QList<QPair<QString, QStri
     return true;
 }
 
-QString RunController::curlCommand(QueryTab *tab, const QString &endpoint, QString *error)
+QString RunController::secretVariable(const QString &headerName)
+{
+    QString name = QStringLiteral("REFRACT_SECRET_");
+    for (const QChar c : headerName)
+        name += (c.isLetterOrNumber() && c.unicode() < 128) ? c.toUpper() : QLatin1Char('_');
+    return name;
+}
+
+QString RunController::curlCommand(QueryTab *tab, const QString &endpoint, QString *error, const RemoteEndpoint *remote)
 {
     QJsonObject variables;
     QString problem;
@@ -242,8 +253,33 @@ QString RunController::curlCommand(QueryTab *tab, const QString &endpoint, QStri
     // One option per line, as browsers' "copy as cURL" writes it.
     QStringList lines{QStringLiteral("curl ") + shellQuote(endpoint),
                       QStringLiteral("-H ") + shellQuote(QStringLiteral("Content-Type: application/json"))};
-    for (const auto &[name, value] : headers)
-        lines << QStringLiteral("-H ") + shellQuote(name + QStringLiteral(": ") + value);
+    struct Line
+    {
+        QString name, value;
+        bool secret = false;
+    };
+    QList<Line> sent;
+    if (remote)
+        for (const RemoteEndpoint::Header &h : remote->headers)
+            if (!h.name.trimmed().isEmpty())
+                sent.append({h.name.trimmed(), h.value, remote->isSecret(h)});
+    for (const auto &[name, value] : std::as_const(headers)) {
+        // The tab's header replaces the endpoint's of the same name (HTTP names ignore case).
+        auto same = std::find_if(sent.begin(), sent.end(),
+                                 [&](const Line &l) { return l.name.compare(name, Qt::CaseInsensitive) == 0; });
+        const bool secret = remote && (RemoteEndpoint::isSecretName(name) || (same != sent.end() && same->secret));
+        if (same != sent.end())
+            *same = {name, value, secret};
+        else
+            sent.append({name, value, secret});
+    }
+    for (const Line &h : std::as_const(sent)) {
+        // A secret is read from the shell's environment when the command runs, so the clipboard
+        // (and wherever it is pasted) never holds it.
+        lines << (h.secret ? QStringLiteral("-H ") + shellQuote(h.name + QStringLiteral(": ")) + QLatin1Char('"')
+                                 + QLatin1Char('$') + secretVariable(h.name) + QLatin1Char('"')
+                           : QStringLiteral("-H ") + shellQuote(h.name + QStringLiteral(": ") + h.value));
+    }
     lines << QStringLiteral("--data-raw ") + shellQuote(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
     return lines.join(QLatin1String(" \\\n  "));
 }

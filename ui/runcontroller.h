@@ -64,8 +64,14 @@ public:
     void cancel();
     bool isRunning() const;
 
-    /// The request of the tab's current operation as a cURL command line for `endpoint`.
-    static QString curlCommand(QueryTab *tab, const QString &endpoint, QString *error = nullptr);
+    /// The request of the tab's current operation as a cURL command line for `endpoint`. With a
+    /// GraphQL endpoint (`remote`), its headers come first and the tab's are merged over them by
+    /// name, as a remote run sends them; the value of every secret header is written as a shell
+    /// variable, `"$REFRACT_SECRET_<NAME>"` (secretVariable()), never in clear.
+    static QString curlCommand(QueryTab *tab, const QString &endpoint, QString *error = nullptr,
+                               const RemoteEndpoint *remote = nullptr);
+    /// `REFRACT_SECRET_X_API_KEY` for `x-api-key`: the variable a copied command reads a secret from.
+    static QString secretVariable(const QString &headerName);
     /// The tab's headers editor: a JSON object or `Name: value` lines.
     static bool parseHeaders(const QString &text, QList<QPair<QString, QString>> *out, QString *error);
 

@@ -26,14 +26,19 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -218,6 +223,41 @@ void TestEndpoint::connectExploreRun()
     // Without the tab's header, the endpoint's applies again.
     run();
     QVERIFY(tab->results()->rawText().contains(QLatin1String("johndoe")));
+
+    // Copy as cURL sends what Run sends: the endpoint's headers with the tab's merged over them,
+    // secrets as shell variables. The clipboard never holds the token, and the command works in
+    // a shell that has it.
+    tab->headersEdit()->setPlainText(QStringLiteral("X-Trace: copied-run"));
+    QGuiApplication::clipboard()->clear();
+    w.findChild<QAction *>(QStringLiteral("actionCopyCurl"))->trigger();
+    const QString curl = QGuiApplication::clipboard()->text();
+    QVERIFY2(curl.startsWith(QLatin1String("curl '") + url), qPrintable(curl));
+    QVERIFY2(curl.contains(QLatin1String("-H 'Authorization: '\"$REFRACT_SECRET_AUTHORIZATION\"")), qPrintable(curl));
+    QVERIFY2(curl.contains(QLatin1String("-H 'X-Trace: copied-run'")), qPrintable(curl));
+    QVERIFY2(!curl.contains(QString::fromLatin1(bearer.mid(7, 40))), "the token reached the clipboard");
+    QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("$REFRACT_SECRET_")));
+    if (const QString curlExe = QStandardPaths::findExecutable(QStringLiteral("curl")); !curlExe.isEmpty()) {
+        QProcess sh;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REFRACT_SECRET_AUTHORIZATION"), QString::fromLatin1(bearer));
+        sh.setProcessEnvironment(env);
+        sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), curl + QStringLiteral(" -s")});
+        QVERIFY(sh.waitForStarted(5000));
+        // LocalService answers on this thread's event loop: wait without blocking it.
+        QTRY_VERIFY_WITH_TIMEOUT(sh.state() == QProcess::NotRunning, 30000);
+        const QByteArray out = sh.readAllStandardOutput();
+        const QJsonObject me = QJsonDocument::fromJson(out).object().value(QLatin1String("data")).toObject();
+        QVERIFY2(me.value(QLatin1String("currentPerson")).toObject().value(QLatin1String("username")).toString()
+                     == QLatin1String("johndoe"),
+                 out.constData());
+    }
+    // A tab header with a secret's name is not copied in clear either.
+    tab->headersEdit()->setPlainText(QStringLiteral("x-api-key: da2-visible-in-the-tab"));
+    w.findChild<QAction *>(QStringLiteral("actionCopyCurl"))->trigger();
+    QVERIFY2(QGuiApplication::clipboard()->text().contains(QLatin1String("-H 'x-api-key: '\"$REFRACT_SECRET_X_API_KEY\"")),
+             qPrintable(QGuiApplication::clipboard()->text()));
+    QVERIFY(!QGuiApplication::clipboard()->text().contains(QLatin1String("da2-visible")));
+    tab->headersEdit()->clear();
 
     // The secret is in neither the workspace file nor the settings; the endpoint is remembered.
     QVERIFY(w.workspaceSession()->saveNow());
