@@ -1305,6 +1305,10 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
         <source>Copied a cURL command for %1; it reads secret headers from $REFRACT_SECRET_… variables</source>
         <translation>cURL-Befehl für %1 kopiert; geheime Header liest er aus $REFRACT_SECRET_…-Variablen</translation>
     </message>
+    <message>
+        <source>A GraphQL endpoint has no database objects to show here: its types are in the GraphQL tab.</source>
+        <translation>Ein GraphQL-Endpunkt hat hier keine Datenbankobjekte zu zeigen: seine Typen stehen im Reiter GraphQL.</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::PasswordKeychain</name>

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -64,8 +65,22 @@ ExplorerWidget::ExplorerWidget(QWidget *parent)
     m_gqlView = makeTree(this, QStringLiteral("graphqlTree"));
     m_gqlView->setModel(m_typeModel);
 
+    m_dbNote = new QLabel(this);
+    m_dbNote->setObjectName(QStringLiteral("databaseNote"));
+    m_dbNote->setWordWrap(true);
+    m_dbNote->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_dbNote->setMargin(16);
+    // The tree's frame and background, so that the tab keeps its look with the note in it.
+    m_dbNote->setFrameShape(m_dbView->frameShape());
+    m_dbNote->setAutoFillBackground(true);
+    m_dbNote->setBackgroundRole(QPalette::Base);
+    m_dbNote->setForegroundRole(QPalette::PlaceholderText);
+    m_dbPages = new QStackedWidget(this);
+    m_dbPages->addWidget(m_dbView);
+    m_dbPages->addWidget(m_dbNote);
+
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_dbView, tr("Database"));
+    m_tabs->addTab(m_dbPages, tr("Database"));
     m_tabs->addTab(m_gqlView, tr("GraphQL"));
     m_count->setContentsMargins(4, 0, 4, 2);
     m_count->setForegroundRole(QPalette::PlaceholderText);
@@ -143,6 +158,16 @@ void ExplorerWidget::setFilterText(const QString &text)
 }
 
 void ExplorerWidget::setCurrentTab(Tab tab) { m_tabs->setCurrentIndex(tab); }
+
+void ExplorerWidget::setDatabaseNote(const QString &note)
+{
+    m_dbNote->setText(note);
+    m_dbPages->setCurrentWidget(note.isEmpty() ? static_cast<QWidget *>(m_dbView) : m_dbNote);
+}
+
+QString ExplorerWidget::databaseNote() const { return m_dbNote->text(); }
+
+bool ExplorerWidget::isDatabaseNoteShown() const { return m_dbPages->currentWidget() == m_dbNote; }
 
 void ExplorerWidget::applyFilter()
 {

@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class QTreeView;
@@ -45,6 +46,11 @@ public:
     /// Selects and reveals a type (and member) in the GraphQL tab.
     void selectType(const QString &typeName, const QString &member = {});
     void setCurrentTab(Tab tab);
+    /// A sentence shown in the Database tab instead of the tree (connected to a GraphQL endpoint,
+    /// which has no database objects); an empty note shows the tree again.
+    void setDatabaseNote(const QString &note);
+    QString databaseNote() const;
+    bool isDatabaseNoteShown() const;
 
     QLineEdit *filterEdit() const { return m_filter; }
     QTreeView *databaseView() const { return m_dbView; }
@@ -70,6 +76,8 @@ private:
     QLineEdit *m_filter = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_dbView = nullptr;
+    QStackedWidget *m_dbPages = nullptr; ///< the tree, or the note
+    QLabel *m_dbNote = nullptr;
     QTreeView *m_gqlView = nullptr;
     QLabel *m_count = nullptr;
     CatalogModel *m_catalogModel = nullptr;

@@ -5,6 +5,7 @@
 
 #include "connectionbar.h"
 #include "endpointdialog.h"
+#include "explorerwidget.h"
 #include "eventlog.h"
 #include "localservercontroller.h"
 #include "passwordkeychain.h"
@@ -54,6 +55,9 @@ void MainWindow::createRemoteActions()
         m_connectionBar->identityCombo()->setEnabled(false);
         m_connectionBar->identityCombo()->setToolTip(why);
         m_connectionBar->presetCombo()->setEnabled(false);
+        // An empty Database tab would look like a failed reflection.
+        m_explorer->setDatabaseNote(tr("A GraphQL endpoint has no database objects to show here: its types are in "
+                                       "the GraphQL tab."));
         m_disconnectAction->setEnabled(true);
         log(EventLog::Info, tr("Connected to GraphQL endpoint %1: %2 types in %3 ms (%4)")
                                 .arg(e.displayName())
@@ -116,6 +120,7 @@ void MainWindow::connectToEndpoint(const RemoteEndpoint &endpoint)
 void MainWindow::leaveRemote()
 {
     m_remote->disconnectEndpoint();
+    m_explorer->setDatabaseNote(QString());
     m_connectionBar->identityCombo()->setEnabled(true);
     m_connectionBar->identityCombo()->setToolTip(tr("The role and claims queries run with (Ctrl+I)"));
     m_connectionBar->presetCombo()->setEnabled(true);

@@ -36,6 +36,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -185,6 +186,13 @@ void TestEndpoint::connectExploreRun()
     QVERIFY(w.explorer()->typeModel()->indexForMember(QStringLiteral("Person"), QStringLiteral("username")).isValid());
     QVERIFY(w.schemaContext());
     QVERIFY(!w.schemaContext()->isRunnable()); // nothing to compile locally
+    // The Database tab says why it has nothing to show rather than looking like a failed reflection.
+    w.explorer()->setCurrentTab(ExplorerWidget::DatabaseTab);
+    QVERIFY(w.explorer()->isDatabaseNoteShown());
+    QVERIFY2(w.explorer()->databaseNote().contains(QLatin1String("GraphQL endpoint has no database objects")),
+             qPrintable(w.explorer()->databaseNote()));
+    QCOMPARE(w.explorer()->catalogProxy()->rowCount(), 0);
+    w.explorer()->setCurrentTab(ExplorerWidget::GraphQLTab);
 
     // Run goes over HTTP with the endpoint's Authorization: the server runs it as johndoe.
     QueryTab *tab = w.newQueryTab(QStringLiteral("{ currentPerson { username } }"));
@@ -292,6 +300,7 @@ void TestEndpoint::connectExploreRun()
     w.findChild<QAction *>(QStringLiteral("actionDisconnect"))->trigger();
     QVERIFY(!w.remoteSession()->isConnected());
     QVERIFY(w.connectionBar()->identityCombo()->isEnabled());
+    QVERIFY(!w.explorer()->isDatabaseNoteShown());
     w.close();
 }
 
