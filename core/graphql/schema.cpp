@@ -4,6 +4,64 @@
 
 namespace refract::graphql {
 
+void TypeWrappers::assign(const TypeWrapper *items, size_type n)
+{
+    release();
+    if (n <= kInline) {
+        setInlineSize(n);
+        if (n)
+            std::memcpy(m_items + 1, items, n);
+        return;
+    }
+    auto *v = new std::vector<TypeWrapper>(items, items + n);
+    std::memcpy(m_items, &v, sizeof v);
+}
+
+TypeWrappers::iterator TypeWrappers::insert(const_iterator pos, TypeWrapper w)
+{
+    const size_type at = size_type(pos - begin());
+    const size_type n = size();
+    if (isInline() && n == kInline) {
+        // An eighth wrapper: move to the heap.
+        auto *v = new std::vector<TypeWrapper>(m_items + 1, m_items + 1 + n);
+        std::memcpy(m_items, &v, sizeof v);
+    }
+    if (!isInline()) {
+        std::vector<TypeWrapper> &v = *heap();
+        v.insert(v.begin() + qsizetype(at), w);
+        return v.data() + at;
+    }
+    std::memmove(m_items + 1 + at + 1, m_items + 1 + at, n - at);
+    m_items[1 + at] = w;
+    m_items[0] = TypeWrapper(quint8(((n + 1) << 1) | 1));
+    return m_items + 1 + at;
+}
+
+TypeWrappers::iterator TypeWrappers::erase(const_iterator pos)
+{
+    const size_type at = size_type(pos - begin());
+    if (!isInline()) {
+        std::vector<TypeWrapper> *v = heap();
+        v->erase(v->begin() + qsizetype(at));
+        if (v->size() > kInline)
+            return v->data() + at;
+        // Back inline: a heap vector always holds more than kInline wrappers (never an empty one,
+        // whose data() may be null).
+        TypeWrapper copy[kInline] = {};
+        const size_type n = v->size(); // kInline: it held more before the erase
+        std::copy(v->begin(), v->end(), copy);
+        delete v;
+        setInlineSize(n);
+        std::copy(copy, copy + n, m_items + 1);
+        return m_items + 1 + at;
+    }
+    const size_type n = size();
+    std::memmove(m_items + 1 + at, m_items + 1 + at + 1, n - at - 1);
+    m_items[n] = TypeWrapper(0);
+    m_items[0] = TypeWrapper(quint8(((n - 1) << 1) | 1));
+    return m_items + 1 + at;
+}
+
 TypeRef TypeRef::nonNull() const
 {
     if (isNonNull())

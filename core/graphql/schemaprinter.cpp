@@ -28,7 +28,7 @@ public:
     }
 
     /// Definitions joined by blank lines, as graphql-js joins them, handed out in pieces of about
-    /// kFlushAt characters (always at a definition boundary).
+    /// kFlushAt characters (at a definition or a field boundary).
     void print(const Schema &schema, const std::function<void(QStringView)> &sink)
     {
         m_sink = &sink;

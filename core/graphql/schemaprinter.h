@@ -26,8 +26,9 @@ struct SchemaPrintOptions
 /// out, `schema { … }` printed only when root type names are not the conventional ones.
 QString printSchema(const Schema &schema, const SchemaPrintOptions &options = {});
 
-/// The same text handed to `sink` piece by piece (one definition and its separator at a time), so
-/// a caller can write a schema of thousands of types without holding the whole document.
+/// The same text handed to `sink` in pieces of about 256 K characters (cut between definitions or
+/// between the fields of one), so a caller can write a schema of thousands of types without holding
+/// the whole document.
 void printSchema(const Schema &schema, const SchemaPrintOptions &options,
                  const std::function<void(QStringView)> &sink);
 

@@ -401,7 +401,7 @@ void FunctionGenerator::makeField(const PgProcInfo &p, Mode mode, bool forceList
     if (p.description)
         f.description = p.description;
     else if (!isMutation && isTableLike && p.fn->returnsSet)
-        f.description = GeneratorContext::wrap(QStringLiteral("Reads and enables pagination through a set of `%1`.").arg(m_ctx.tableTypeName(*returnTable)), DescPos::Field);
+        f.description = m_ctx.shared(GeneratorContext::wrap(QStringLiteral("Reads and enables pagination through a set of `%1`.").arg(m_ctx.tableTypeName(*returnTable)), DescPos::Field));
 
     if (isConnection || isSimpleCollection) {
         // Pagination arguments; orderBy/condition only for @sortable/@filterable table functions.

@@ -88,6 +88,11 @@ QString GeneratorContext::equalityDescription(const QString &fieldName)
     return *it;
 }
 
+QString GeneratorContext::shared(const QString &text)
+{
+    return *m_shared.insert(text); // keeps the element already there
+}
+
 QString GeneratorContext::tableName(const PgClassInfo &c) const
 {
     QString n = c.tags.value(QStringLiteral("name"));

@@ -50,6 +50,9 @@ public:
     /// A condition field's description (`Checks for equality with the object’s `id` field.`), one
     /// string per field name: every table's `id`, `createdAt`, … share it (several MB at 3,000 tables).
     QString equalityDescription(const QString &fieldName);
+    /// The one copy of a text that many fields carry (a table's `orderBy` argument description is
+    /// on each of its connections and payload edges): later equal texts share its data.
+    QString shared(const QString &text);
     /// An `orderBy` argument's default: `[PRIMARY_KEY_ASC]`, or `[<first value>]` without a primary key.
     /// The common one is a literal, not a copy per connection field.
     static QString orderByDefault(bool hasPrimaryKey, const QString &firstValue)
@@ -98,6 +101,7 @@ private:
     };
     mutable QHash<const PgAttrInfo *, AttrNames> m_attrNames;
     QHash<QString, QString> m_equalityDescriptions;
+    QSet<QString> m_shared;
 
 public:
 

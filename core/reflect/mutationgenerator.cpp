@@ -4,6 +4,8 @@
 #include "tablegenerator.h"
 #include "typemapper.h"
 
+#include <algorithm>
+
 namespace refract::reflect {
 
 using graphql::Field;
@@ -26,7 +28,9 @@ void ensureMutationType(GeneratorContext &ctx)
 /// key and the edge.
 qsizetype payloadCapacity(const PgClassInfo &c)
 {
-    return 4 + c.constraints.size();
+    // Only foreign keys give relations: counting primary and unique keys too left every payload of
+    // thousands with unused room (2 MB at 3,000 tables).
+    return 4 + std::count_if(c.constraints.cbegin(), c.constraints.cend(), [](const PgConstraintInfo *k) { return k->type == 'f'; });
 }
 
 } // namespace
@@ -87,7 +91,7 @@ void MutationGenerator::addPayloadExtras(const PgClassInfo *c, const QString &pa
         return;
     Field f;
     f.name = m_ctx.inflector.edgeField(m_ctx.singular(*c));
-    f.description = GeneratorContext::wrap(QStringLiteral("An edge for our `%1`. May be used by Relay 1.").arg(typeName), DescPos::Field);
+    f.description = m_ctx.shared(GeneratorContext::wrap(QStringLiteral("An edge for our `%1`. May be used by Relay 1.").arg(typeName), DescPos::Field));
     f.type = TypeRef::named(edgeName);
     const QString orderName = m_ctx.inflector.orderByType(typeName);
     const NamedType *orderType = m_ctx.schema.type(orderName);
@@ -96,7 +100,7 @@ void MutationGenerator::addPayloadExtras(const PgClassInfo *c, const QString &pa
         for (const graphql::EnumValue &v : orderType->enumValues)
             hasPk = hasPk || v.name == QLatin1String("PRIMARY_KEY_ASC");
         f.arguments << GeneratorContext::arg(QStringLiteral("orderBy"), TypeRef::named(orderName).nonNull().list(),
-                                             GeneratorContext::wrap(QStringLiteral("The method to use when ordering `%1`.").arg(typeName), DescPos::Arg),
+                                             m_ctx.shared(GeneratorContext::wrap(QStringLiteral("The method to use when ordering `%1`.").arg(typeName), DescPos::Arg)),
                                              GeneratorContext::orderByDefault(hasPk, orderType->enumValues.first().name));
     }
     FieldMeta m = base;
@@ -110,6 +114,21 @@ void MutationGenerator::generate()
 {
     if (m_ctx.options.disableDefaultMutations)
         return;
+    // Room for every CRUD field at once (create, and update + delete by each key and by node id):
+    // Mutation of thousands of tables grew by reallocation to up to twice its size, at the peak.
+    qsizetype expected = 0;
+    for (const PgClassInfo &c : m_ctx.model.classes()) {
+        if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
+            continue;
+        expected += 3 + 2 * std::count_if(c.constraints.cbegin(), c.constraints.cend(), [](const PgConstraintInfo *k) { return k->type != 'f'; });
+    }
+    if (expected > 0) {
+        // (An unused Mutation type is pruned with the other unreachable types.)
+        ensureMutationType(m_ctx);
+        graphql::NamedType *mutation = m_ctx.schema.type(kMutation);
+        if (mutation && mutation->fields.capacity() < mutation->fields.size() + expected)
+            mutation->fields.reserve(mutation->fields.size() + expected);
+    }
     for (const PgClassInfo &c : m_ctx.model.classes()) {
         if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
             continue;
@@ -120,6 +139,8 @@ void MutationGenerator::generate()
             if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
                 continue;
             generateUpdateDelete(c, update);
+            if (!update)
+                m_relations.forgetForwardRelations(c);
         }
 }
 
@@ -210,7 +231,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         if (!m_ctx.schema.type(payloadName)) {
             m_ctx.ensureType(TypeKind::Object, payloadName,
                              GeneratorContext::wrap(QStringLiteral("The output of our %1 `%2` mutation.").arg(mode, typeName), DescPos::Type),
-                             payloadCapacity(c) + 1);
+                             payloadCapacity(c) + (update ? 0 : 1)); // delete: deleted…Id
             addPayloadClientMutationId(payloadName, base);
             Field row;
             row.name = tableField;
@@ -250,7 +271,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
         const QString fieldName = update ? m_ctx.inflector.updateNode(sing) : m_ctx.inflector.deleteNode(sing);
         const QString inputName = update ? m_ctx.inflector.updateNodeInputType(sing) : m_ctx.inflector.deleteNodeInputType(sing);
         m_ctx.ensureType(TypeKind::InputObject, inputName,
-                         GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(fieldName), DescPos::Type), 3);
+                         GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(fieldName), DescPos::Type), update ? 3 : 2);
         addClientMutationIdInput(inputName);
         InputFieldMeta nm;
         nm.kind = InputFieldMeta::Kind::NodeId;
@@ -292,7 +313,7 @@ void MutationGenerator::generateUpdateDelete(const PgClassInfo &c, bool update)
                                          : m_ctx.inflector.deleteByKeysInputType(sing, keyNames, isPk, con->tags.value(QStringLiteral("deleteFieldName")));
         m_ctx.ensureType(TypeKind::InputObject, inputName,
                          GeneratorContext::wrap(QStringLiteral("All input for the `%1` mutation.").arg(fieldName), DescPos::Type),
-                         2 + keys.size());
+                         (update ? 2 : 1) + keys.size());
         addClientMutationIdInput(inputName);
         addPatchField(inputName);
         for (const PgAttrInfo *k : keys) {

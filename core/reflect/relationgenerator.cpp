@@ -141,7 +141,7 @@ void RelationGenerator::addBackwardRelations(const PgClassInfo &foreign)
                 f.name = connection ? m_ctx.inflector.manyRelationByKeys(keys, m_ctx.singular(table), foreign.cls->name, tags)
                                     : m_ctx.inflector.manyRelationByKeysSimple(keys, m_ctx.singular(table), foreign.cls->name, tags);
                 f.description = backDesc.isEmpty()
-                    ? GeneratorContext::wrap(QStringLiteral("Reads and enables pagination through a set of `%1`.").arg(tableTypeName), DescPos::Field)
+                    ? m_ctx.shared(GeneratorContext::wrap(QStringLiteral("Reads and enables pagination through a set of `%1`.").arg(tableTypeName), DescPos::Field))
                     : backDesc;
                 f.type = connection ? TypeRef::named(m_ctx.inflector.connection(tableTypeName)).nonNull()
                                     : TypeRef::named(tableTypeName).nonNull().list().nonNull();

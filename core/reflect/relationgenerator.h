@@ -16,6 +16,9 @@ public:
     void generate();
     /// Forward relations of `c` added to `typeName` (a row type or a mutation payload).
     void addForwardRelations(const PgClassInfo &c, const QString &typeName, bool isPayload);
+    /// Drops the cached forward relations of `c` once its last payload has them (they were MB at
+    /// the generator's peak, which comes at the end of the mutations).
+    void forgetForwardRelations(const PgClassInfo &c) { m_forward.remove(&c); }
 
 private:
     void addBackwardRelations(const PgClassInfo &foreign);

@@ -67,15 +67,22 @@ void SchemaGenerator::generateTypes(GeneratedSchema &out) const
     // The mutation fields of functions were added before the CRUD ones; PostGraphile lists CRUD
     // first (PgMutationCreatePlugin and PgMutationUpdateDeletePlugin precede procedures).
     if (NamedType *m = out.schema.type(QStringLiteral("Mutation"))) {
-        // Moved, not copied, into one list of the exact size, and only when out of order: this runs
-        // at the generator's peak memory, and copying the thousands of fields into two lists and
-        // their concatenation was several MB on top of it.
+        // Reordered in place (or moved into one list of the exact size), and only when out of
+        // order: this runs at the generator's peak memory, and copying the thousands of fields into
+        // two lists and their concatenation was several MB on top of it.
         const QString mutation = QStringLiteral("Mutation");
         auto isCustom = [&](const graphql::Field &f) {
             const FieldMeta *fm = out.meta.field(mutation, f.name);
             return fm && fm->kind == FieldMeta::Kind::CustomMutation;
         };
-        if (!std::is_partitioned(m->fields.cbegin(), m->fields.cend(), [&](const graphql::Field &f) { return !isCustom(f); })) {
+        auto isCrud = [&](const graphql::Field &f) { return !isCustom(f); };
+        if (std::is_partitioned(m->fields.cbegin(), m->fields.cend(), isCrud)) {
+            // already CRUD first
+        } else if (std::is_partitioned(m->fields.cbegin(), m->fields.cend(), isCustom)) {
+            // The usual case (custom mutations were added first): one rotation, no second list.
+            const auto firstCrud = std::find_if(m->fields.begin(), m->fields.end(), isCrud);
+            std::rotate(m->fields.begin(), firstCrud, m->fields.end());
+        } else {
             std::vector<bool> custom;
             custom.reserve(size_t(m->fields.size()));
             for (const graphql::Field &f : std::as_const(m->fields))

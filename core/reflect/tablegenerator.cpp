@@ -2,6 +2,8 @@
 
 #include "typemapper.h"
 
+#include <algorithm>
+
 namespace refract::reflect {
 
 using graphql::Field;
@@ -207,9 +209,10 @@ void TableGenerator::generateInputTypes(const PgClassInfo &c, bool base)
         variants << Variant{names->base, QStringLiteral("base"),
                             GeneratorContext::wrap(QStringLiteral("An input representation of `%1` with nullable fields.").arg(typeName), DescPos::Type), true};
     for (const Variant &v : variants) {
-        m_ctx.ensureType(TypeKind::InputObject, v.name, v.description, qsizetype(c.attrs.size()));
+        auto included = [&](const PgAttrInfo &a) { return !m_ctx.model.omit(a, v.action) && a.attr->identity != 'a'; };
+        m_ctx.ensureType(TypeKind::InputObject, v.name, v.description, std::count_if(c.attrs.cbegin(), c.attrs.cend(), included));
         for (const PgAttrInfo &a : c.attrs) {
-            if (m_ctx.model.omit(a, v.action) || a.attr->identity == 'a')
+            if (!included(a))
                 continue;
             auto type = m_ctx.types->input(a);
             if (!type)
@@ -416,7 +419,7 @@ QList<InputValue> TableGenerator::collectionArgs(const PgClassInfo &c, bool conn
             def = GeneratorContext::orderByDefault(hasPk, orderType->enumValues.first().name);
         }
         args << GeneratorContext::arg(QStringLiteral("orderBy"), TypeRef::named(orderName).nonNull().list(),
-                                      GeneratorContext::wrap(QStringLiteral("The method to use when ordering `%1`.").arg(typeName), DescPos::Arg), def);
+                                      m_ctx.shared(GeneratorContext::wrap(QStringLiteral("The method to use when ordering `%1`.").arg(typeName), DescPos::Arg)), def);
     }
     const QString condName = m_ctx.inflector.conditionType(typeName);
     if (withCondition && c.exposed && !m_ctx.model.omit(c, QStringLiteral("filter")) && m_ctx.schema.type(condName))
@@ -428,6 +431,15 @@ QList<InputValue> TableGenerator::collectionArgs(const PgClassInfo &c, bool conn
 void TableGenerator::generateQueryFields()
 {
     const QString query = QStringLiteral("Query");
+    // Room for all*, the finders by each key and by node id, and the functions' fields at once:
+    // Query of thousands of tables otherwise grew by reallocation, with room left unused.
+    if (NamedType *q = m_ctx.schema.type(query)) {
+        qsizetype expected = qsizetype(m_ctx.model.procs().size());
+        for (const PgClassInfo &c : m_ctx.model.classes())
+            if (m_ctx.hasRowType(c) && c.exposed && c.type)
+                expected += 2 + std::count_if(c.constraints.cbegin(), c.constraints.cend(), [](const PgConstraintInfo *k) { return k->type != 'f'; });
+        q->fields.reserve(q->fields.size() + expected);
+    }
     for (const PgClassInfo &c : m_ctx.model.classes()) {
         if (!m_ctx.hasRowType(c) || !c.exposed || !c.type)
             continue;
@@ -439,7 +451,7 @@ void TableGenerator::generateQueryFields()
             if (mode != QLatin1String("only")) {
                 Field f;
                 f.name = m_ctx.inflector.allRows(sing);
-                f.description = GeneratorContext::wrap(QStringLiteral("Reads and enables pagination through a set of `%1`.").arg(typeName), DescPos::Field);
+                f.description = m_ctx.shared(GeneratorContext::wrap(QStringLiteral("Reads and enables pagination through a set of `%1`.").arg(typeName), DescPos::Field));
                 f.type = TypeRef::named(m_ctx.inflector.connection(typeName));
                 f.arguments = collectionArgs(c, true, true, true);
                 if (auto d = GeneratorContext::deprecation(c.tags)) f.deprecationReason = d;

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace refract::graphql;
 
 // Expected texts in data/schemaprinter/ are graphql-js's own output (16.15.0 and 15.11.0) for
@@ -165,6 +167,77 @@ private slots:
         QCOMPARE(printSchema(s, o), expected("v15-sorted.graphql"));
         QVERIFY(s.type(QStringLiteral("Root")) != nullptr); // the index is rebuilt
         QCOMPARE(s.type(QStringLiteral("Root"))->name, QStringLiteral("Root"));
+    }
+
+    // TypeRef keeps up to seven wrappers inline and more on the heap: both must behave like the
+    // std::vector they replaced (order, insert at the front, erase, copy, compare).
+    void typeRefWrappersInlineAndOnHeap()
+    {
+        for (const char *text : {"Int", "Int!", "[Int!]!", "[[[[[[Int]]]]]]!", "[[[[[[[Int!]]]]]]]", "[[[[[[[[[Int!]!]!]]]]]]]!"}) {
+            const QString spelled = QString::fromLatin1(text);
+            const TypeRef t = TypeRef::parse(spelled);
+            QCOMPARE(t.name, QStringLiteral("Int"));
+            QCOMPARE(t.toString(), spelled);
+            QCOMPARE(qsizetype(t.wrappers.size()), spelled.count(QLatin1Char('!')) + spelled.count(QLatin1Char('[')));
+            TypeRef copy = t;
+            QVERIFY(copy == t);
+            const TypeRef wrapped = copy.list().nonNull().list();
+            QCOMPARE(wrapped.toString(), QStringLiteral("[[%1]!]").arg(spelled));
+            QVERIFY(wrapped.isList());
+            QVERIFY(!(wrapped == t));
+            TypeRef moved = std::move(copy);
+            QCOMPARE(moved.toString(), spelled);
+            QCOMPARE(moved.nullable().toString(), spelled.endsWith(QLatin1Char('!')) ? spelled.chopped(1) : spelled);
+            moved.wrappers.clear();
+            QVERIFY(moved.wrappers.empty());
+            QCOMPARE(moved.toString(), QStringLiteral("Int"));
+        }
+        TypeRef deep = TypeRef::named(QStringLiteral("A"));
+        for (int i = 0; i < 20; ++i)
+            deep = i % 2 ? deep.nonNull() : deep.list();
+        QCOMPARE(deep.wrappers.size(), size_t(20));
+        QCOMPARE(deep.wrappers.front(), TypeRef::Wrapper::NonNull);
+        QCOMPARE(deep.wrappers.back(), TypeRef::Wrapper::List);
+        for (int i = 0; i < 20; ++i)
+            deep.wrappers.erase(deep.wrappers.begin());
+        QCOMPARE(deep.toString(), QStringLiteral("A"));
+        QVERIFY(deep == TypeRef::named(QStringLiteral("A")));
+    }
+
+    // The sink gets bounded pieces even when one type is megabytes of text (Query and Mutation of a
+    // large database), and together they are exactly the whole print.
+    void streamsLargeTypesInPieces()
+    {
+        Schema s;
+        s.setQueryTypeName(QStringLiteral("Query"));
+        NamedType q;
+        q.kind = TypeKind::Object;
+        q.name = QStringLiteral("Query");
+        for (int i = 0; i < 20000; ++i) {
+            Field f;
+            f.name = QStringLiteral("field%1").arg(i);
+            f.description = QStringLiteral("Reads the value number %1 of a rather wide root type.").arg(i);
+            f.type = TypeRef::named(QStringLiteral("Int")).nonNull();
+            q.fields.append(f);
+        }
+        s.addType(q);
+        s.addBuiltInScalars();
+        for (const GraphQLJsFlavor flavor : {GraphQLJsFlavor::V15, GraphQLJsFlavor::V16}) {
+            SchemaPrintOptions o;
+            o.flavor = flavor;
+            const QString whole = printSchema(s, o);
+            QVERIFY(whole.size() > 1500000);
+            QString joined;
+            qsizetype largest = 0, pieces = 0;
+            printSchema(s, o, [&](QStringView piece) {
+                joined += piece;
+                largest = std::max(largest, piece.size());
+                ++pieces;
+            });
+            QCOMPARE(joined, whole);
+            QVERIFY2(largest < 300000, qPrintable(QString::number(largest)));
+            QVERIFY(pieces > 5);
+        }
     }
 
     void omitsConventionalSchemaDefinition()
