@@ -26,11 +26,15 @@ void CatalogModel::setTree(std::shared_ptr<const Catalog> catalog, std::shared_p
 {
     beginResetModel();
     std::shared_ptr<const CatalogTree> old = std::exchange(m_tree, std::move(tree));
-    m_catalog = std::move(catalog);
+    std::shared_ptr<const Catalog> oldCatalog = std::exchange(m_catalog, std::move(catalog));
     endResetModel();
-    // Freeing tens of thousands of strings is work the UI thread need not wait for.
-    if (old && old.use_count() == 1)
-        (void)QtConcurrent::run([old = std::move(old)]() mutable { old.reset(); });
+    // Freeing tens of thousands of strings (the rows, and the catalog if this was its last
+    // holder) is work the UI thread need not wait for.
+    if (old || oldCatalog)
+        (void)QtConcurrent::run([old = std::move(old), oldCatalog = std::move(oldCatalog)]() mutable {
+            old.reset();
+            oldCatalog.reset();
+        });
 }
 
 QString CatalogModel::typeName(const Catalog &catalog, Oid oid)

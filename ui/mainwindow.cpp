@@ -663,10 +663,15 @@ void MainWindow::onReflectFinished(const ReflectOutcome &outcome)
         emit reflectFinished(false);
         return;
     }
+    // The schema, catalog and context being replaced die with their last reference: freeing a
+    // 1,000-table schema with its validator index took the UI thread ~40 ms on reflecting again.
+    // One reference is kept here until every receiver holds the new ones, then dropped on the pool.
+    auto previous = std::make_tuple(m_catalog, m_schema, m_context);
     m_connection = outcome.connection;
     setCatalog(outcome.catalog);
     setSchema(outcome.schema);
     setSchemaContext(outcome.context);
+    (void)QtConcurrent::run([previous = std::move(previous)]() mutable { previous = {}; });
     const QString detail = tr("%1 — PostgreSQL %2, as %3")
                                .arg(outcome.displayName, outcome.catalog->serverVersion, outcome.catalog->currentUser);
     m_connectionBar->setConnected(outcome.displayName, detail);
