@@ -36,19 +36,6 @@ using namespace refract;
 using namespace refract::bench;
 using Clock = std::chrono::steady_clock;
 
-namespace {
-
-std::string substitute(const std::string &tpl, int value)
-{
-    std::string out = tpl;
-    const std::string v = std::to_string(value);
-    for (size_t at; (at = out.find("{{i}}")) != std::string::npos;)
-        out.replace(at, 5, v);
-    return out;
-}
-
-} // namespace
-
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);

@@ -52,14 +52,6 @@ int connectTo(const Options &o)
     return fd;
 }
 
-std::string substitute(const std::string &tpl, int value)
-{
-    std::string out = tpl;
-    const std::string v = std::to_string(value);
-    for (size_t at; (at = out.find("{{i}}")) != std::string::npos;)
-        out.replace(at, 5, v);
-    return out;
-}
 
 /// One request/response on `fd`; false with `error` on a transport or HTTP/GraphQL error.
 bool roundTrip(int fd, const std::string &request, std::string &buffer, std::string *error, bool *closed)

@@ -1,12 +1,23 @@
 #pragma once
 
-// Shared by the load generators: latency percentiles and the one-line result they print.
+// Shared by the load generators: the `{{i}}` request template, latency percentiles and the one-line
+// result they print.
 #include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 namespace refract::bench {
+
+/// The request template with every `{{i}}` replaced by value, so requests touch different rows.
+inline std::string substitute(const std::string &tpl, int value)
+{
+    std::string out = tpl;
+    const std::string v = std::to_string(value);
+    for (size_t at; (at = out.find("{{i}}")) != std::string::npos;)
+        out.replace(at, 5, v);
+    return out;
+}
 
 struct LoadResult
 {
