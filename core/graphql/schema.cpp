@@ -151,6 +151,12 @@ const InputValue *NamedType::inputField(const QString &n) const
 
 Schema::Schema() = default;
 
+void Schema::reserve(qsizetype count)
+{
+    m_types.reserve(size_t(count));
+    m_index.reserve(count);
+}
+
 NamedType *Schema::addType(NamedType type)
 {
     const auto it = m_index.constFind(type.name);

@@ -224,6 +224,8 @@ public:
     /// Adds a type; returns a pointer that stays valid until the next addType. Replaces a type of
     /// the same name in place (so a generator can refine a type it created earlier).
     NamedType *addType(NamedType type);
+    /// Room for `count` types, for builders that know the count up front (SDL, introspection).
+    void reserve(qsizetype count);
     const NamedType *type(const QString &name) const;
     NamedType *type(const QString &name);
     const std::vector<NamedType> &types() const { return m_types; }
