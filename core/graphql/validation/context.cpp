@@ -111,6 +111,7 @@ const Introspection &introspection()
 } // namespace
 
 const NamedType *introspectionType(const QString &name) { return introspection().byName.value(name); }
+const std::vector<NamedType> &introspectionTypes() { return introspection().types; }
 const QStringList &introspectionTypeNames() { return introspection().names; }
 const Field &schemaMetaField() { return introspection().schemaField; }
 const Field &typeMetaField() { return introspection().typeField; }
@@ -146,13 +147,6 @@ SchemaIndex::SchemaIndex(const Schema &s) : schema(s)
         }
         for (const InputValue &f : t.inputFields)
             use(f.type);
-        if (t.fields.size() >= WideType) {
-            QHash<QStringView, const Field *> &map = wideFields[&t];
-            map.reserve(t.fields.size());
-            for (const Field &f : t.fields)
-                if (!map.contains(QStringView(f.name)))
-                    map.insert(QStringView(f.name), &f); // the first of duplicates wins, as in the linear lookup
-        }
         if (t.kind == TypeKind::Object || t.kind == TypeKind::Interface) {
             for (const QString &i : t.interfaces) {
                 Implementations &impl = implementations[i];
@@ -174,8 +168,91 @@ SchemaIndex::SchemaIndex(const Schema &s) : schema(s)
         return isObject(t) ? t : nullptr;
     };
     query = root(s.queryTypeName());
+
+    const std::vector<NamedType> &intro = introspectionTypes();
+    m_introspectionBase = intro.data();
+    m_introspectionEnd = intro.data() + intro.size();
+    typesByName.reserve(s.types().size() + intro.size());
+    for (const NamedType &t : s.types())
+        if (!unusedScalars.contains(t.name))
+            typesByName.insert(t.name, &t);
+    for (const NamedType &t : intro)
+        typesByName.insert(t.name, &t); // a schema type of the same name wins, as in type()
+    auto resolve = [this](const TypeRef &r) {
+        const NamedType *const *named = typesByName.find(r.name);
+        refTypes.insert(&r, named ? *named : nullptr);
+    };
+    size_t fieldCount = 0, refCount = 3;
+    auto countType = [&](const NamedType &t) {
+        fieldCount += size_t(t.fields.size());
+        refCount += size_t(t.fields.size() + t.inputFields.size());
+        for (const Field &f : t.fields)
+            refCount += size_t(f.arguments.size());
+    };
+    for (const NamedType &t : s.types())
+        countType(t);
+    for (const NamedType &t : intro)
+        countType(t);
+    m_typeFields.resize(s.types().size() + intro.size());
+    m_fieldNamed.reserve(fieldCount);
+    m_fieldSlots.reserve(fieldCount * 2 + 4 * m_typeFields.size());
+    refTypes.reserve(refCount);
+    auto indexType = [&](const NamedType &t) {
+        for (const Field &f : t.fields) {
+            resolve(f.type);
+            for (const InputValue &a : f.arguments)
+                resolve(a.type);
+        }
+        if (t.kind == TypeKind::Object || t.kind == TypeKind::Interface)
+            indexFields(t);
+        for (const InputValue &f : t.inputFields)
+            resolve(f.type);
+    };
+    for (const NamedType &t : s.types())
+        indexType(t);
+    for (const NamedType &t : intro)
+        indexType(t);
+    for (const DirectiveDefinition &d : s.directives())
+        for (const InputValue &a : d.arguments)
+            resolve(a.type);
+    for (const Field *meta : {&schemaMetaField(), &typeMetaField(), &typeNameMetaField()}) {
+        resolve(meta->type);
+        for (const InputValue &a : meta->arguments)
+            resolve(a.type);
+    }
     mutation = root(s.mutationTypeName());
     subscription = root(s.subscriptionTypeName());
+}
+
+void SchemaIndex::indexFields(const NamedType &t)
+{
+    const size_t n = size_t(t.fields.size());
+    if (n == 0)
+        return;
+    TypeFields &tf = m_typeFields[size_t(typeIndex(&t))];
+    std::uint32_t cap = 4;
+    while (cap < n * 2)
+        cap <<= 1;
+    tf.slotBase = std::uint32_t(m_fieldSlots.size());
+    tf.mask = cap - 1;
+    tf.namedBase = std::uint32_t(m_fieldNamed.size());
+    m_fieldSlots.resize(m_fieldSlots.size() + cap, 0);
+    std::uint64_t *table = m_fieldSlots.data() + tf.slotBase;
+    for (size_t fi = 0; fi < n; ++fi) {
+        const Field &f = t.fields[qsizetype(fi)];
+        const NamedType *const *named = typesByName.find(f.type.name);
+        m_fieldNamed.push_back(named ? *named : nullptr);
+        const std::uint64_t h = hashName(f.name);
+        const std::uint32_t tag = std::uint32_t(h >> 32);
+        for (std::uint32_t i = std::uint32_t(h) & tf.mask;; i = (i + 1) & tf.mask) {
+            if (!table[i]) {
+                table[i] = (std::uint64_t(tag) << 32) | std::uint64_t(fi + 1);
+                break;
+            }
+            if (std::uint32_t(table[i] >> 32) == tag && sameName(t.fields[qsizetype(std::uint32_t(table[i]) - 1)].name, f.name))
+                break; // the first of duplicates wins, as in a linear lookup
+        }
+    }
 }
 
 ValidationContext::ValidationContext(const SchemaIndex &index, const ast::Document &document, int maxErrors, bool hideSuggestions)
@@ -203,11 +280,8 @@ void ValidationContext::abortValidation()
 
 const NamedType *ValidationContext::type(const QString &name) const
 {
-    if (const NamedType *t = m_schema.type(name))
-        return m_index.unusedScalars.contains(name) ? nullptr : t;
-    if (name.startsWith(QLatin1String("__")))
-        return introspectionType(name);
-    return nullptr;
+    const NamedType *const *t = m_index.typesByName.find(name);
+    return t ? *t : nullptr;
 }
 
 TypeView ValidationContext::typeFromAst(const ast::Type &t)
@@ -241,36 +315,38 @@ const NamedType *ValidationContext::rootType(ast::OperationType op) const
     return nullptr;
 }
 
-const Field *ValidationContext::ownField(const NamedType *parent, const QString &name)
+const Field *ValidationContext::ownField(const NamedType *parent, const QString &name, const NamedType **named) const
 {
     if (!parent || (parent->kind != TypeKind::Object && parent->kind != TypeKind::Interface))
         return nullptr;
-    if (parent->fields.size() < SchemaIndex::WideType) {
-        // Checking the first unit before the full comparison skips most calls into Qt's string compare.
-        const qsizetype size = name.size();
-        const QChar *chars = name.constData();
-        for (const Field &f : parent->fields)
-            if (f.name.size() == size && (!size || f.name.constData()[0] == chars[0]) && f.name == name)
-                return &f;
-        return nullptr;
+    if (m_index.typeIndex(parent) < 0) { // not a type of this schema (never for types found through the index)
+        const Field *f = parent->field(name);
+        if (f && named)
+            *named = typeOf(f->type).named;
+        return f;
     }
-    auto it = m_index.wideFields.constFind(parent);
-    return it == m_index.wideFields.constEnd() ? parent->field(name) : it->value(QStringView(name));
+    return m_index.field(parent, name, named);
 }
 
-const Field *ValidationContext::fieldDef(const NamedType *parent, const QString &name)
+const Field *ValidationContext::fieldDef(const NamedType *parent, const QString &name, const NamedType **named) const
 {
-    if (name.startsWith(QLatin1String("__"))) {
+    if (isDunder(name)) {
+        const Field *meta = nullptr;
         if (parent == m_index.query && m_index.query) {
             if (name == QLatin1String("__schema"))
-                return &schemaMetaField();
-            if (name == QLatin1String("__type"))
-                return &typeMetaField();
+                meta = &schemaMetaField();
+            else if (name == QLatin1String("__type"))
+                meta = &typeMetaField();
         }
-        if (name == QLatin1String("__typename") && isComposite(parent))
-            return &typeNameMetaField();
+        if (!meta && name == QLatin1String("__typename") && isComposite(parent))
+            meta = &typeNameMetaField();
+        if (meta) {
+            if (named)
+                *named = typeOf(meta->type).named;
+            return meta;
+        }
     }
-    return ownField(parent, name);
+    return ownField(parent, name, named);
 }
 
 const EnumValue *ValidationContext::enumValue(const NamedType *t, const QString &name)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flatmap.h"
 #include "typeview.h"
 
 #include "../ast.h"
@@ -54,9 +55,69 @@ public:
     const NamedType *subscription = nullptr;
     QSet<QString> unusedScalars;
     QHash<QString, Implementations> implementations;
-    /// Field lookup by name for wide types (root types of generated APIs have thousands of fields).
-    QHash<const NamedType *, QHash<QStringView, const Field *>> wideFields;
-    static constexpr qsizetype WideType = 12;
+
+    /// graphql-js's type map by name (unused built-in scalars left out, introspection types in).
+    NameMap<const NamedType *> typesByName;
+    /// `parent.getFields()[name]` of an object or interface type of the schema or of the
+    /// introspection types, and the named type of the field's type.
+    const Field *field(const NamedType *parent, QStringView name, const NamedType **named) const
+    {
+        const qint64 index = typeIndex(parent);
+        if (index < 0)
+            return nullptr;
+        const TypeFields &tf = m_typeFields[size_t(index)];
+        if (!tf.mask)
+            return nullptr;
+        const std::uint64_t h = hashName(name);
+        const std::uint32_t tag = std::uint32_t(h >> 32);
+        const std::uint64_t *table = m_fieldSlots.data() + tf.slotBase;
+        for (std::uint32_t i = std::uint32_t(h) & tf.mask;; i = (i + 1) & tf.mask) {
+            const std::uint64_t slot = table[i];
+            if (!slot)
+                return nullptr;
+            if (std::uint32_t(slot >> 32) != tag)
+                continue;
+            const std::uint32_t fi = std::uint32_t(slot) - 1;
+            const Field &f = parent->fields[fi];
+            if (sameName(f.name, name)) {
+                if (named)
+                    *named = m_fieldNamed[tf.namedBase + fi];
+                return &f;
+            }
+        }
+    }
+    /// The named type of every TypeRef of the schema, the introspection types and the meta fields,
+    /// so resolving a field's, argument's or input field's type needs no string lookup.
+    PointerMap<TypeRef, const NamedType *> refTypes;
+
+    /// The index of a type of the schema or of the introspection types, or -1.
+    qint64 typeIndex(const NamedType *t) const
+    {
+        const NamedType *base = schema.types().data();
+        if (t >= base && t < base + schema.types().size())
+            return t - base;
+        if (t >= m_introspectionBase && t < m_introspectionEnd)
+            return qint64(schema.types().size()) + (t - m_introspectionBase);
+        return -1;
+    }
+
+private:
+    void indexFields(const NamedType &t);
+
+    /// Per type (by typeIndex): an open-addressing table of its fields in m_fieldSlots (slot =
+    /// hash tag << 32 | field index + 1; 0 is empty), and where its fields' named types start in
+    /// m_fieldNamed. Contiguous per type, so a type's lookups stay in a few cache lines.
+    struct TypeFields
+    {
+        std::uint32_t slotBase = 0;
+        std::uint32_t mask = 0; ///< 0: no fields
+        std::uint32_t namedBase = 0;
+    };
+    std::vector<TypeFields> m_typeFields;
+    std::vector<std::uint64_t> m_fieldSlots;
+    std::vector<const NamedType *> m_fieldNamed;
+    const NamedType *m_introspectionBase = nullptr;
+    const NamedType *m_introspectionEnd = nullptr;
 };
 
 /// What the rules share (graphql-js `ValidationContext`): the schema seen the way graphql-js builds it
@@ -84,22 +145,22 @@ public:
     /// schema never references.
     const NamedType *type(const QString &name) const;
     /// The type a schema TypeRef names, memoised by address (schema strings are hashed once per ref).
-    TypeView typeOf(const TypeRef &ref)
+    TypeView typeOf(const TypeRef &ref) const
     {
-        auto it = m_refTypes.constFind(&ref);
-        if (it == m_refTypes.constEnd())
-            it = m_refTypes.insert(&ref, type(ref.name));
-        return TypeView::of(*it, ref);
+        if (const NamedType *const *named = m_index.refTypes.find(&ref))
+            return TypeView::of(*named, ref);
+        return TypeView::of(type(ref.name), ref);
     }
     /// graphql-js `typeFromAST`.
     TypeView typeFromAst(const ast::Type &t);
     const NamedType *rootType(ast::OperationType op) const;
     const NamedType *queryType() const { return m_index.query; }
     /// graphql-js `getFieldDef` of TypeInfo (meta fields included).
-    const Field *fieldDef(const NamedType *parent, const QString &name);
+    const Field *fieldDef(const NamedType *parent, const QString &name, const NamedType **named = nullptr) const;
     /// `parentType.getFields()[name]` for objects and interfaces (hashed for wide types such as a
     /// root type with thousands of fields).
-    const Field *ownField(const NamedType *parent, const QString &name);
+    /// `named`, when given, receives the named type of the field's type.
+    const Field *ownField(const NamedType *parent, const QString &name, const NamedType **named = nullptr) const;
     static const EnumValue *enumValue(const NamedType *t, const QString &name);
     const std::vector<const NamedType *> &possibleTypes(const NamedType *abstract) const;
     bool isSubType(const NamedType *abstract, const NamedType *maybeSub) const;
@@ -130,7 +191,6 @@ private:
     bool m_hideSuggestions;
     QList<GraphQLError> m_errors;
 
-    QHash<const TypeRef *, const NamedType *> m_refTypes;
     mutable QHash<const NamedType *, std::vector<const NamedType *>> m_unionMembers;
     mutable QStringList m_typeNames;
 
@@ -157,6 +217,7 @@ private:
 
 /// The introspection types of graphql-js 16.15 (`__Schema`, `__Type`, …) and the meta fields.
 const NamedType *introspectionType(const QString &name);
+const std::vector<NamedType> &introspectionTypes();
 const QStringList &introspectionTypeNames();
 const Field &schemaMetaField();
 const Field &typeMetaField();

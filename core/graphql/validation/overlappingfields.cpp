@@ -6,7 +6,6 @@
 #include "rule.h"
 
 #include <QHash>
-#include <QPair>
 
 #include <algorithm>
 #include <deque>
@@ -58,6 +57,7 @@ struct FieldDetail
     const NamedType *parentType = nullptr;
     const Selection *node = nullptr;
     const Field *definition = nullptr;
+    const NamedType *namedType = nullptr; ///< of the definition's type
     bool isSimpleLeaf = false;
     std::unique_ptr<FieldInfo> info;
 };
@@ -101,7 +101,10 @@ struct CollectResult
         return index.value(name, npos);
     }
     std::optional<QHash<QString, bool>> comparedFragments;
-    std::unordered_map<const CollectResult *, std::vector<Overlap>> overlapping;
+    /// Overlaps with the collections this one was compared with (few per collection: a vector).
+    std::vector<std::pair<const CollectResult *, std::vector<Overlap>>> overlapping;
+    const NamedType *parentType = nullptr;
+    CollectResult *nextOfSet = nullptr; ///< the same selection set collected for another parent type
 };
 
 struct Conflict
@@ -266,9 +269,9 @@ private:
 
     const std::vector<Overlap> &overlappingFields(CollectResult &r1, CollectResult &r2)
     {
-        auto cached = r1.overlapping.find(&r2);
-        if (cached != r1.overlapping.end())
-            return cached->second;
+        for (const auto &cached : r1.overlapping)
+            if (cached.first == &r2)
+                return cached.second;
         std::vector<Overlap> overlaps;
         for (const Group &g1 : r1.grouped) {
             spend(1);
@@ -279,7 +282,7 @@ private:
                                     r2.details.data() + g2.begin, r2.details.data() + g2.end});
             }
         }
-        return r1.overlapping.emplace(&r2, std::move(overlaps)).first->second;
+        return r1.overlapping.emplace_back(&r2, std::move(overlaps)).second;
     }
 
     // graphql-js compares `def.type` by identity: named types are singletons, wrapped types belong to
@@ -298,7 +301,7 @@ private:
         if (!d.info) {
             d.info = std::make_unique<FieldInfo>();
             if (d.definition)
-                d.info->namedType = m_context.typeOf(d.definition->type).named;
+                d.info->namedType = d.namedType;
             if (!d.node->arguments.empty()) {
                 d.info->arguments = ArgumentInfo{&d.node->arguments};
             }
@@ -336,8 +339,8 @@ private:
             if (reason)
                 return Conflict{responseName.toString(), *reason, {node1}, {node2}};
         }
-        const TypeView type1 = d1.definition ? m_context.typeOf(d1.definition->type) : TypeView{};
-        const TypeView type2 = d2.definition ? m_context.typeOf(d2.definition->type) : TypeView{};
+        const TypeView type1 = d1.definition ? TypeView::of(d1.namedType, d1.definition->type) : TypeView{};
+        const TypeView type2 = d2.definition ? TypeView::of(d2.namedType, d2.definition->type) : TypeView{};
         if (type1 && type2 && doTypesConflict(type1, type2)) {
             FieldInfo &i1 = fieldInfo(d1);
             FieldInfo &i2 = fieldInfo(d2);
@@ -475,11 +478,14 @@ private:
 
     CollectResult &collectFields(const NamedType *parentType, const ast::SelectionSet &set)
     {
-        const QPair<const void *, const void *> key(parentType, &set);
-        auto it = m_collected.constFind(key);
-        if (it != m_collected.constEnd())
-            return **it;
+        CollectResult *&first = m_collected[&set];
+        for (CollectResult *r = first; r; r = r->nextOfSet)
+            if (r->parentType == parentType)
+                return *r;
         CollectResult &result = m_results.emplace_back();
+        result.parentType = parentType;
+        result.nextOfSet = first;
+        first = &result;
         QHash<QString, bool> fragmentSeen;
         std::vector<std::pair<size_t, FieldDetail>> &collected = m_scratchCollected;
         collected.clear();
@@ -499,7 +505,6 @@ private:
         result.details.resize(collected.size());
         for (auto &c : collected)
             result.details[start[c.first]++] = std::move(c.second);
-        m_collected.insert(key, &result);
         return result;
     }
 
@@ -531,7 +536,7 @@ private:
                 FieldDetail d;
                 d.parentType = parentType;
                 d.node = &s;
-                d.definition = m_context.ownField(parentType, s.name.value);
+                d.definition = m_context.ownField(parentType, s.name.value, &d.namedType);
                 d.isSimpleLeaf = s.arguments.empty() && !s.selectionSet;
                 collected.emplace_back(index, std::move(d));
                 break;
@@ -554,7 +559,7 @@ private:
 
     int m_budget = MaxComplexityBudget;
     QHash<QString, QHash<QString, bool>> m_comparedPairs;
-    QHash<QPair<const void *, const void *>, CollectResult *> m_collected;
+    PointerMap<ast::SelectionSet, CollectResult *> m_collected;
     std::deque<CollectResult> m_results; ///< a deque keeps addresses stable
     std::vector<std::pair<size_t, FieldDetail>> m_scratchCollected;
     std::vector<size_t> m_scratchStart;

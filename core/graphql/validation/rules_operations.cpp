@@ -233,7 +233,8 @@ public:
     using Rule::Rule;
     bool enterField(const Selection &field) override
     {
-        if (field.name.value != QLatin1String("__schema") && field.name.value != QLatin1String("__type"))
+        if (!isDunder(field.name.value)
+            || (field.name.value != QLatin1String("__schema") && field.name.value != QLatin1String("__type")))
             return true;
         QHash<QString, int> visited;
         if (checkSelection(field, visited, 0)) {

@@ -18,6 +18,18 @@ public:
     using Rule::Rule;
     bool enterOperation(const Definition &op) override
     {
+        const auto &defs = op.variableDefinitions;
+        if (defs.size() < 2)
+            return true;
+        if (defs.size() <= 32) {
+            // Most operations have a few distinct variables: check without allocating first.
+            bool duplicate = false;
+            for (size_t i = 0; i < defs.size() && !duplicate; ++i)
+                for (size_t j = i + 1; j < defs.size() && !duplicate; ++j)
+                    duplicate = defs[i].variable.value == defs[j].variable.value;
+            if (!duplicate)
+                return true;
+        }
         QStringList order;
         QHash<QString, QList<SourceLocation>> groups;
         for (const ast::VariableDefinition &v : op.variableDefinitions) {
@@ -126,16 +138,18 @@ public:
             if (!def || !u.type)
                 continue;
             const TypeView varType = m_context.typeFromAst(def->type);
-            const QList<SourceLocation> locations{ValidationContext::at(def->loc), ValidationContext::at(u.node->loc)};
+            auto locations = [&] {
+                return QList<SourceLocation>{ValidationContext::at(def->loc), ValidationContext::at(u.node->loc)};
+            };
             if (varType && !allowed(varType, def->defaultValue ? &*def->defaultValue : nullptr, u.type, u.hasDefault))
                 m_context.report(QStringLiteral("Variable \"$%1\" of type \"%2\" used in position expecting type \"%3\".")
                                      .arg(name, varType.toString(), u.type.toString()),
-                                 locations);
+                                 locations());
             if (!u.parentType.isWrapped() && isInputObject(u.parentType.named) && u.parentType.named->isOneOf
                 && varType && !varType.isNonNull())
                 m_context.report(QStringLiteral("Variable \"$%1\" is of type \"%2\" but must be non-nullable to be used for OneOf Input Object \"%3\".")
                                      .arg(name, varType.toString(), u.parentType.named->name),
-                                 locations);
+                                 locations());
         }
     }
 

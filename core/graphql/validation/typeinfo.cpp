@@ -11,9 +11,10 @@ void TypeInfo::enterSelectionSet()
 void TypeInfo::enterField(const ast::Selection &field)
 {
     const NamedType *parent = parentType();
-    const Field *def = parent ? m_context.fieldDef(parent, field.name.value) : nullptr;
+    const NamedType *named = nullptr;
+    const Field *def = parent ? m_context.fieldDef(parent, field.name.value, &named) : nullptr;
     m_fieldDefStack.push_back(def);
-    const TypeView t = def ? m_context.typeOf(def->type) : TypeView{};
+    const TypeView t = def ? TypeView::of(named, def->type) : TypeView{};
     m_typeStack.push_back(isOutputType(t) ? t : TypeView{});
 }
 
@@ -56,7 +57,7 @@ void TypeInfo::enterArgument(const ast::Argument &a)
     const InputValue *def = nullptr;
     if (args)
         for (const InputValue &candidate : *args)
-            if (candidate.name == a.name.value) {
+            if (sameName(candidate.name, a.name.value)) {
                 def = &candidate;
                 break;
             }

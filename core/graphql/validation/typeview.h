@@ -51,6 +51,12 @@ struct TypeView
     static TypeView plain(const NamedType *t) { return TypeView{t, nullptr, 0}; }
 };
 
+/// `name.startsWith("__")` without a call into Qt's string compare (checked for every field).
+inline bool isDunder(const QString &name)
+{
+    return name.size() >= 2 && name.at(0) == u'_' && name.at(1) == u'_';
+}
+
 inline bool isInputKind(TypeKind k) { return k == TypeKind::Scalar || k == TypeKind::Enum || k == TypeKind::InputObject; }
 inline bool isOutputKind(TypeKind k) { return k != TypeKind::InputObject; }
 inline bool isCompositeKind(TypeKind k) { return k == TypeKind::Object || k == TypeKind::Interface || k == TypeKind::Union; }
