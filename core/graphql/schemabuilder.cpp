@@ -3,6 +3,7 @@
 #include "pendingdefaults.h"
 
 #include "jsvalue.h"
+#include "namemap.h"
 
 #include "parser.h"
 #include "printer.h"
@@ -29,6 +30,13 @@ QString jsNumberToString(double v)
         return QStringLiteral("0");
     if (std::isinf(v))
         return v < 0 ? QStringLiteral("-Infinity") : QStringLiteral("Infinity");
+    // Integers below 2^53 print as their digits (Number::toString without exponent below 1e21):
+    // the common case of default values, without the digit-string juggling below.
+    if (std::fabs(v) < 9007199254740992.0 && v == std::trunc(v)) {
+        char buf[24];
+        const auto res = std::to_chars(buf, buf + sizeof buf, qint64(v));
+        return QString::fromLatin1(buf, res.ptr - buf);
+    }
     QString sign;
     if (v < 0) {
         sign = QStringLiteral("-");
@@ -71,6 +79,14 @@ JsValue jsBool(bool b) { JsValue v; v.kind = JsValue::Kind::Boolean; v.boolean =
 
 double parseJsFloat(const QString &s)
 {
+    // Number literals are ASCII: short ones (all but hostile input) convert without an allocation.
+    char buf[64];
+    if (s.size() < qsizetype(sizeof buf)) {
+        for (qsizetype i = 0; i < s.size(); ++i)
+            buf[i] = char(s.at(i).unicode() < 128 ? s.at(i).unicode() : '?');
+        buf[s.size()] = 0;
+        return std::strtod(buf, nullptr);
+    }
     const QByteArray b = s.toLatin1();
     return std::strtod(b.constData(), nullptr);
 }
@@ -96,6 +112,67 @@ struct UnknownTypeError
     QString name;
 };
 
+/// A type name of the document: its (last) definition, its extensions, whether it is a standard type.
+struct TypeEntry
+{
+    const QString *name = nullptr; ///< the canonical string every reference shares
+    const Definition *def = nullptr;
+    qsizetype extensions = -1; ///< index into Builder::m_extensionLists
+    qsizetype index = -1;      ///< the built type's index in the schema
+    bool standard = false;     ///< a built-in scalar or an introspection type
+};
+
+/// The names of a type's members seen so far (fields, enum values, input fields), to find
+/// redefinitions: a scan of hashes for the usual few, a NameMap for long lists (root types of
+/// generated APIs have thousands of fields).
+class MemberNames
+{
+public:
+    void reset()
+    {
+        m_names.clear();
+        if (m_mapped) {
+            m_map.clear();
+            m_mapped = false;
+        }
+    }
+    /// The index of an earlier member named `name`, or -1 after recording it at index `next`.
+    qsizetype findOrAdd(QStringView name, qsizetype next)
+    {
+        const quint64 h = detail::nameHash(name);
+        if (!m_mapped) {
+            for (const auto &[hash, key, index] : m_names)
+                if (hash == h && detail::sameName(key, name))
+                    return index;
+            m_names.push_back({h, name, next});
+            if (m_names.size() > 32) {
+                for (const auto &[hash, key, index] : m_names)
+                    m_map.findOrInsert(key, hash) = index;
+                m_mapped = true;
+            }
+            return -1;
+        }
+        bool inserted = false;
+        qsizetype &at = m_map.findOrInsert(name, h, &inserted);
+        if (inserted) {
+            at = next;
+            return -1;
+        }
+        return at;
+    }
+
+private:
+    struct Seen
+    {
+        quint64 hash;
+        QStringView key;
+        qsizetype index;
+    };
+    std::vector<Seen> m_names;
+    detail::NameMap<qsizetype> m_map;
+    bool m_mapped = false;
+};
+
 class Builder
 {
 public:
@@ -105,46 +182,70 @@ public:
     {
         const Definition *schemaDef = nullptr;
         std::vector<const Definition *> schemaExtensions;
-        std::vector<const Definition *> typeDefs;
         std::vector<const Definition *> directiveDefs;
+        m_types.reserve(m_doc.definitions.size() + standardNames().size());
+        for (const QString &n : standardNames()) {
+            TypeEntry &e = m_types.findOrInsert(n);
+            e.name = &n;
+            e.standard = true;
+        }
+        // Type map: definition order; a redefinition keeps the first position (JS object semantics)
+        // and the last definition.
+        std::vector<TypeEntry *> order;
+        order.reserve(m_doc.definitions.size());
         for (const Definition &d : m_doc.definitions) {
             using K = Definition::Kind;
             switch (d.kind) {
             case K::Schema: schemaDef = &d; break;
             case K::SchemaExtension: schemaExtensions.push_back(&d); break;
-            case K::Scalar: case K::Object: case K::Interface: case K::Union: case K::Enum: case K::InputObject:
-                typeDefs.push_back(&d);
+            case K::Scalar: case K::Object: case K::Interface: case K::Union: case K::Enum: case K::InputObject: {
+                TypeEntry &e = m_types.findOrInsert(d.name->value);
+                if (!e.def) {
+                    order.push_back(&e);
+                    if (!e.standard)
+                        e.name = &d.name->value;
+                }
+                e.def = &d;
                 break;
+            }
             case K::ScalarExtension: case K::ObjectExtension: case K::InterfaceExtension: case K::UnionExtension:
-            case K::EnumExtension: case K::InputObjectExtension:
-                m_extensions[d.name->value].push_back(&d);
+            case K::EnumExtension: case K::InputObjectExtension: {
+                TypeEntry &e = m_types.findOrInsert(d.name->value);
+                if (e.extensions < 0) {
+                    e.extensions = qsizetype(m_extensionLists.size());
+                    m_extensionLists.emplace_back();
+                }
+                m_extensionLists[size_t(e.extensions)].push_back(&d);
                 break;
+            }
             case K::Directive: directiveDefs.push_back(&d); break;
             case K::DirectiveExtension: m_directiveExtensions[d.name->value].push_back(&d); break;
             default: break;
             }
         }
-        // Type map: definition order; a redefinition keeps the first position (JS object semantics).
-        for (const Definition *d : typeDefs) {
-            if (!m_typeDefs.contains(d->name->value))
-                m_typeOrder.append(d->name->value);
-            m_typeDefs.insert(d->name->value, d);
-        }
 
+        // The types are built in place in the schema's vector and indexed once at the end.
         Schema schema;
-        for (const QString &name : m_typeOrder) {
-            if (isStandardType(name) && !m_keepStandardTypes) {
+        std::vector<NamedType> &types = schema.types();
+        types.reserve(order.size() + 5); // + the built-in scalars addSpecified adds
+        for (TypeEntry *e : order) {
+            e->index = qsizetype(types.size());
+            if (e->standard && !m_keepStandardTypes) {
                 // graphql-js uses its own definition of a standard type, at the place it was defined
                 // (that place shows in the introspection type order).
-                if (Schema::isBuiltInScalar(name)) {
+                if (Schema::isBuiltInScalar(*e->name)) {
                     Schema std;
                     std.addBuiltInScalars();
-                    schema.addType(*std.type(name));
+                    types.push_back(*std.type(*e->name));
+                } else {
+                    e->index = -1;
                 }
                 continue;
             }
-            schema.addType(buildType(*m_typeDefs.value(name)));
+            types.emplace_back();
+            buildType(types.back(), qsizetype(types.size() - 1), *e);
         }
+        schema.reindex();
         m_schema = &schema;
         if (schemaDef && schemaDef->description)
             schema.description = schemaDef->description->value;
@@ -157,11 +258,15 @@ public:
             for (const OperationTypeDefinition &o : d->operationTypes)
                 ops[o.operation] = namedType(o.type.value);
         if (!schemaDef) {
-            for (const NamedType &t : schema.types()) {
-                if (t.name == QLatin1String("Query")) ops[OperationType::Query] = t.name;
-                else if (t.name == QLatin1String("Mutation")) ops[OperationType::Mutation] = t.name;
-                else if (t.name == QLatin1String("Subscription")) ops[OperationType::Subscription] = t.name;
-            }
+            // The types named Query, Mutation and Subscription, if the document defines them.
+            const auto byName = [&](OperationType op, const char16_t *n) {
+                const TypeEntry *e = m_types.find(QStringView(n));
+                if (e && e->index >= 0)
+                    ops[op] = *e->name;
+            };
+            byName(OperationType::Query, u"Query");
+            byName(OperationType::Mutation, u"Mutation");
+            byName(OperationType::Subscription, u"Subscription");
         }
         schema.setQueryTypeName(ops[OperationType::Query]);
         schema.setMutationTypeName(ops[OperationType::Mutation]);
@@ -195,27 +300,35 @@ public:
     }
 
 private:
-    static bool isStandardType(const QString &name)
+    /// The built-in scalars and the introspection types: one string each that references share.
+    static const std::vector<QString> &standardNames()
     {
-        return Schema::isBuiltInScalar(name) || Schema::isIntrospectionType(name);
+        static const std::vector<QString> names = {
+            QStringLiteral("Int"), QStringLiteral("Float"), QStringLiteral("String"), QStringLiteral("Boolean"),
+            QStringLiteral("ID"), QStringLiteral("__Schema"), QStringLiteral("__Directive"),
+            QStringLiteral("__DirectiveLocation"), QStringLiteral("__Type"), QStringLiteral("__Field"),
+            QStringLiteral("__InputValue"), QStringLiteral("__EnumValue"), QStringLiteral("__TypeKind"),
+        };
+        return names;
     }
 
-    QString namedType(const QString &name) const
+    /// A referenced type's name (the string its definition holds), or UnknownTypeError.
+    const QString &namedType(const QString &name) const
     {
-        if (isStandardType(name) || m_typeDefs.contains(name))
-            return name;
+        const TypeEntry *e = m_types.find(name);
+        if (e && (e->def || e->standard))
+            return *e->name;
         throw UnknownTypeError{name};
     }
 
     TypeRef typeRef(const Type &t) const
     {
-        TypeRef r;
         const Type *cur = &t;
-        while (cur->kind != Type::Kind::Named) {
-            r.wrappers.push_back(cur->kind == Type::Kind::List ? TypeRef::Wrapper::List : TypeRef::Wrapper::NonNull);
+        while (cur->kind != Type::Kind::Named)
             cur = cur->ofType.get();
-        }
-        r.name = namedType(cur->name.value);
+        TypeRef r{namedType(cur->name.value), {}};
+        for (cur = &t; cur->kind != Type::Kind::Named; cur = cur->ofType.get())
+            r.wrappers.push_back(cur->kind == Type::Kind::List ? TypeRef::Wrapper::List : TypeRef::Wrapper::NonNull);
         return r;
     }
 
@@ -230,7 +343,7 @@ private:
     /// getDeprecationReason: the coerced `reason` of the first @deprecated; null when reason is null.
     static std::optional<QString> deprecationReason(const std::vector<Directive> &ds)
     {
-        const Directive *d = findDirective(ds, "deprecated");
+        const Directive *d = ds.empty() ? nullptr : findDirective(ds, "deprecated");
         if (!d)
             return std::nullopt;
         for (const Argument &a : d->arguments) {
@@ -243,46 +356,73 @@ private:
         return QStringLiteral("No longer supported");
     }
 
-    InputValue inputValue(const InputValueDefinition &v)
+    static std::optional<QString> description(const std::optional<Value> &d)
     {
-        InputValue iv;
-        iv.name = v.name.value;
-        if (v.description)
-            iv.description = v.description->value;
-        iv.type = typeRef(v.type);
-        iv.deprecationReason = deprecationReason(v.directives);
-        iv.directives = applied(v.directives);
-        return iv;
+        return d ? std::optional<QString>(d->value) : std::nullopt;
+    }
+
+    InputValue inputValue(const InputValueDefinition &v) const
+    {
+        return InputValue{v.name.value, description(v.description), typeRef(v.type), std::nullopt,
+                          deprecationReason(v.directives), applied(v.directives)};
     }
 
     QList<AppliedDirective> applied(const std::vector<Directive> &ds) const
     {
         QList<AppliedDirective> out;
+        if (ds.empty())
+            return out;
+        out.reserve(qsizetype(ds.size()));
         for (const Directive &d : ds) {
             AppliedDirective a;
             a.name = d.name.value;
             for (const Argument &arg : d.arguments)
                 a.arguments.append({arg.name.value, print(arg.value)});
-            out.append(a);
+            out.append(std::move(a));
         }
         return out;
     }
 
-    NamedType buildType(const Definition &def)
+    /// Puts `item` at `at` (a redefinition: JavaScript keyMap semantics keep the first position) or appends it.
+    template<typename T>
+    static qsizetype place(QList<T> &list, qsizetype at, T &&item)
     {
-        NamedType t;
+        if (at >= 0) {
+            list[at] = std::move(item);
+            return at;
+        }
+        list.append(std::move(item));
+        return list.size() - 1;
+    }
+
+    /// Builds the type of `entry` (its definition and extensions) into `t`, the schema's type at `index`.
+    void buildType(NamedType &t, qsizetype index, const TypeEntry &entry)
+    {
+        const Definition &def = *entry.def;
         t.name = def.name->value;
         if (def.description)
             t.description = def.description->value;
-        QHash<QString, qsizetype> index; // by name, for long member lists
-        std::vector<const Definition *> all = {&def};
-        const auto ext = m_extensions.constFind(t.name);
-        if (ext != m_extensions.constEnd())
-            all.insert(all.end(), ext->begin(), ext->end());
-        for (const Definition *d : all) {
-            const QList<AppliedDirective> ds = applied(d->directives);
-            t.directives.append(ds);
-        }
+        // The definition, then its extensions in document order.
+        const std::vector<const Definition *> *ext =
+            entry.extensions >= 0 ? &m_extensionLists[size_t(entry.extensions)] : nullptr;
+        const auto forAll = [&](auto &&fn) {
+            fn(def);
+            if (ext)
+                for (const Definition *d : *ext)
+                    fn(*d);
+        };
+        forAll([&](const Definition &d) {
+            if (!d.directives.empty())
+                t.directives.append(applied(d.directives));
+        });
+        const auto total = [&](auto member) {
+            size_t n = (def.*member).size();
+            if (ext)
+                for (const Definition *d : *ext)
+                    n += (d->*member).size();
+            return qsizetype(n);
+        };
+        m_members.reset();
         using K = Definition::Kind;
         switch (def.kind) {
         case K::Scalar: {
@@ -296,94 +436,78 @@ private:
         case K::Object:
         case K::Interface:
             t.kind = def.kind == K::Object ? TypeKind::Object : TypeKind::Interface;
-            for (const Definition *d : all) {
-                for (const Name &i : d->interfaces)
-                    t.interfaces.append(namedType(i.value));
-                for (const FieldDefinition &fd : d->fields) {
-                    Field f;
-                    f.name = fd.name.value;
-                    if (fd.description)
-                        f.description = fd.description->value;
-                    f.type = typeRef(fd.type);
-                    for (const InputValueDefinition &a : fd.arguments)
-                        f.arguments.append(inputValue(a));
-                    f.deprecationReason = deprecationReason(fd.directives);
-                    f.directives = applied(fd.directives);
-                    const qsizetype before = t.fields.size();
-                    const qsizetype at = replaceOrAppend(t.fields, std::move(f), index);
-                    bool defaults = false;
-                    for (const InputValueDefinition &a : fd.arguments)
-                        defaults = defaults || a.defaultValue.has_value();
-                    if (defaults || at < before) // a redefinition replaces what an earlier record set
-                        m_argDefaults.push_back({t.name, at, &fd});
+            t.fields.reserve(total(&Definition::fields));
+            forAll([&](const Definition &d) {
+                if (!d.interfaces.empty()) {
+                    t.interfaces.reserve(t.interfaces.size() + qsizetype(d.interfaces.size()));
+                    for (const Name &i : d.interfaces)
+                        t.interfaces.append(namedType(i.value));
                 }
-            }
+                for (const FieldDefinition &fd : d.fields) {
+                    const qsizetype earlier = m_members.findOrAdd(fd.name.value, t.fields.size());
+                    Field f{fd.name.value, description(fd.description), {}, typeRef(fd.type),
+                            deprecationReason(fd.directives), applied(fd.directives)};
+                    bool defaults = false;
+                    if (!fd.arguments.empty()) {
+                        f.arguments.reserve(qsizetype(fd.arguments.size()));
+                        for (const InputValueDefinition &a : fd.arguments) {
+                            f.arguments.append(inputValue(a));
+                            defaults = defaults || a.defaultValue.has_value();
+                        }
+                    }
+                    const qsizetype at = place(t.fields, earlier, std::move(f));
+                    if (defaults || earlier >= 0) // a redefinition replaces what an earlier record set
+                        m_argDefaults.push_back({index, at, &fd});
+                }
+            });
             break;
         case K::Union:
             t.kind = TypeKind::Union;
-            for (const Definition *d : all)
-                for (const Name &n : d->types)
+            t.possibleTypes.reserve(total(&Definition::types));
+            forAll([&](const Definition &d) {
+                for (const Name &n : d.types)
                     t.possibleTypes.append(namedType(n.value));
+            });
             break;
         case K::Enum:
             t.kind = TypeKind::Enum;
-            for (const Definition *d : all) {
-                for (const EnumValueDefinition &vd : d->values) {
-                    EnumValue v;
-                    v.name = vd.name.value;
-                    if (vd.description)
-                        v.description = vd.description->value;
-                    v.deprecationReason = deprecationReason(vd.directives);
-                    v.directives = applied(vd.directives);
-                    replaceOrAppend(t.enumValues, std::move(v), index);
+            t.enumValues.reserve(total(&Definition::values));
+            forAll([&](const Definition &d) {
+                for (const EnumValueDefinition &vd : d.values) {
+                    const qsizetype earlier = m_members.findOrAdd(vd.name.value, t.enumValues.size());
+                    place(t.enumValues, earlier,
+                          EnumValue{vd.name.value, description(vd.description), deprecationReason(vd.directives),
+                                    applied(vd.directives)});
                 }
-            }
+            });
             break;
-        case K::InputObject:
+        case K::InputObject: {
             t.kind = TypeKind::InputObject;
             t.isOneOf = findDirective(def.directives, "oneOf") != nullptr;
-            for (const Definition *d : all) {
-                for (const InputValueDefinition &fd : d->inputFields) {
-                    replaceOrAppend(t.inputFields, inputValue(fd), index);
+            t.inputFields.reserve(total(&Definition::inputFields));
+            std::vector<const InputValueDefinition *> defaults;
+            forAll([&](const Definition &d) {
+                for (const InputValueDefinition &fd : d.inputFields) {
+                    const qsizetype earlier = m_members.findOrAdd(fd.name.value, t.inputFields.size());
+                    const qsizetype at = place(t.inputFields, earlier, inputValue(fd));
                     // Only defaults need the node later; a redefinition without one drops the earlier default.
-                    const QString key = t.name + QLatin1Char('.') + fd.name.value;
-                    if (fd.defaultValue)
-                        m_inputFieldNodes[key] = &fd;
-                    else if (!m_inputFieldNodes.isEmpty())
-                        m_inputFieldNodes.remove(key);
+                    if (fd.defaultValue) {
+                        defaults.resize(size_t(t.inputFields.size()));
+                        defaults[size_t(at)] = &fd;
+                    } else if (size_t(at) < defaults.size()) {
+                        defaults[size_t(at)] = nullptr;
+                    }
                 }
+            });
+            if (!defaults.empty()) {
+                defaults.resize(size_t(t.inputFields.size()));
+                m_inputDefaults.push_back({index, std::move(defaults), {}});
             }
             break;
+        }
         default:
             break;
         }
-        return t;
-    }
-
-    /// Appends, or replaces an item of the same name in place (JavaScript keyMap semantics). Returns the
-    /// item's index. Long lists (root types of generated APIs have thousands of fields) use `index`.
-    template<typename T>
-    static qsizetype replaceOrAppend(QList<T> &list, T item, QHash<QString, qsizetype> &index)
-    {
-        if (list.size() < 16) {
-            for (qsizetype i = 0; i < list.size(); ++i)
-                if (list[i].name == item.name) {
-                    list[i] = std::move(item);
-                    return i;
-                }
-        } else {
-            if (index.isEmpty())
-                for (qsizetype i = 0; i < list.size(); ++i)
-                    index.insert(list[i].name, i);
-            const auto it = index.constFind(item.name);
-            if (it != index.constEnd()) {
-                list[*it] = std::move(item);
-                return *it;
-            }
-            index.insert(item.name, list.size());
-        }
-        list.append(std::move(item));
-        return list.size() - 1;
     }
 
     DirectiveDefinition buildDirective(const Definition &def)
@@ -415,24 +539,28 @@ public:
     void fillDefaults(Schema &schema)
     {
         m_schema = &schema;
+        std::vector<NamedType> &types = schema.types();
         // Arguments: only fields whose definition has a default were recorded (by type and index).
         for (const ArgDefaults &rec : m_argDefaults) {
-            NamedType *t = schema.type(rec.type);
-            if (!t || rec.field >= t->fields.size())
+            if (rec.type < 0 || size_t(rec.type) >= types.size())
+                continue;
+            NamedType *t = &types[size_t(rec.type)];
+            if (rec.field >= t->fields.size())
                 continue;
             for (InputValue &a : t->fields[rec.field].arguments) {
                 a.defaultValue.reset();
                 for (const InputValueDefinition &ad : rec.node->arguments)
-                    if (ad.name.value == a.name && ad.defaultValue)
+                    if (ad.defaultValue && ad.name.value == a.name)
                         a.defaultValue = printValue(coerce(*ad.defaultValue, a.type), a.type);
             }
         }
-        if (m_inputFieldNodes.isEmpty())
-            return;
-        for (NamedType &t : schema.types()) {
-            for (InputValue &f : t.inputFields) {
+        // Input fields, in schema order (the memo and its recursion limit make the order matter).
+        for (InputDefaults &d : m_inputDefaults) {
+            NamedType &t = types[size_t(d.type)];
+            for (qsizetype i = 0; i < t.inputFields.size(); ++i) {
+                InputValue &f = t.inputFields[i];
                 f.defaultValue.reset();
-                const JsValue v = inputFieldDefault(t.name, f.name);
+                const JsValue v = inputFieldDefault(d, i);
                 if (!v.isUndefined())
                     f.defaultValue = printValue(v, f.type);
             }
@@ -443,9 +571,22 @@ public:
     void completePending(Schema &schema, detail::PendingDefaults &pending)
     {
         m_schema = &schema;
-        for (const detail::PendingDefaults::FieldArgs &f : pending.fieldArgs)
-            m_argDefaults.push_back({f.type, f.field, &f.node});
-        m_inputFieldNodes = pending.inputFields;
+        const NamedType *first = schema.types().data();
+        for (const detail::PendingDefaults::FieldArgs &f : pending.fieldArgs) {
+            const NamedType *t = schema.type(f.type);
+            m_argDefaults.push_back({t ? qsizetype(t - first) : -1, f.field, &f.node});
+        }
+        if (!pending.inputFields.isEmpty()) {
+            // The reader keys input fields "Type.field" (it never gives a type two members of one name).
+            for (const NamedType &t : schema.types()) {
+                if (t.inputFields.isEmpty())
+                    continue;
+                std::vector<const InputValueDefinition *> nodes(size_t(t.inputFields.size()), nullptr);
+                for (qsizetype i = 0; i < t.inputFields.size(); ++i)
+                    nodes[size_t(i)] = pending.inputFields.value(t.name + QLatin1Char('.') + t.inputFields[i].name);
+                m_inputDefaults.push_back({qsizetype(&t - first), std::move(nodes), {}});
+            }
+        }
         for (const detail::PendingDefaults::DirectiveArg &d : pending.directiveArgs) {
             InputValue &iv = schema.directives()[d.directive].arguments[d.argument];
             iv.defaultValue = printValue(coerce(d.value, iv.type), iv.type);
@@ -455,29 +596,59 @@ public:
     }
 
 private:
-    /// The coerced default of an input field (graphql-js `field.defaultValue`), memoised; undefined if none.
-    JsValue inputFieldDefault(const QString &typeName, const QString &fieldName)
+    /// The input fields with a written default of one input object type (nodes by field index).
+    struct InputDefaults
     {
-        const QString key = typeName + QLatin1Char('.') + fieldName;
-        if (!m_inputFieldNodes.contains(key))
-            return JsValue(); // no default written
-        const auto memo = m_inputDefaults.constFind(key);
-        if (memo != m_inputDefaults.constEnd())
-            return *memo;
-        const InputValueDefinition *fd = m_inputFieldNodes.value(key);
-        JsValue result;
-        if (fd && fd->defaultValue && m_inProgress < 64) {
-            ++m_inProgress;
-            const NamedType *t = m_schema->type(typeName);
-            const InputValue *f = t ? t->inputField(fieldName) : nullptr;
-            if (f)
-                result = coerce(*fd->defaultValue, f->type);
-            --m_inProgress;
-        }
-        m_inputDefaults.insert(key, result);
-        return result;
+        qsizetype type = 0; ///< index in the schema's types
+        std::vector<const InputValueDefinition *> nodes;
+        std::vector<std::optional<JsValue>> memo;
+    };
+
+    /// m_schema->type(name), through the document's name table while building from a document.
+    const NamedType *schemaType(const QString &name) const
+    {
+        if (!m_types.size())
+            return m_schema->type(name);
+        const TypeEntry *e = m_types.find(name);
+        return e && e->index >= 0 ? &m_schema->types()[size_t(e->index)] : nullptr;
     }
 
+    /// The defaults of the type at `typeIndex`, or null if none of its input fields has one.
+    InputDefaults *inputDefaultsOf(qsizetype typeIndex)
+    {
+        if (m_inputDefaults.empty())
+            return nullptr;
+        if (m_inputDefaultsByType.empty()) {
+            m_inputDefaultsByType.assign(m_schema->types().size(), -1);
+            for (size_t i = 0; i < m_inputDefaults.size(); ++i)
+                m_inputDefaultsByType[size_t(m_inputDefaults[i].type)] = qsizetype(i);
+        }
+        if (typeIndex < 0 || size_t(typeIndex) >= m_inputDefaultsByType.size() || m_inputDefaultsByType[size_t(typeIndex)] < 0)
+            return nullptr;
+        return &m_inputDefaults[size_t(m_inputDefaultsByType[size_t(typeIndex)])];
+    }
+
+    /// The coerced default of input field `field` (graphql-js `field.defaultValue`), memoised; undefined if none.
+    JsValue inputFieldDefault(InputDefaults &d, qsizetype field)
+    {
+        if (size_t(field) >= d.nodes.size() || !d.nodes[size_t(field)])
+            return JsValue(); // no default written
+        if (d.memo.empty())
+            d.memo.resize(d.nodes.size());
+        if (d.memo[size_t(field)])
+            return *d.memo[size_t(field)];
+        const InputValueDefinition *fd = d.nodes[size_t(field)];
+        JsValue result;
+        if (fd->defaultValue && m_inProgress < 64) {
+            ++m_inProgress;
+            const NamedType &t = m_schema->types()[size_t(d.type)];
+            if (field < t.inputFields.size())
+                result = coerce(*fd->defaultValue, t.inputFields[field].type);
+            --m_inProgress;
+        }
+        d.memo[size_t(field)] = result;
+        return result;
+    }
     /// graphql-js valueFromAST(node, type) for a const value.
     JsValue coerce(const Value &node, const TypeRef &type, size_t wrapper = 0)
     {
@@ -512,7 +683,7 @@ private:
             return list;
         }
         const QString &n = type.name;
-        const NamedType *t = Schema::isBuiltInScalar(n) ? nullptr : m_schema->type(n);
+        const NamedType *t = Schema::isBuiltInScalar(n) ? nullptr : schemaType(n);
         if (!t) {
             if (n == QLatin1String("Int")) {
                 if (node.kind != Value::Kind::Int)
@@ -556,7 +727,9 @@ private:
                     if (of.name.value == f.name)
                         fieldNode = &of;
                 if (!fieldNode || fieldNode->value.kind == Value::Kind::Variable) {
-                    const JsValue def = inputFieldDefault(t->name, f.name);
+                    InputDefaults *defaults = inputDefaultsOf(qsizetype(t - m_schema->types().data()));
+                    const JsValue def = defaults ? inputFieldDefault(*defaults, qsizetype(&f - t->inputFields.constData()))
+                                                 : JsValue();
                     if (!def.isUndefined())
                         obj.set(f.name, def);
                     else if (f.type.isNonNull())
@@ -631,7 +804,7 @@ private:
             }
             return printValue(v, type, wrapper + 1);
         }
-        const NamedType *t = Schema::isBuiltInScalar(type.name) ? nullptr : m_schema->type(type.name);
+        const NamedType *t = Schema::isBuiltInScalar(type.name) ? nullptr : schemaType(type.name);
         if (t && t->kind == TypeKind::InputObject) {
             if (v.kind != JsValue::Kind::Object)
                 return std::nullopt;
@@ -667,19 +840,19 @@ private:
     const Document &m_doc;
     bool m_keepStandardTypes = false;
     Schema *m_schema = nullptr;
-    QHash<QString, QList<const Definition *>> m_extensions;
+    detail::NameMap<TypeEntry> m_types;
+    std::vector<std::vector<const Definition *>> m_extensionLists;
     QHash<QString, QList<const Definition *>> m_directiveExtensions;
-    QHash<QString, const Definition *> m_typeDefs;
-    QStringList m_typeOrder;
+    MemberNames m_members;
     struct ArgDefaults
     {
-        QString type;
+        qsizetype type; ///< index in the schema's types
         qsizetype field;
         const FieldDefinition *node;
     };
     std::vector<ArgDefaults> m_argDefaults;
-    QHash<QString, const InputValueDefinition *> m_inputFieldNodes;
-    QHash<QString, JsValue> m_inputDefaults;
+    std::vector<InputDefaults> m_inputDefaults; ///< in schema order
+    std::vector<qsizetype> m_inputDefaultsByType;
     int m_inProgress = 0;
 };
 
