@@ -2,16 +2,21 @@
 
 #include "textutil.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <limits>
+
 // A port of graphql-js 16.15 language/lexer.js. Positions, lines and columns are in UTF-16 code
 // units like JavaScript's; the messages are graphql-js's, word for word.
 namespace refract::graphql {
 
 namespace {
 
-bool isDigit(int c) { return c >= '0' && c <= '9'; }
-bool isLetter(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isNameStart(int c) { return isLetter(c) || c == '_'; }
-bool isNameContinue(int c) { return isLetter(c) || isDigit(c) || c == '_'; }
+constexpr bool isDigit(int c) { return c >= '0' && c <= '9'; }
+constexpr bool isLetter(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool isNameStart(int c) { return isLetter(c) || c == '_'; }
+constexpr bool isNameContinue(int c) { return isLetter(c) || isDigit(c) || c == '_'; }
 bool isUnicodeScalarValue(int c) { return (c >= 0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0x10ffff); }
 bool isLeadingSurrogate(int c) { return c >= 0xd800 && c <= 0xdbff; }
 bool isTrailingSurrogate(int c) { return c >= 0xdc00 && c <= 0xdfff; }
@@ -78,66 +83,43 @@ bool isPunctuatorTokenKind(TokenKind kind)
     }
 }
 
-Lexer::Lexer(const QString &source) : m_source(source) {}
+namespace detail {
 
-QList<Token> Lexer::tokenize(const QString &source, GraphQLError *error, bool withComments)
+namespace {
+
+// ASCII character classes of the scanner's hot loops.
+struct CharTable
 {
-    QList<Token> tokens;
-    Lexer lexer(source);
-    try {
-        qsizetype end = 0;
-        for (;;) {
-            Token t = lexer.readNextToken(end);
-            end = t.end;
-            if (t.kind == TokenKind::EOF_)
-                break;
-            if (t.kind != TokenKind::Comment || withComments)
-                tokens.append(std::move(t));
-        }
-    } catch (const SyntaxErrorException &e) {
-        if (error)
-            *error = GraphQLError{QLatin1String("Syntax Error: ") + e.description, {locationOf(source, e.position)}};
+    bool nameContinue[128] = {};
+    constexpr CharTable()
+    {
+        for (int c = 0; c < 128; ++c)
+            nameContinue[c] = isNameContinue(c);
     }
-    return tokens;
+};
+constexpr CharTable kChars;
+
+inline bool isNameContinueUnit(char16_t c) { return c < 128 && kChars.nameContinue[c]; }
+
+} // namespace
+
+Scanner::Scanner(const QString &source)
+    : m_source(source), m_data(reinterpret_cast<const char16_t *>(m_source.constData())), m_size(m_source.size())
+{
 }
 
-void Lexer::error(qsizetype position, const QString &description) const
+void Scanner::error(qsizetype position, const QString &description) const
 {
     throw SyntaxErrorException{position, description};
 }
 
-const Token &Lexer::advance()
+QString Scanner::printCodePointAt(qsizetype location) const
 {
-    lookahead();
-    m_lastToken = std::move(m_token);
-    m_token = std::move(*m_next);
-    m_next.reset();
-    return m_token;
-}
-
-const Token &Lexer::lookahead()
-{
-    if (m_token.kind == TokenKind::EOF_)
-        return m_token;
-    if (!m_next) {
-        qsizetype end = m_token.end;
-        Token t;
-        do {
-            t = readNextToken(end);
-            end = t.end;
-        } while (t.kind == TokenKind::Comment);
-        m_next = std::move(t);
-    }
-    return *m_next;
-}
-
-QString Lexer::printCodePointAt(qsizetype location) const
-{
-    if (location >= m_source.size())
+    if (location >= m_size)
         return tokenKindText(TokenKind::EOF_);
-    uint c = m_source.at(location).unicode();
-    if (QChar::isHighSurrogate(c) && location + 1 < m_source.size() && QChar::isLowSurrogate(m_source.at(location + 1).unicode()))
-        c = QChar::surrogateToUcs4(char16_t(c), m_source.at(location + 1).unicode());
+    uint c = m_data[location];
+    if (QChar::isHighSurrogate(c) && location + 1 < m_size && QChar::isLowSurrogate(m_data[location + 1]))
+        c = QChar::surrogateToUcs4(char16_t(c), m_data[location + 1]);
     if (c >= 0x20 && c <= 0x7e) {
         const QChar ch{char16_t(c)};
         return ch == QLatin1Char('"') ? QStringLiteral("'\"'") : QString(QLatin1Char('"')) + ch + QLatin1Char('"');
@@ -148,24 +130,22 @@ QString Lexer::printCodePointAt(qsizetype location) const
     return QLatin1String("U+") + hex;
 }
 
-Token Lexer::make(TokenKind kind, qsizetype start, qsizetype end, std::optional<QString> value) const
+void Scanner::invalidCharacter(qsizetype position) const
 {
-    Token t;
-    t.kind = kind;
-    t.start = start;
-    t.end = end;
-    t.line = m_line;
-    t.column = int(1 + start - m_lineStart);
-    t.value = std::move(value);
-    return t;
+    const int c = code(position);
+    if (c == '\'')
+        error(position, QStringLiteral("Unexpected single quote character ('), did you mean to use a double quote (\")?"));
+    if (isUnicodeScalarValue(c) || (isLeadingSurrogate(c) && isTrailingSurrogate(code(position + 1))))
+        error(position, QStringLiteral("Unexpected character: %1.").arg(printCodePointAt(position)));
+    error(position, QStringLiteral("Invalid character: %1.").arg(printCodePointAt(position)));
 }
 
-Token Lexer::readNextToken(qsizetype start)
+void Scanner::read(qsizetype position, RawToken &t)
 {
-    const qsizetype bodyLength = m_source.size();
-    qsizetype position = start;
+    const char16_t *const s = m_data;
+    const qsizetype bodyLength = m_size;
     while (position < bodyLength) {
-        const int c = code(position);
+        const char16_t c = s[position];
         switch (c) {
         case 0xfeff: case 0x09: case 0x20: case 0x2c:
             ++position;
@@ -180,55 +160,54 @@ Token Lexer::readNextToken(qsizetype start)
             ++m_line;
             m_lineStart = position;
             continue;
-        case '#': return readComment(position);
-        case '!': return make(TokenKind::Bang, position, position + 1);
-        case '$': return make(TokenKind::Dollar, position, position + 1);
-        case '&': return make(TokenKind::Amp, position, position + 1);
-        case '(': return make(TokenKind::ParenL, position, position + 1);
-        case ')': return make(TokenKind::ParenR, position, position + 1);
+        case '#': return readComment(position, t);
+        case '!': return set(t, TokenKind::Bang, position, position + 1);
+        case '$': return set(t, TokenKind::Dollar, position, position + 1);
+        case '&': return set(t, TokenKind::Amp, position, position + 1);
+        case '(': return set(t, TokenKind::ParenL, position, position + 1);
+        case ')': return set(t, TokenKind::ParenR, position, position + 1);
         case '.':
             if (code(position + 1) == '.' && code(position + 2) == '.')
-                return make(TokenKind::Spread, position, position + 3);
-            break;
-        case ':': return make(TokenKind::Colon, position, position + 1);
-        case '=': return make(TokenKind::Equals, position, position + 1);
-        case '@': return make(TokenKind::At, position, position + 1);
-        case '[': return make(TokenKind::BracketL, position, position + 1);
-        case ']': return make(TokenKind::BracketR, position, position + 1);
-        case '{': return make(TokenKind::BraceL, position, position + 1);
-        case '|': return make(TokenKind::Pipe, position, position + 1);
-        case '}': return make(TokenKind::BraceR, position, position + 1);
+                return set(t, TokenKind::Spread, position, position + 3);
+            invalidCharacter(position);
+        case ':': return set(t, TokenKind::Colon, position, position + 1);
+        case '=': return set(t, TokenKind::Equals, position, position + 1);
+        case '@': return set(t, TokenKind::At, position, position + 1);
+        case '[': return set(t, TokenKind::BracketL, position, position + 1);
+        case ']': return set(t, TokenKind::BracketR, position, position + 1);
+        case '{': return set(t, TokenKind::BraceL, position, position + 1);
+        case '|': return set(t, TokenKind::Pipe, position, position + 1);
+        case '}': return set(t, TokenKind::BraceR, position, position + 1);
         case '"':
             if (code(position + 1) == '"' && code(position + 2) == '"')
-                return readBlockString(position);
-            return readString(position);
+                return readBlockString(position, t);
+            return readString(position, t);
+        case '-':
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+            return readNumber(position, c, t);
         default:
-            break;
+            if (isNameStart(c)) {
+                qsizetype end = position + 1;
+                while (end < bodyLength && isNameContinueUnit(s[end]))
+                    ++end;
+                return set(t, TokenKind::Name, position, end);
+            }
+            invalidCharacter(position);
         }
-        if (isDigit(c) || c == '-')
-            return readNumber(position, c);
-        if (isNameStart(c))
-            return readName(position);
-        if (c == '\'')
-            error(position, QStringLiteral("Unexpected single quote character ('), did you mean to use a double quote (\")?"));
-        if (isUnicodeScalarValue(c) || (isLeadingSurrogate(c) && isTrailingSurrogate(code(position + 1))))
-            error(position, QStringLiteral("Unexpected character: %1.").arg(printCodePointAt(position)));
-        error(position, QStringLiteral("Invalid character: %1.").arg(printCodePointAt(position)));
     }
-    return make(TokenKind::EOF_, bodyLength, bodyLength);
+    set(t, TokenKind::EOF_, bodyLength, bodyLength);
 }
 
-Token Lexer::readComment(qsizetype start)
+void Scanner::readComment(qsizetype start, RawToken &t)
 {
     if (m_maxComments >= 0) {
         if (m_commentCount + 1 > m_maxComments)
             error(start, QStringLiteral("Document contains more than %1 comments. Parsing aborted.").arg(m_maxComments));
         ++m_commentCount;
     }
-    const qsizetype bodyLength = m_source.size();
     qsizetype position = start + 1;
-    while (position < bodyLength) {
-        const int c = code(position);
+    while (position < m_size) {
+        const int c = m_data[position];
         if (c == 0x0a || c == 0x0d)
             break;
         if (isUnicodeScalarValue(c))
@@ -238,10 +217,10 @@ Token Lexer::readComment(qsizetype start)
         else
             break;
     }
-    return make(TokenKind::Comment, start, position, m_source.mid(start + 1, position - start - 1));
+    set(t, TokenKind::Comment, start, position);
 }
 
-Token Lexer::readNumber(qsizetype start, int firstCode)
+void Scanner::readNumber(qsizetype start, int firstCode, RawToken &t)
 {
     qsizetype position = start;
     int c = firstCode;
@@ -272,10 +251,10 @@ Token Lexer::readNumber(qsizetype start, int firstCode)
     }
     if (c == '.' || isNameStart(c))
         error(position, QStringLiteral("Invalid number, expected digit but got: %1.").arg(printCodePointAt(position)));
-    return make(isFloat ? TokenKind::Float : TokenKind::Int, start, position, m_source.mid(start, position - start));
+    set(t, isFloat ? TokenKind::Float : TokenKind::Int, start, position);
 }
 
-qsizetype Lexer::readDigits(qsizetype start, int firstCode)
+qsizetype Scanner::readDigits(qsizetype start, int firstCode) const
 {
     if (!isDigit(firstCode))
         error(start, QStringLiteral("Invalid number, expected digit but got: %1.").arg(printCodePointAt(start)));
@@ -285,96 +264,114 @@ qsizetype Lexer::readDigits(qsizetype start, int firstCode)
     return position;
 }
 
-Token Lexer::readString(qsizetype start)
+namespace {
+
+// One escape sequence of a string literal at `position` (the backslash). Returns its length in the
+// source and appends the decoded text to `out` if given; 0 means invalid (the caller reports it).
+qsizetype readEscape(const char16_t *s, qsizetype size, qsizetype position, QString *out, qsizetype *errorLength)
 {
-    const qsizetype bodyLength = m_source.size();
+    auto code = [s, size](qsizetype i) { return i < size && i >= 0 ? int(s[i]) : -1; };
+    if (code(position + 1) == 'u') {
+        if (code(position + 2) == '{') {
+            // Variable width: \u{1F600}; at most 12 characters in all.
+            uint point = 0;
+            qsizetype length = 3;
+            bool ok = false;
+            while (length < 12) {
+                const int h = code(position + length++);
+                if (h == '}') {
+                    ok = length >= 5 && isUnicodeScalarValue(int(point));
+                    break;
+                }
+                const int d = readHexDigit(h);
+                // JS: point = (point << 4) | d as int32; negative means overflow or a bad digit.
+                const qint32 next = qint32(quint32(point) << 4) | qint32(d);
+                if (next < 0 || d < 0)
+                    break;
+                point = uint(next);
+            }
+            if (!ok) {
+                *errorLength = length;
+                return 0;
+            }
+            if (out)
+                *out += fromCodePoint(point);
+            return length;
+        }
+        auto read16 = [&code](qsizetype p) {
+            return (readHexDigit(code(p)) << 12) | (readHexDigit(code(p + 1)) << 8) | (readHexDigit(code(p + 2)) << 4)
+                | readHexDigit(code(p + 3));
+        };
+        const int cp = read16(position + 2);
+        if (isUnicodeScalarValue(cp)) {
+            if (out)
+                *out += QChar(char16_t(cp));
+            return 6;
+        }
+        if (isLeadingSurrogate(cp) && code(position + 6) == '\\' && code(position + 7) == 'u') {
+            const int trailing = read16(position + 8);
+            if (isTrailingSurrogate(trailing)) {
+                if (out) {
+                    *out += QChar(char16_t(cp));
+                    *out += QChar(char16_t(trailing));
+                }
+                return 12;
+            }
+        }
+        *errorLength = 6;
+        return 0;
+    }
+    char16_t ch = 0;
+    switch (code(position + 1)) {
+    case '"': ch = u'"'; break;
+    case '\\': ch = u'\\'; break;
+    case '/': ch = u'/'; break;
+    case 'b': ch = 0x08; break;
+    case 'f': ch = 0x0c; break;
+    case 'n': ch = 0x0a; break;
+    case 'r': ch = 0x0d; break;
+    case 't': ch = 0x09; break;
+    default:
+        *errorLength = -2;
+        return 0;
+    }
+    if (out)
+        *out += QChar(ch);
+    return 2;
+}
+
+} // namespace
+
+void Scanner::readString(qsizetype start, RawToken &t)
+{
+    const char16_t *const s = m_data;
+    const qsizetype bodyLength = m_size;
     qsizetype position = start + 1;
-    qsizetype chunkStart = position;
-    QString value;
+    bool escaped = false;
     while (position < bodyLength) {
-        const int c = code(position);
+        const char16_t c = s[position];
         if (c == '"') {
-            value += QStringView(m_source).mid(chunkStart, position - chunkStart);
-            return make(TokenKind::String, start, position + 1, value);
+            set(t, TokenKind::String, start, position + 1);
+            t.complex = escaped;
+            return;
         }
         if (c == '\\') {
-            value += QStringView(m_source).mid(chunkStart, position - chunkStart);
-            if (code(position + 1) == 'u') {
-                if (code(position + 2) == '{') {
-                    // Variable width: \u{1F600}; at most 12 characters in all.
-                    uint point = 0;
-                    qsizetype size = 3;
-                    bool ok = false;
-                    while (size < 12) {
-                        const int h = code(position + size++);
-                        if (h == '}') {
-                            if (size < 5 || !isUnicodeScalarValue(int(point)))
-                                break;
-                            ok = true;
-                            break;
-                        }
-                        const int d = readHexDigit(h);
-                        // JS: point = (point << 4) | d as int32; negative means overflow or a bad digit.
-                        const qint32 next = qint32(quint32(point) << 4) | qint32(d);
-                        if (next < 0 || d < 0)
-                            break;
-                        point = uint(next);
-                    }
-                    if (!ok)
-                        error(position, QStringLiteral("Invalid Unicode escape sequence: \"%1\".")
-                                            .arg(m_source.mid(position, size)));
-                    value += fromCodePoint(point);
-                    position += size;
-                } else {
-                    auto read16 = [this](qsizetype p) {
-                        return (readHexDigit(code(p)) << 12) | (readHexDigit(code(p + 1)) << 8)
-                            | (readHexDigit(code(p + 2)) << 4) | readHexDigit(code(p + 3));
-                    };
-                    const int cp = read16(position + 2);
-                    if (isUnicodeScalarValue(cp)) {
-                        value += fromCodePoint(uint(cp));
-                        position += 6;
-                    } else {
-                        bool ok = false;
-                        if (isLeadingSurrogate(cp) && code(position + 6) == '\\' && code(position + 7) == 'u') {
-                            const int trailing = read16(position + 8);
-                            if (isTrailingSurrogate(trailing)) {
-                                value += QChar(char16_t(cp));
-                                value += QChar(char16_t(trailing));
-                                position += 12;
-                                ok = true;
-                            }
-                        }
-                        if (!ok)
-                            error(position, QStringLiteral("Invalid Unicode escape sequence: \"%1\".")
-                                                .arg(m_source.mid(position, 6)));
-                    }
-                }
-            } else {
-                const int e = code(position + 1);
-                char16_t ch = 0;
-                switch (e) {
-                case '"': ch = u'"'; break;
-                case '\\': ch = u'\\'; break;
-                case '/': ch = u'/'; break;
-                case 'b': ch = 0x08; break;
-                case 'f': ch = 0x0c; break;
-                case 'n': ch = 0x0a; break;
-                case 'r': ch = 0x0d; break;
-                case 't': ch = 0x09; break;
-                default:
-                    error(position, QStringLiteral("Invalid character escape sequence: \"%1\".")
-                                        .arg(m_source.mid(position, 2)));
-                }
-                value += QChar(ch);
-                position += 2;
+            qsizetype errorLength = 0;
+            const qsizetype length = readEscape(s, bodyLength, position, nullptr, &errorLength);
+            if (length == 0) {
+                if (errorLength < 0)
+                    error(position, QStringLiteral("Invalid character escape sequence: \"%1\".").arg(m_source.mid(position, -errorLength)));
+                error(position, QStringLiteral("Invalid Unicode escape sequence: \"%1\".").arg(m_source.mid(position, errorLength)));
             }
-            chunkStart = position;
+            escaped = true;
+            position += length;
             continue;
         }
         if (c == 0x0a || c == 0x0d)
             break;
-        if (isUnicodeScalarValue(c))
+        if (c >= 0x20 && c < 0xd800) // the common case of isUnicodeScalarValue
+            ++position;
+        else if (isUnicodeScalarValue(c))
             ++position;
         else if (isLeadingSurrogate(c) && isTrailingSurrogate(code(position + 1)))
             position += 2;
@@ -384,41 +381,60 @@ Token Lexer::readString(qsizetype start)
     error(position, QStringLiteral("Unterminated string."));
 }
 
-Token Lexer::readBlockString(qsizetype start)
+QString Scanner::stringValue(const RawToken &t) const
 {
-    const qsizetype bodyLength = m_source.size();
-    qsizetype lineStart = m_lineStart;
-    qsizetype position = start + 3;
+    const qsizetype contentEnd = t.end - 1;
+    if (!t.complex)
+        return slice(t.start + 1, contentEnd);
+    QString value;
+    value.reserve(contentEnd - t.start - 1);
+    qsizetype position = t.start + 1;
     qsizetype chunkStart = position;
-    QString currentLine;
-    QStringList blockLines;
+    while (position < contentEnd) {
+        if (m_data[position] == '\\') {
+            value.append(reinterpret_cast<const QChar *>(m_data + chunkStart), position - chunkStart);
+            qsizetype errorLength = 0;
+            position += readEscape(m_data, m_size, position, &value, &errorLength); // validated by readString
+            chunkStart = position;
+        } else {
+            ++position;
+        }
+    }
+    value.append(reinterpret_cast<const QChar *>(m_data + chunkStart), contentEnd - chunkStart);
+    return value;
+}
+
+void Scanner::readBlockString(qsizetype start, RawToken &t)
+{
+    const char16_t *const s = m_data;
+    const qsizetype bodyLength = m_size;
+    qsizetype lineStart = m_lineStart;
+    int lines = 0;
+    bool escapedQuotes = false;
+    qsizetype position = start + 3;
     while (position < bodyLength) {
-        const int c = code(position);
+        const char16_t c = s[position];
         if (c == '"' && code(position + 1) == '"' && code(position + 2) == '"') {
-            currentLine += QStringView(m_source).mid(chunkStart, position - chunkStart);
-            blockLines.append(currentLine);
-            Token t = make(TokenKind::BlockString, start, position + 3,
-                           dedentBlockStringLines(blockLines).join(QLatin1Char('\n')));
-            m_line += int(blockLines.size() - 1);
+            set(t, TokenKind::BlockString, start, position + 3);
+            t.complex = lines > 0 || escapedQuotes;
+            m_line += lines;
             m_lineStart = lineStart;
-            return t;
+            return;
         }
         if (c == '\\' && code(position + 1) == '"' && code(position + 2) == '"' && code(position + 3) == '"') {
-            currentLine += QStringView(m_source).mid(chunkStart, position - chunkStart);
-            chunkStart = position + 1;
+            escapedQuotes = true;
             position += 4;
             continue;
         }
         if (c == 0x0a || c == 0x0d) {
-            currentLine += QStringView(m_source).mid(chunkStart, position - chunkStart);
-            blockLines.append(currentLine);
             position += (c == 0x0d && code(position + 1) == 0x0a) ? 2 : 1;
-            currentLine.clear();
-            chunkStart = position;
+            ++lines;
             lineStart = position;
             continue;
         }
-        if (isUnicodeScalarValue(c))
+        if (c >= 0x20 && c < 0xd800)
+            ++position;
+        else if (isUnicodeScalarValue(c))
             ++position;
         else if (isLeadingSurrogate(c) && isTrailingSurrogate(code(position + 1)))
             position += 2;
@@ -428,13 +444,155 @@ Token Lexer::readBlockString(qsizetype start)
     error(position, QStringLiteral("Unterminated string."));
 }
 
-Token Lexer::readName(qsizetype start)
+QString Scanner::blockStringValue(const RawToken &t) const
 {
-    const qsizetype bodyLength = m_source.size();
-    qsizetype position = start + 1;
-    while (position < bodyLength && isNameContinue(code(position)))
-        ++position;
-    return make(TokenKind::Name, start, position, m_source.mid(start, position - start));
+    // graphql-js dedentBlockStringLines on the raw lines, `\"""` read as `"""`; a line's indent and
+    // whether it is blank do not depend on that escape, which never starts with white space.
+    const qsizetype contentStart = t.start + 3;
+    const qsizetype contentEnd = t.end - 3;
+    auto isBlank = [this](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i)
+            if (!isGraphQLWhiteSpace(m_data[i]))
+                return false;
+        return true;
+    };
+    if (!t.complex)
+        return isBlank(contentStart, contentEnd) ? QString() : slice(contentStart, contentEnd);
+    struct Line
+    {
+        qsizetype start;
+        qsizetype end;
+    };
+    QVarLengthArray<Line, 32> lines;
+    qsizetype commonIndent = std::numeric_limits<qsizetype>::max();
+    qsizetype firstNonEmptyLine = -1;
+    qsizetype lastNonEmptyLine = -1;
+    qsizetype lineStart = contentStart;
+    for (qsizetype position = contentStart;; ++position) {
+        const bool atEnd = position >= contentEnd;
+        const char16_t c = atEnd ? 0 : m_data[position];
+        if (!atEnd && c != 0x0a && c != 0x0d)
+            continue;
+        const qsizetype i = lines.size();
+        lines.append(Line{lineStart, position});
+        qsizetype indent = 0;
+        while (lineStart + indent < position && isGraphQLWhiteSpace(m_data[lineStart + indent]))
+            ++indent;
+        if (lineStart + indent != position) {
+            if (firstNonEmptyLine < 0)
+                firstNonEmptyLine = i;
+            lastNonEmptyLine = i;
+            if (i != 0 && indent < commonIndent)
+                commonIndent = indent;
+        }
+        if (atEnd)
+            break;
+        if (c == 0x0d && position + 1 < contentEnd && m_data[position + 1] == 0x0a)
+            ++position;
+        lineStart = position + 1;
+    }
+    if (firstNonEmptyLine < 0)
+        return QString();
+    QString value;
+    value.reserve(contentEnd - contentStart);
+    for (qsizetype i = firstNonEmptyLine; i <= lastNonEmptyLine; ++i) {
+        if (i != firstNonEmptyLine)
+            value += QLatin1Char('\n');
+        const qsizetype to = lines[i].end;
+        const qsizetype from = i == 0 ? lines[i].start : lines[i].start + std::min(commonIndent, to - lines[i].start);
+        qsizetype chunkStart = from;
+        for (qsizetype p = from; p + 3 < to;) {
+            if (m_data[p] == '\\' && m_data[p + 1] == '"' && m_data[p + 2] == '"' && m_data[p + 3] == '"') {
+                value.append(reinterpret_cast<const QChar *>(m_data + chunkStart), p - chunkStart);
+                chunkStart = p + 1; // the backslash goes, the quotes stay
+                p += 4;
+            } else {
+                ++p;
+            }
+        }
+        value.append(reinterpret_cast<const QChar *>(m_data + chunkStart), to - chunkStart);
+    }
+    return value;
+}
+
+QString Scanner::value(const RawToken &t) const
+{
+    switch (t.kind) {
+    case TokenKind::Name:
+    case TokenKind::Int:
+    case TokenKind::Float:
+        return text(t).toString();
+    case TokenKind::String:
+        return stringValue(t);
+    case TokenKind::BlockString:
+        return blockStringValue(t);
+    case TokenKind::Comment:
+        return m_source.mid(t.start + 1, t.end - t.start - 1);
+    default:
+        return QString();
+    }
+}
+
+} // namespace detail
+
+Lexer::Lexer(const QString &source) : m_scanner(source) {}
+
+Token Lexer::toToken(const detail::RawToken &r) const
+{
+    Token t;
+    t.kind = r.kind;
+    t.start = r.start;
+    t.end = r.end;
+    t.line = r.line;
+    t.column = r.column;
+    if (m_scanner.hasValue(r))
+        t.value = m_scanner.value(r);
+    return t;
+}
+
+QList<Token> Lexer::tokenize(const QString &source, GraphQLError *error, bool withComments)
+{
+    QList<Token> tokens;
+    Lexer lexer(source);
+    try {
+        detail::RawToken t;
+        for (;;) {
+            lexer.m_scanner.read(t.end, t);
+            if (t.kind == TokenKind::EOF_)
+                break;
+            if (t.kind != TokenKind::Comment || withComments)
+                tokens.append(lexer.toToken(t));
+        }
+    } catch (const SyntaxErrorException &e) {
+        if (error)
+            *error = GraphQLError{QLatin1String("Syntax Error: ") + e.description, {locationOf(source, e.position)}};
+    }
+    return tokens;
+}
+
+const Token &Lexer::advance()
+{
+    if (m_token.kind == TokenKind::EOF_) { // graphql-js: stays on <EOF>, which becomes the last token too
+        m_lastToken = m_token;
+        return m_token;
+    }
+    lookahead();
+    m_lastToken = std::move(m_token);
+    m_token = std::move(*m_next);
+    m_next.reset();
+    return m_token;
+}
+
+const Token &Lexer::lookahead()
+{
+    if (m_token.kind == TokenKind::EOF_)
+        return m_token;
+    if (!m_next) {
+        detail::RawToken t;
+        m_scanner.readSkippingComments(m_token.end, t);
+        m_next = toToken(t);
+    }
+    return *m_next;
 }
 
 } // namespace refract::graphql

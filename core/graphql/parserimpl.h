@@ -3,6 +3,12 @@
 #include "lexer.h"
 #include "parser.h"
 
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <tuple>
+#include <vector>
+
 // The recursive-descent parser behind parse(), parseValue() and parseType(): a port of graphql-js
 // 16.15 language/parser.js with the same grammar, error messages and positions. Recursion is bounded
 // by ParseOptions::maxDepth so hostile input cannot overflow the stack. Internal to refract_graphql:
@@ -14,22 +20,118 @@ using namespace ast;
 
 bool isDirectiveLocationName(const QString &n);
 
+/// Shares the QString of a name (or short literal) that recurs: field names, scalar and directive names,
+/// enum values come back thousands of times in a large document and then cost one allocation instead of
+/// one per occurrence. A direct-mapped cache small enough to stay in the CPU cache: a name that is rarely
+/// repeated, like most type names of a large SDL, just gets its own string, as a full intern table would
+/// cost a cache miss per lookup.
+class NameCache
+{
+public:
+    NameCache() : m_slots(kSize) {}
+
+    QString get(const char16_t *s, qsizetype n)
+    {
+        const quint64 h = hash(s, n);
+        Slot &slot = m_slots[std::size_t(h >> 52) & (kSize - 1)];
+        if (slot.hash == h && slot.string.size() == n
+            && equal(reinterpret_cast<const char16_t *>(slot.string.constData()), s, n))
+            return slot.string;
+        slot.hash = h;
+        slot.string = QString(reinterpret_cast<const QChar *>(s), n);
+        return slot.string;
+    }
+
+private:
+    static constexpr std::size_t kSize = 4096;
+
+    struct Slot
+    {
+        QString string;
+        quint64 hash = 0;
+    };
+
+    static quint64 load(const char16_t *s)
+    {
+        quint64 w;
+        std::memcpy(&w, s, sizeof w);
+        return w;
+    }
+
+    static quint64 mix(quint64 h, quint64 w)
+    {
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        return h ^ (h >> 29);
+    }
+
+    static quint64 hash(const char16_t *s, qsizetype n)
+    {
+        quint64 h = 0x9e3779b97f4a7c15ull ^ quint64(n);
+        if (n >= 4) {
+            const char16_t *last = s + n - 4; // the last four units, overlapping the previous word
+            for (; s < last; s += 4)
+                h = mix(h, load(s));
+            h = mix(h, load(last));
+        } else {
+            quint64 w = 0;
+            for (qsizetype i = 0; i < n; ++i)
+                w |= quint64(s[i]) << (16 * i);
+            h = mix(h, w);
+        }
+        h *= 0x94d049bb133111ebull;
+        return h ^ (h >> 31);
+    }
+
+    static bool equal(const char16_t *a, const char16_t *b, qsizetype n)
+    {
+        if (n < 4) {
+            for (qsizetype i = 0; i < n; ++i)
+                if (a[i] != b[i])
+                    return false;
+            return true;
+        }
+        for (qsizetype i = 0; i < n - 4; i += 4)
+            if (load(a + i) != load(b + i))
+                return false;
+        return load(a + n - 4) == load(b + n - 4);
+    }
+
+    std::vector<Slot> m_slots;
+};
+
 class Parser
 {
 public:
-    Parser(const QString &source, const ParseOptions &options) : m_lexer(source), m_options(options)
+    Parser(const QString &source, const ParseOptions &options) : m_scanner(source), m_options(options)
     {
-        m_lexer.setMaxComments(options.maxComments);
+        m_scanner.setMaxComments(options.maxComments);
     }
 
     Document parseDocument()
     {
-        const Token start = m_lexer.token();
+        const Mark start = mark();
         Document doc;
         skipToken(TokenKind::SOF);
+        // Definitions are large (~600 bytes): a vector doubling to 50,000 of them would copy them over
+        // and over through ever larger fresh allocations. They are gathered in fixed-size chunks that the
+        // allocator recycles and moved once into a vector of the exact size.
+        std::vector<std::vector<Definition>> chunks;
+        std::size_t count = 0;
         do {
-            doc.definitions.push_back(parseDefinition());
+            if (chunks.empty() || chunks.back().size() == chunks.back().capacity())
+                chunks.emplace_back().reserve(std::min<std::size_t>(64, std::size_t(4) << chunks.size()));
+            chunks.back().push_back(parseDefinition());
+            ++count;
         } while (!expectOptionalToken(TokenKind::EOF_));
+        if (chunks.size() == 1) {
+            doc.definitions = std::move(chunks.front());
+        } else {
+            doc.definitions.reserve(count);
+            for (std::vector<Definition> &chunk : chunks) {
+                std::move(chunk.begin(), chunk.end(), std::back_inserter(doc.definitions));
+                std::vector<Definition>().swap(chunk);
+            }
+        }
         doc.loc = loc(start);
         doc.tokenCount = m_tokenCounter;
         return doc;
@@ -54,7 +156,21 @@ public:
 private:
     // ---- utilities (graphql-js "Core parsing utility functions") ----
 
-    const Token &tok() const { return m_lexer.token(); }
+    using RawToken = detail::RawToken;
+
+    const RawToken &tok() const { return m_token; }
+
+    /// The next non-comment token, without moving (graphql-js `lexer.lookahead()`).
+    const RawToken &lookahead()
+    {
+        if (m_token.kind == TokenKind::EOF_)
+            return m_token;
+        if (!m_hasNext) {
+            m_scanner.readSkippingComments(m_token.end, m_next);
+            m_hasNext = true;
+        }
+        return m_next;
+    }
 
     /// Where a node starts: what graphql-js keeps of its start token.
     struct Mark
@@ -63,16 +179,10 @@ private:
         int column;
         qsizetype start;
     };
-    Mark mark() const { return Mark{tok().line, tok().column, tok().start}; }
+    Mark mark() const { return Mark{m_token.line, m_token.column, m_token.start}; }
 
-    Location loc(const Mark &start) const
-    {
-        return Location{start.line, start.column, start.start, m_lexer.lastToken().end};
-    }
-    Location loc(const Token &start) const
-    {
-        return Location{start.line, start.column, start.start, m_lexer.lastToken().end};
-    }
+    Location loc(const Mark &start) const { return Location{start.line, start.column, start.start, m_lastEnd}; }
+    Location loc(const RawToken &start) const { return Location{start.line, start.column, start.start, m_lastEnd}; }
 
     [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void syntaxError(qsizetype position, const QString &description) const
     {
@@ -84,38 +194,58 @@ private:
         return isPunctuatorTokenKind(kind) ? QLatin1Char('"') + tokenKindText(kind) + QLatin1Char('"') : tokenKindText(kind);
     }
 
-    static QString tokenDesc(const Token &t)
+    QString tokenDesc(const RawToken &t) const
     {
-        return kindDesc(t.kind) + (t.value ? QLatin1String(" \"") + *t.value + QLatin1Char('"') : QString());
+        return kindDesc(t.kind)
+            + (m_scanner.hasValue(t) ? QLatin1String(" \"") + m_scanner.value(t) + QLatin1Char('"') : QString());
     }
 
-    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void unexpected(const Token *at = nullptr) const
+    [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void unexpected(const RawToken *at = nullptr) const
     {
-        const Token &t = at ? *at : tok();
+        const RawToken &t = at ? *at : tok();
         syntaxError(t.start, QLatin1String("Unexpected ") + tokenDesc(t) + QLatin1Char('.'));
     }
 
-    bool peek(TokenKind kind) const { return tok().kind == kind; }
+    bool peek(TokenKind kind) const { return m_token.kind == kind; }
 
-    bool isKeyword(const Token &t, const char *value) const
+    /// The token's text is `word` (ASCII).
+    template<std::size_t N>
+    static bool textIs(QStringView text, const char (&word)[N])
     {
-        return t.kind == TokenKind::Name && t.value && *t.value == QLatin1String(value);
+        if (text.size() != qsizetype(N - 1))
+            return false;
+        for (std::size_t i = 0; i < N - 1; ++i)
+            if (text[i] != QLatin1Char(word[i]))
+                return false;
+        return true;
     }
 
-    Token expectToken(TokenKind kind)
+    template<std::size_t N>
+    bool isKeyword(const RawToken &t, const char (&word)[N]) const
     {
-        if (tok().kind == kind) {
-            Token t = tok();
-            advanceLexer();
-            return t;
-        }
-        expectedTokenError(kind);
+        return t.kind == TokenKind::Name && textIs(m_scanner.text(t), word);
+    }
+
+    /// graphql-js `token.value === word`, for any kind of token (a String "on" is one too).
+    template<std::size_t N>
+    bool valueIs(const RawToken &t, const char (&word)[N]) const
+    {
+        if (t.kind == TokenKind::String || t.kind == TokenKind::BlockString)
+            return m_scanner.value(t) == QLatin1String(word, qsizetype(N - 1));
+        return m_scanner.hasValue(t) && t.kind != TokenKind::Comment && textIs(m_scanner.text(t), word);
+    }
+
+    /// The QString of a Name, Int or Float token (shared by every occurrence of the same text).
+    QString internText(const RawToken &t)
+    {
+        const QStringView text = m_scanner.text(t);
+        return m_names.get(text.utf16(), text.size());
     }
 
     /// Like expectToken, for tokens whose value is not needed.
     void skipToken(TokenKind kind)
     {
-        if (tok().kind != kind)
+        if (m_token.kind != kind)
             expectedTokenError(kind);
         advanceLexer();
     }
@@ -128,20 +258,21 @@ private:
 
     bool expectOptionalToken(TokenKind kind)
     {
-        if (tok().kind == kind) {
+        if (m_token.kind == kind) {
             advanceLexer();
             return true;
         }
         return false;
     }
 
-    void expectKeyword(const char *value)
+    template<std::size_t N>
+    void expectKeyword(const char (&word)[N])
     {
-        if (isKeyword(tok(), value)) {
+        if (isKeyword(tok(), word)) {
             advanceLexer();
             return;
         }
-        expectedKeywordError(value);
+        expectedKeywordError(word);
     }
 
     [[noreturn]] Q_NEVER_INLINE Q_DECL_COLD_FUNCTION void expectedKeywordError(const char *value) const
@@ -150,9 +281,10 @@ private:
                                      + tokenDesc(tok()) + QLatin1Char('.'));
     }
 
-    bool expectOptionalKeyword(const char *value)
+    template<std::size_t N>
+    bool expectOptionalKeyword(const char (&word)[N])
     {
-        if (isKeyword(tok(), value)) {
+        if (isKeyword(tok(), word)) {
             advanceLexer();
             return true;
         }
@@ -161,11 +293,17 @@ private:
 
     void advanceLexer()
     {
-        const Token &t = m_lexer.advance();
-        if (t.kind != TokenKind::EOF_) {
+        m_lastEnd = m_token.end;
+        if (m_hasNext) {
+            m_token = m_next;
+            m_hasNext = false;
+        } else if (m_token.kind != TokenKind::EOF_) {
+            m_scanner.readSkippingComments(m_token.end, m_token);
+        }
+        if (m_token.kind != TokenKind::EOF_) {
             ++m_tokenCounter;
             if (m_options.maxTokens >= 0 && m_tokenCounter > m_options.maxTokens)
-                tooManyTokens(t.start);
+                tooManyTokens(m_token.start);
         }
     }
 
@@ -191,56 +329,96 @@ private:
         ~DepthGuard() { --p.m_depth; }
     };
 
+    // Lists are collected on a per-type stack and then moved into a vector of exactly their size: no
+    // regrowth while parsing and no unused capacity kept in the AST. Nested lists of the same type
+    // (selections in selections, values in values) push above their parent's items.
+    template<typename T>
+    std::vector<T> &scratch()
+    {
+        return std::get<std::vector<T>>(m_scratch);
+    }
+
+    template<typename T>
+    std::vector<T> takeScratch(std::size_t base)
+    {
+        std::vector<T> &stack = scratch<T>();
+        std::vector<T> nodes(std::make_move_iterator(stack.begin() + qsizetype(base)), std::make_move_iterator(stack.end()));
+        stack.erase(stack.begin() + qsizetype(base), stack.end());
+        return nodes;
+    }
+
     template<typename T, typename F>
     std::vector<T> optionalMany(TokenKind open, F parseFn, TokenKind close)
     {
-        std::vector<T> nodes;
-        if (expectOptionalToken(open)) {
-            do {
-                nodes.push_back(parseFn());
-            } while (!expectOptionalToken(close));
-        }
-        return nodes;
+        if (!expectOptionalToken(open))
+            return {};
+        const std::size_t base = scratch<T>().size();
+        do {
+            T node = parseFn();
+            scratch<T>().push_back(std::move(node));
+        } while (!expectOptionalToken(close));
+        return takeScratch<T>(base);
+    }
+
+    /// optionalMany for node types that never contain a list of their own type: each node is parsed in
+    /// place on the stack, `parseFn(T &)`, instead of being built and moved there.
+    template<typename T, typename F>
+    std::vector<T> optionalManyInPlace(TokenKind open, F parseFn, TokenKind close)
+    {
+        if (!expectOptionalToken(open))
+            return {};
+        const std::size_t base = scratch<T>().size();
+        do {
+            parseFn(scratch<T>().emplace_back());
+        } while (!expectOptionalToken(close));
+        return takeScratch<T>(base);
     }
 
     template<typename T, typename F>
     std::vector<T> many(TokenKind open, F parseFn, TokenKind close)
     {
         skipToken(open);
-        std::vector<T> nodes;
+        const std::size_t base = scratch<T>().size();
         do {
-            nodes.push_back(parseFn());
+            T node = parseFn();
+            scratch<T>().push_back(std::move(node));
         } while (!expectOptionalToken(close));
-        return nodes;
+        return takeScratch<T>(base);
     }
 
     template<typename T, typename F>
     std::vector<T> any(TokenKind open, F parseFn, TokenKind close)
     {
         skipToken(open);
-        std::vector<T> nodes;
-        while (!expectOptionalToken(close))
-            nodes.push_back(parseFn());
-        return nodes;
+        const std::size_t base = scratch<T>().size();
+        while (!expectOptionalToken(close)) {
+            T node = parseFn();
+            scratch<T>().push_back(std::move(node));
+        }
+        return takeScratch<T>(base);
     }
 
     template<typename T, typename F>
     std::vector<T> delimitedMany(TokenKind delimiter, F parseFn)
     {
         expectOptionalToken(delimiter);
-        std::vector<T> nodes;
+        const std::size_t base = scratch<T>().size();
         do {
-            nodes.push_back(parseFn());
+            T node = parseFn();
+            scratch<T>().push_back(std::move(node));
         } while (expectOptionalToken(delimiter));
-        return nodes;
+        return takeScratch<T>(base);
     }
 
     // ---- document ----
 
     Name parseName()
     {
-        const Token t = expectToken(TokenKind::Name);
-        return Name{*t.value, loc(t)};
+        if (m_token.kind != TokenKind::Name)
+            expectedTokenError(TokenKind::Name);
+        Name name{internText(m_token), Location{m_token.line, m_token.column, m_token.start, m_token.end}};
+        advanceLexer();
+        return name;
     }
 
     Definition parseDefinition()
@@ -248,26 +426,26 @@ private:
         if (peek(TokenKind::BraceL))
             return parseOperationDefinition();
         const bool hasDescription = peekDescription();
-        const Token keyword = hasDescription ? m_lexer.lookahead() : tok();
+        const RawToken keyword = hasDescription ? lookahead() : tok();
         if (hasDescription && keyword.kind == TokenKind::BraceL)
             syntaxError(tok().start, QStringLiteral("Unexpected description, descriptions are not supported on shorthand queries."));
         if (keyword.kind == TokenKind::Name) {
-            const QString &k = *keyword.value;
-            if (k == QLatin1String("schema")) return parseSchemaDefinition();
-            if (k == QLatin1String("scalar")) return parseTypeDefinition(Definition::Kind::Scalar, "scalar");
-            if (k == QLatin1String("type")) return parseTypeDefinition(Definition::Kind::Object, "type");
-            if (k == QLatin1String("interface")) return parseTypeDefinition(Definition::Kind::Interface, "interface");
-            if (k == QLatin1String("union")) return parseTypeDefinition(Definition::Kind::Union, "union");
-            if (k == QLatin1String("enum")) return parseTypeDefinition(Definition::Kind::Enum, "enum");
-            if (k == QLatin1String("input")) return parseTypeDefinition(Definition::Kind::InputObject, "input");
-            if (k == QLatin1String("directive")) return parseDirectiveDefinition();
-            if (k == QLatin1String("query") || k == QLatin1String("mutation") || k == QLatin1String("subscription"))
+            const QStringView k = m_scanner.text(keyword);
+            if (textIs(k, "type")) return parseTypeDefinition(Definition::Kind::Object, "type");
+            if (textIs(k, "input")) return parseTypeDefinition(Definition::Kind::InputObject, "input");
+            if (textIs(k, "enum")) return parseTypeDefinition(Definition::Kind::Enum, "enum");
+            if (textIs(k, "query") || textIs(k, "mutation") || textIs(k, "subscription"))
                 return parseOperationDefinition();
-            if (k == QLatin1String("fragment"))
+            if (textIs(k, "fragment"))
                 return parseFragmentDefinition();
+            if (textIs(k, "schema")) return parseSchemaDefinition();
+            if (textIs(k, "scalar")) return parseTypeDefinition(Definition::Kind::Scalar, "scalar");
+            if (textIs(k, "interface")) return parseTypeDefinition(Definition::Kind::Interface, "interface");
+            if (textIs(k, "union")) return parseTypeDefinition(Definition::Kind::Union, "union");
+            if (textIs(k, "directive")) return parseDirectiveDefinition();
             if (hasDescription)
                 syntaxError(tok().start, QStringLiteral("Unexpected description, only GraphQL definitions support descriptions."));
-            if (k == QLatin1String("extend"))
+            if (textIs(k, "extend"))
                 return parseTypeSystemExtension();
         }
         unexpected(&keyword);
@@ -299,12 +477,16 @@ private:
 
     OperationType parseOperationType()
     {
-        const Token t = expectToken(TokenKind::Name);
-        if (*t.value == QLatin1String("query"))
+        if (m_token.kind != TokenKind::Name)
+            expectedTokenError(TokenKind::Name);
+        const RawToken t = m_token;
+        advanceLexer();
+        const QStringView text = m_scanner.text(t);
+        if (textIs(text, "query"))
             return OperationType::Query;
-        if (*t.value == QLatin1String("mutation"))
+        if (textIs(text, "mutation"))
             return OperationType::Mutation;
-        if (*t.value == QLatin1String("subscription"))
+        if (textIs(text, "subscription"))
             return OperationType::Subscription;
         unexpected(&t);
     }
@@ -325,7 +507,7 @@ private:
         v.variable = parseName();
         v.variableLoc = loc(varStart);
         skipToken(TokenKind::Colon);
-        v.type = parseTypeReference();
+        parseTypeReference(v.type);
         if (expectOptionalToken(TokenKind::Equals))
             v.defaultValue = parseValueLiteral(true);
         v.directives = parseDirectives(true);
@@ -357,8 +539,10 @@ private:
         } else {
             f.name = std::move(nameOrAlias);
         }
-        f.arguments = parseArguments(false);
-        f.directives = parseDirectives(false);
+        if (peek(TokenKind::ParenL))
+            f.arguments = parseArguments(false);
+        if (peek(TokenKind::At))
+            f.directives = parseDirectives(false);
         if (peek(TokenKind::BraceL))
             f.selectionSet = parseSelectionSet();
         f.loc = loc(start);
@@ -423,7 +607,7 @@ private:
 
     Name parseFragmentName()
     {
-        if (tok().value && *tok().value == QLatin1String("on"))
+        if (valueIs(tok(), "on"))
             unexpected();
         return parseName();
     }
@@ -432,7 +616,7 @@ private:
 
     Value parseValueLiteral(bool isConst)
     {
-        const Token token = tok();
+        const RawToken token = tok();
         Value v;
         switch (token.kind) {
         case TokenKind::BracketL: {
@@ -453,30 +637,32 @@ private:
         case TokenKind::Float:
             advanceLexer();
             v.kind = token.kind == TokenKind::Int ? Value::Kind::Int : Value::Kind::Float;
-            v.value = *token.value;
+            v.value = internText(token);
             v.loc = loc(token);
             return v;
         case TokenKind::String:
         case TokenKind::BlockString:
             return parseStringLiteral();
-        case TokenKind::Name:
+        case TokenKind::Name: {
             advanceLexer();
-            if (*token.value == QLatin1String("true") || *token.value == QLatin1String("false")) {
+            const QStringView text = m_scanner.text(token);
+            if (textIs(text, "true") || textIs(text, "false")) {
                 v.kind = Value::Kind::Boolean;
-                v.boolean = *token.value == QLatin1String("true");
-            } else if (*token.value == QLatin1String("null")) {
+                v.boolean = textIs(text, "true");
+            } else if (textIs(text, "null")) {
                 v.kind = Value::Kind::Null;
             } else {
                 v.kind = Value::Kind::Enum;
-                v.value = *token.value;
+                v.value = internText(token);
             }
             v.loc = loc(token);
             return v;
+        }
         case TokenKind::Dollar:
             if (isConst) {
                 skipToken(TokenKind::Dollar);
                 if (tok().kind == TokenKind::Name)
-                    syntaxError(token.start, QStringLiteral("Unexpected variable \"$%1\" in constant value.").arg(*tok().value));
+                    syntaxError(token.start, QStringLiteral("Unexpected variable \"$%1\" in constant value.").arg(m_scanner.text(tok())));
                 unexpected(&token);
             }
             skipToken(TokenKind::Dollar);
@@ -491,11 +677,15 @@ private:
 
     Q_NEVER_INLINE Value parseStringLiteral()
     {
-        const Token token = tok();
+        const RawToken token = tok();
         advanceLexer();
         Value v;
         v.kind = Value::Kind::String;
-        v.value = *token.value;
+        // Short plain strings (argument values, deprecation reasons) are shared like names.
+        if (token.kind == TokenKind::String && !token.complex && token.end - token.start > 2 && token.end - token.start < 66)
+            v.value = m_names.get(m_scanner.text(token).utf16() + 1, token.end - token.start - 2);
+        else
+            v.value = m_scanner.value(token);
         v.block = token.kind == TokenKind::BlockString;
         v.loc = loc(token);
         return v;
@@ -516,7 +706,9 @@ private:
 
     Q_NEVER_INLINE std::vector<Directive> parseDirectives(bool isConst)
     {
-        std::vector<Directive> directives;
+        if (!peek(TokenKind::At))
+            return {};
+        const std::size_t base = scratch<Directive>().size();
         while (peek(TokenKind::At)) {
             const Mark start = mark();
             skipToken(TokenKind::At);
@@ -524,34 +716,55 @@ private:
             d.name = parseName();
             d.arguments = parseArguments(isConst);
             d.loc = loc(start);
-            directives.push_back(std::move(d));
+            scratch<Directive>().push_back(std::move(d));
         }
-        return directives;
+        return takeScratch<Directive>(base);
     }
 
     Type parseTypeReference()
     {
-        const Mark start = mark();
         Type type;
+        parseTypeReference(type);
+        return type;
+    }
+
+    /// graphql-js parseTypeReference into `out`, a default-constructed Type.
+    void parseTypeReference(Type &out)
+    {
+        const Mark start = mark();
         if (expectOptionalToken(TokenKind::BracketL)) {
             DepthGuard guard(*this);
-            auto inner = std::make_unique<Type>(parseTypeReference());
+            auto inner = std::make_unique<Type>();
+            parseTypeReference(*inner);
             skipToken(TokenKind::BracketR);
-            type.kind = Type::Kind::List;
-            type.ofType = std::move(inner);
-            type.loc = loc(start);
-        } else {
-            type.name = parseName();
-            type.loc = type.name.loc;
+            if (peek(TokenKind::Bang)) {
+                auto list = std::make_unique<Type>();
+                list->kind = Type::Kind::List;
+                list->ofType = std::move(inner);
+                list->loc = loc(start);
+                advanceLexer();
+                out.kind = Type::Kind::NonNull;
+                out.ofType = std::move(list);
+            } else {
+                out.kind = Type::Kind::List;
+                out.ofType = std::move(inner);
+            }
+            out.loc = loc(start);
+            return;
         }
-        if (expectOptionalToken(TokenKind::Bang)) {
-            Type nonNull;
-            nonNull.kind = Type::Kind::NonNull;
-            nonNull.ofType = std::make_unique<Type>(std::move(type));
-            nonNull.loc = loc(start);
-            return nonNull;
+        Name name = parseName();
+        if (peek(TokenKind::Bang)) {
+            auto named = std::make_unique<Type>();
+            named->loc = name.loc;
+            named->name = std::move(name);
+            advanceLexer();
+            out.kind = Type::Kind::NonNull;
+            out.ofType = std::move(named);
+            out.loc = loc(start);
+            return;
         }
-        return type;
+        out.loc = name.loc;
+        out.name = std::move(name);
     }
 
     // ---- type system ----
@@ -563,24 +776,61 @@ private:
     Definition parseSchemaDefinition();
     OperationTypeDefinition parseOperationTypeDefinition();
     /// Scalar, object, interface, union, enum and input object definitions.
-    Definition parseTypeDefinition(Definition::Kind kind, const char *keyword);
+    template<std::size_t N>
+    Definition parseTypeDefinition(Definition::Kind kind, const char (&keyword)[N])
+    {
+        const Mark start = mark();
+        Definition d;
+        d.kind = kind;
+        d.description = parseDescription();
+        expectKeyword(keyword);
+        d.name = parseName();
+        parseTypeBody(d);
+        d.loc = loc(start);
+        return d;
+    }
     /// What follows the name of a type definition or extension.
     void parseTypeBody(Definition &d);
     std::vector<Name> parseImplementsInterfaces();
-    FieldDefinition parseFieldDefinition();
+    void parseFieldDefinition(FieldDefinition &f);
     std::vector<InputValueDefinition> parseArgumentDefs();
-    InputValueDefinition parseInputValueDef();
-    EnumValueDefinition parseEnumValueDefinition();
+    void parseInputValueDef(InputValueDefinition &v);
+    void parseEnumValueDefinition(EnumValueDefinition &e);
     Definition parseTypeSystemExtension();
     Definition parseSchemaExtension();
-    Definition parseTypeExtension(Definition::Kind kind, const char *keyword);
+    template<std::size_t N>
+    Definition parseTypeExtension(Definition::Kind kind, const char (&keyword)[N])
+    {
+        const Mark start = mark();
+        expectKeyword("extend");
+        expectKeyword(keyword);
+        Definition d;
+        d.kind = kind;
+        d.name = parseName();
+        parseTypeBody(d);
+        if (d.directives.empty() && d.interfaces.empty() && d.fields.empty() && d.types.empty() && d.values.empty()
+            && d.inputFields.empty())
+            unexpected();
+        d.loc = loc(start);
+        return d;
+    }
     Definition parseDirectiveExtension();
     Definition parseDirectiveDefinition();
 
-    Lexer m_lexer;
+    detail::Scanner m_scanner;
     const ParseOptions &m_options;
+    RawToken m_token;       ///< the current token; starts as <SOF> at line 0, column 0 like graphql-js's
+    RawToken m_next;        ///< the lookahead token when m_hasNext (the scanner has read past it)
+    bool m_hasNext = false;
+    qsizetype m_lastEnd = 0; ///< end of the previous token (graphql-js `lexer.lastToken.end`)
     int m_tokenCounter = 0;
     int m_depth = 0;
+    NameCache m_names;
+    std::tuple<std::vector<Selection>, std::vector<Argument>, std::vector<Directive>, std::vector<Value>,
+               std::vector<ObjectField>, std::vector<VariableDefinition>, std::vector<FieldDefinition>,
+               std::vector<InputValueDefinition>, std::vector<EnumValueDefinition>, std::vector<Name>,
+               std::vector<OperationTypeDefinition>>
+        m_scratch;
 };
 
 } // namespace refract::graphql::detail

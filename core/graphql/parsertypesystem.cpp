@@ -35,19 +35,6 @@ OperationTypeDefinition Parser::parseOperationTypeDefinition()
     return o;
 }
 
-Definition Parser::parseTypeDefinition(Definition::Kind kind, const char *keyword)
-{
-    const Mark start = mark();
-    Definition d;
-    d.kind = kind;
-    d.description = parseDescription();
-    expectKeyword(keyword);
-    d.name = parseName();
-    parseTypeBody(d);
-    d.loc = loc(start);
-    return d;
-}
-
 void Parser::parseTypeBody(Definition &d)
 {
     using K = Definition::Kind;
@@ -58,7 +45,8 @@ void Parser::parseTypeBody(Definition &d)
     case K::Object: case K::Interface: case K::ObjectExtension: case K::InterfaceExtension:
         d.interfaces = parseImplementsInterfaces();
         d.directives = parseDirectives(true);
-        d.fields = optionalMany<FieldDefinition>(TokenKind::BraceL, [this] { return parseFieldDefinition(); }, TokenKind::BraceR);
+        d.fields = optionalManyInPlace<FieldDefinition>(TokenKind::BraceL, [this](FieldDefinition &f) { parseFieldDefinition(f); },
+                                                        TokenKind::BraceR);
         break;
     case K::Union: case K::UnionExtension:
         d.directives = parseDirectives(true);
@@ -67,13 +55,13 @@ void Parser::parseTypeBody(Definition &d)
         break;
     case K::Enum: case K::EnumExtension:
         d.directives = parseDirectives(true);
-        d.values = optionalMany<EnumValueDefinition>(TokenKind::BraceL, [this] { return parseEnumValueDefinition(); },
-                                                     TokenKind::BraceR);
+        d.values = optionalManyInPlace<EnumValueDefinition>(
+            TokenKind::BraceL, [this](EnumValueDefinition &e) { parseEnumValueDefinition(e); }, TokenKind::BraceR);
         break;
     case K::InputObject: case K::InputObjectExtension:
         d.directives = parseDirectives(true);
-        d.inputFields = optionalMany<InputValueDefinition>(TokenKind::BraceL, [this] { return parseInputValueDef(); },
-                                                           TokenKind::BraceR);
+        d.inputFields = optionalManyInPlace<InputValueDefinition>(
+            TokenKind::BraceL, [this](InputValueDefinition &v) { parseInputValueDef(v); }, TokenKind::BraceR);
         break;
     default:
         break;
@@ -87,68 +75,62 @@ std::vector<Name> Parser::parseImplementsInterfaces()
     return {};
 }
 
-FieldDefinition Parser::parseFieldDefinition()
+void Parser::parseFieldDefinition(FieldDefinition &f)
 {
     const Mark start = mark();
-    FieldDefinition f;
     f.description = parseDescription();
     f.name = parseName();
     f.arguments = parseArgumentDefs();
     skipToken(TokenKind::Colon);
-    f.type = parseTypeReference();
+    parseTypeReference(f.type);
     f.directives = parseDirectives(true);
     f.loc = loc(start);
-    return f;
 }
 
 std::vector<InputValueDefinition> Parser::parseArgumentDefs()
 {
-    return optionalMany<InputValueDefinition>(TokenKind::ParenL, [this] { return parseInputValueDef(); }, TokenKind::ParenR);
+    return optionalManyInPlace<InputValueDefinition>(TokenKind::ParenL, [this](InputValueDefinition &v) { parseInputValueDef(v); },
+                                                     TokenKind::ParenR);
 }
 
-InputValueDefinition Parser::parseInputValueDef()
+void Parser::parseInputValueDef(InputValueDefinition &v)
 {
     const Mark start = mark();
-    InputValueDefinition v;
     v.description = parseDescription();
     v.name = parseName();
     skipToken(TokenKind::Colon);
-    v.type = parseTypeReference();
+    parseTypeReference(v.type);
     if (expectOptionalToken(TokenKind::Equals))
         v.defaultValue = parseValueLiteral(true);
     v.directives = parseDirectives(true);
     v.loc = loc(start);
-    return v;
 }
 
-EnumValueDefinition Parser::parseEnumValueDefinition()
+void Parser::parseEnumValueDefinition(EnumValueDefinition &e)
 {
     const Mark start = mark();
-    EnumValueDefinition e;
     e.description = parseDescription();
-    if (tok().value && (*tok().value == QLatin1String("true") || *tok().value == QLatin1String("false")
-                        || *tok().value == QLatin1String("null")))
+    if (valueIs(tok(), "true") || valueIs(tok(), "false") || valueIs(tok(), "null"))
         syntaxError(tok().start, tokenDesc(tok()) + QLatin1String(" is reserved and cannot be used for an enum value."));
     e.name = parseName();
     e.directives = parseDirectives(true);
     e.loc = loc(start);
-    return e;
 }
 
 Definition Parser::parseTypeSystemExtension()
 {
-    const Token keyword = m_lexer.lookahead();
+    const RawToken keyword = lookahead();
     if (keyword.kind == TokenKind::Name) {
         using K = Definition::Kind;
-        const QString &k = *keyword.value;
-        if (k == QLatin1String("schema")) return parseSchemaExtension();
-        if (k == QLatin1String("scalar")) return parseTypeExtension(K::ScalarExtension, "scalar");
-        if (k == QLatin1String("type")) return parseTypeExtension(K::ObjectExtension, "type");
-        if (k == QLatin1String("interface")) return parseTypeExtension(K::InterfaceExtension, "interface");
-        if (k == QLatin1String("union")) return parseTypeExtension(K::UnionExtension, "union");
-        if (k == QLatin1String("enum")) return parseTypeExtension(K::EnumExtension, "enum");
-        if (k == QLatin1String("input")) return parseTypeExtension(K::InputObjectExtension, "input");
-        if (k == QLatin1String("directive") && m_options.experimentalDirectivesOnDirectiveDefinitions)
+        const QStringView k = m_scanner.text(keyword);
+        if (textIs(k, "schema")) return parseSchemaExtension();
+        if (textIs(k, "scalar")) return parseTypeExtension(K::ScalarExtension, "scalar");
+        if (textIs(k, "type")) return parseTypeExtension(K::ObjectExtension, "type");
+        if (textIs(k, "interface")) return parseTypeExtension(K::InterfaceExtension, "interface");
+        if (textIs(k, "union")) return parseTypeExtension(K::UnionExtension, "union");
+        if (textIs(k, "enum")) return parseTypeExtension(K::EnumExtension, "enum");
+        if (textIs(k, "input")) return parseTypeExtension(K::InputObjectExtension, "input");
+        if (textIs(k, "directive") && m_options.experimentalDirectivesOnDirectiveDefinitions)
             return parseDirectiveExtension();
     }
     unexpected(&keyword);
@@ -165,22 +147,6 @@ Definition Parser::parseSchemaExtension()
     d.operationTypes = optionalMany<OperationTypeDefinition>(
         TokenKind::BraceL, [this] { return parseOperationTypeDefinition(); }, TokenKind::BraceR);
     if (d.directives.empty() && d.operationTypes.empty())
-        unexpected();
-    d.loc = loc(start);
-    return d;
-}
-
-Definition Parser::parseTypeExtension(Definition::Kind kind, const char *keyword)
-{
-    const Mark start = mark();
-    expectKeyword("extend");
-    expectKeyword(keyword);
-    Definition d;
-    d.kind = kind;
-    d.name = parseName();
-    parseTypeBody(d);
-    if (d.directives.empty() && d.interfaces.empty() && d.fields.empty() && d.types.empty() && d.values.empty()
-        && d.inputFields.empty())
         unexpected();
     d.loc = loc(start);
     return d;
@@ -217,7 +183,7 @@ Definition Parser::parseDirectiveDefinition()
     d.repeatable = expectOptionalKeyword("repeatable");
     expectKeyword("on");
     d.locations = delimitedMany<Name>(TokenKind::Pipe, [this] {
-        const Token start = tok();
+        const RawToken start = tok();
         Name name = parseName();
         if (!isDirectiveLocationName(name.value))
             unexpected(&start);
