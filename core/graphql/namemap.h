@@ -2,6 +2,7 @@
 
 #include <QStringView>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -39,7 +40,10 @@ inline bool sameName(QStringView a, QStringView b) noexcept
     return a.size() == b.size() && std::memcmp(a.utf16(), b.utf16(), size_t(a.size()) * sizeof(char16_t)) == 0;
 }
 
-/// Name → V with linear probing. Keys are views: the strings must outlive the map.
+/// Name → V with linear probing over 8-byte slots (a tag from the hash and the index of an item),
+/// so that the probed table of a 50,000-name map stays about a megabyte and mostly in cache; the
+/// items (key and value) are kept densely in insertion order. Keys are views: the strings must
+/// outlive the map. References to values stay valid until the next insertion.
 template<typename V>
 class NameMap
 {
@@ -48,18 +52,19 @@ public:
 
     void reserve(size_t count)
     {
+        m_items.reserve(count);
         size_t cap = 16;
         while (cap < count * 2)
             cap *= 2;
         if (cap > m_slots.size())
             rehash(cap);
     }
-    size_t size() const { return m_size; }
+    size_t size() const { return m_items.size(); }
     void clear()
     {
-        if (m_size) {
-            m_slots.assign(m_slots.size(), Slot());
-            m_size = 0;
+        if (!m_items.empty()) {
+            m_items.clear();
+            std::fill(m_slots.begin(), m_slots.end(), Slot());
         }
     }
 
@@ -67,12 +72,13 @@ public:
     const V *find(QStringView key) const { return const_cast<NameMap *>(this)->find(key); }
     V *find(QStringView key, quint64 hash)
     {
+        const quint32 tag = tagOf(hash);
         for (size_t i = size_t(hash) & m_mask;; i = (i + 1) & m_mask) {
-            Slot &s = m_slots[i];
-            if (!s.hash)
+            const Slot s = m_slots[i];
+            if (!s.tag)
                 return nullptr;
-            if (s.hash == hash && sameName(s.key, key))
-                return &s.value;
+            if (s.tag == tag && sameName(m_items[s.item].key, key))
+                return &m_items[s.item].value;
         }
     }
 
@@ -80,22 +86,23 @@ public:
     V &findOrInsert(QStringView key, bool *inserted = nullptr) { return findOrInsert(key, nameHash(key), inserted); }
     V &findOrInsert(QStringView key, quint64 hash, bool *inserted = nullptr)
     {
-        if ((m_size + 1) * 2 > m_slots.size())
+        if ((m_items.size() + 1) * 2 > m_slots.size())
             rehash(m_slots.size() * 2);
+        const quint32 tag = tagOf(hash);
         for (size_t i = size_t(hash) & m_mask;; i = (i + 1) & m_mask) {
             Slot &s = m_slots[i];
-            if (!s.hash) {
-                s.hash = hash;
-                s.key = key;
-                ++m_size;
+            if (!s.tag) {
+                s.tag = tag;
+                s.item = quint32(m_items.size());
+                m_items.push_back({key, hash, V{}});
                 if (inserted)
                     *inserted = true;
-                return s.value;
+                return m_items.back().value;
             }
-            if (s.hash == hash && sameName(s.key, key)) {
+            if (s.tag == tag && sameName(m_items[s.item].key, key)) {
                 if (inserted)
                     *inserted = false;
-                return s.value;
+                return m_items[s.item].value;
             }
         }
     }
@@ -103,29 +110,33 @@ public:
 private:
     struct Slot
     {
-        quint64 hash = 0; // 0: empty
-        QStringView key;
-        V value{};
+        quint32 tag = 0; // 0: empty
+        quint32 item = 0;
     };
+    struct Item
+    {
+        QStringView key;
+        quint64 hash;
+        V value;
+    };
+
+    static quint32 tagOf(quint64 hash) { return quint32(hash >> 32) | 1; }
 
     void rehash(size_t capacity)
     {
-        std::vector<Slot> old(capacity);
-        old.swap(m_slots);
+        m_slots.assign(capacity, Slot());
         m_mask = capacity - 1;
-        for (Slot &s : old) {
-            if (!s.hash)
-                continue;
-            size_t i = size_t(s.hash) & m_mask;
-            while (m_slots[i].hash)
+        for (size_t n = 0; n < m_items.size(); ++n) {
+            size_t i = size_t(m_items[n].hash) & m_mask;
+            while (m_slots[i].tag)
                 i = (i + 1) & m_mask;
-            m_slots[i] = std::move(s);
+            m_slots[i] = Slot{tagOf(m_items[n].hash), quint32(n)};
         }
     }
 
     std::vector<Slot> m_slots;
+    std::vector<Item> m_items;
     size_t m_mask = 0;
-    size_t m_size = 0;
 };
 
 } // namespace refract::graphql::detail

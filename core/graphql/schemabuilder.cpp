@@ -2,7 +2,7 @@
 
 #include "pendingdefaults.h"
 
-#include "jsvalue.h"
+#include "defaultvalues.h"
 #include "namemap.h"
 
 #include "parser.h"
@@ -22,90 +22,7 @@ namespace refract::graphql {
 
 using namespace ast;
 
-QString jsNumberToString(double v)
-{
-    if (std::isnan(v))
-        return QStringLiteral("NaN");
-    if (v == 0)
-        return QStringLiteral("0");
-    if (std::isinf(v))
-        return v < 0 ? QStringLiteral("-Infinity") : QStringLiteral("Infinity");
-    // Integers below 2^53 print as their digits (Number::toString without exponent below 1e21):
-    // the common case of default values, without the digit-string juggling below.
-    if (std::fabs(v) < 9007199254740992.0 && v == std::trunc(v)) {
-        char buf[24];
-        const auto res = std::to_chars(buf, buf + sizeof buf, qint64(v));
-        return QString::fromLatin1(buf, res.ptr - buf);
-    }
-    QString sign;
-    if (v < 0) {
-        sign = QStringLiteral("-");
-        v = -v;
-    }
-    // Shortest round-trip digits and exponent: d.ddd e±x.
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-    const std::string s(buf, res.ptr);
-    const size_t e = s.find('e');
-    std::string digits = s.substr(0, e);
-    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-    const int exp10 = std::atoi(s.c_str() + e + 1);
-    const int k = int(digits.size());
-    const int n = exp10 + 1; // position of the decimal point relative to the digits
-    std::string out;
-    if (k <= n && n <= 21) {
-        out = digits + std::string(size_t(n - k), '0');
-    } else if (0 < n && n <= 21) {
-        out = digits.substr(0, size_t(n)) + "." + digits.substr(size_t(n));
-    } else if (-6 < n && n <= 0) {
-        out = "0." + std::string(size_t(-n), '0') + digits;
-    } else {
-        const int ex = n - 1;
-        out = digits.substr(0, 1);
-        if (k > 1)
-            out += "." + digits.substr(1);
-        out += ex >= 0 ? "e+" : "e-";
-        out += std::to_string(std::abs(ex));
-    }
-    return sign + QString::fromLatin1(out.c_str());
-}
-
 namespace {
-
-JsValue jsNull() { JsValue v; v.kind = JsValue::Kind::Null; return v; }
-JsValue jsString(const QString &s) { JsValue v; v.kind = JsValue::Kind::String; v.string = s; return v; }
-JsValue jsNumber(double d) { JsValue v; v.kind = JsValue::Kind::Number; v.number = d; return v; }
-JsValue jsBool(bool b) { JsValue v; v.kind = JsValue::Kind::Boolean; v.boolean = b; return v; }
-
-double parseJsFloat(const QString &s)
-{
-    // Number literals are ASCII: short ones (all but hostile input) convert without an allocation.
-    char buf[64];
-    if (s.size() < qsizetype(sizeof buf)) {
-        for (qsizetype i = 0; i < s.size(); ++i)
-            buf[i] = char(s.at(i).unicode() < 128 ? s.at(i).unicode() : '?');
-        buf[s.size()] = 0;
-        return std::strtod(buf, nullptr);
-    }
-    const QByteArray b = s.toLatin1();
-    return std::strtod(b.constData(), nullptr);
-}
-
-bool isIntegerString(const QString &s)
-{
-    // /^-?(?:0|[1-9][0-9]*)$/
-    qsizetype i = 0;
-    if (i < s.size() && s.at(i) == QLatin1Char('-'))
-        ++i;
-    if (i >= s.size())
-        return false;
-    if (s.at(i) == QLatin1Char('0'))
-        return i + 1 == s.size();
-    for (; i < s.size(); ++i)
-        if (s.at(i) < QLatin1Char('0') || s.at(i) > QLatin1Char('9'))
-            return false;
-    return true;
-}
 
 struct UnknownTypeError
 {
@@ -191,7 +108,7 @@ public:
         }
         // Type map: definition order; a redefinition keeps the first position (JS object semantics)
         // and the last definition.
-        std::vector<TypeEntry *> order;
+        std::vector<TypeEntry *> order; // stable: m_types reserved room for every name above
         order.reserve(m_doc.definitions.size());
         for (const Definition &d : m_doc.definitions) {
             using K = Definition::Kind;
@@ -246,7 +163,7 @@ public:
             buildType(types.back(), qsizetype(types.size() - 1), *e);
         }
         schema.reindex();
-        m_schema = &schema;
+        useSchema(schema);
         if (schemaDef && schemaDef->description)
             schema.description = schemaDef->description->value;
         std::map<OperationType, QString> ops;
@@ -363,8 +280,12 @@ private:
 
     InputValue inputValue(const InputValueDefinition &v) const
     {
-        return InputValue{v.name.value, description(v.description), typeRef(v.type), std::nullopt,
-                          deprecationReason(v.directives), applied(v.directives)};
+        InputValue iv{v.name.value, description(v.description), typeRef(v.type), std::nullopt, std::nullopt, {}};
+        if (!v.directives.empty()) {
+            iv.deprecationReason = deprecationReason(v.directives);
+            iv.directives = applied(v.directives);
+        }
+        return iv;
     }
 
     QList<AppliedDirective> applied(const std::vector<Directive> &ds) const
@@ -445,14 +366,21 @@ private:
                 }
                 for (const FieldDefinition &fd : d.fields) {
                     const qsizetype earlier = m_members.findOrAdd(fd.name.value, t.fields.size());
-                    Field f{fd.name.value, description(fd.description), {}, typeRef(fd.type),
-                            deprecationReason(fd.directives), applied(fd.directives)};
+                    Field f{fd.name.value, description(fd.description), {}, typeRef(fd.type), std::nullopt, {}};
+                    if (!fd.directives.empty()) {
+                        f.deprecationReason = deprecationReason(fd.directives);
+                        f.directives = applied(fd.directives);
+                    }
+                    // Simple defaults are printed now, while the nodes are in cache; others once every
+                    // type is built.
                     bool defaults = false;
                     if (!fd.arguments.empty()) {
                         f.arguments.reserve(qsizetype(fd.arguments.size()));
                         for (const InputValueDefinition &a : fd.arguments) {
-                            f.arguments.append(inputValue(a));
-                            defaults = defaults || a.defaultValue.has_value();
+                            InputValue iv = inputValue(a);
+                            if (a.defaultValue && !printDocumentDefault(*a.defaultValue, iv.type, iv.defaultValue))
+                                defaults = true;
+                            f.arguments.append(std::move(iv));
                         }
                     }
                     const qsizetype at = place(t.fields, earlier, std::move(f));
@@ -486,14 +414,23 @@ private:
             t.isOneOf = findDirective(def.directives, "oneOf") != nullptr;
             t.inputFields.reserve(total(&Definition::inputFields));
             std::vector<const InputValueDefinition *> defaults;
+            std::vector<qsizetype> general;
             forAll([&](const Definition &d) {
                 for (const InputValueDefinition &fd : d.inputFields) {
                     const qsizetype earlier = m_members.findOrAdd(fd.name.value, t.inputFields.size());
-                    const qsizetype at = place(t.inputFields, earlier, inputValue(fd));
-                    // Only defaults need the node later; a redefinition without one drops the earlier default.
+                    InputValue iv = inputValue(fd);
+                    // An Int or enum default is printed now (its coercion depends on no other default;
+                    // the memo computes it if an input object default needs it), others once every
+                    // type is built.
+                    const bool simple = fd.defaultValue && printDocumentDefault(*fd.defaultValue, iv.type, iv.defaultValue);
+                    const qsizetype at = place(t.inputFields, earlier, std::move(iv));
+                    // Every default needs the node later (for the memo); a redefinition without one
+                    // drops the earlier default.
                     if (fd.defaultValue) {
                         defaults.resize(size_t(t.inputFields.size()));
                         defaults[size_t(at)] = &fd;
+                        if (!simple)
+                            general.push_back(at);
                     } else if (size_t(at) < defaults.size()) {
                         defaults[size_t(at)] = nullptr;
                     }
@@ -501,7 +438,7 @@ private:
             });
             if (!defaults.empty()) {
                 defaults.resize(size_t(t.inputFields.size()));
-                m_inputDefaults.push_back({index, std::move(defaults), {}});
+                m_defaults.inputDefaults().push_back({index, std::move(defaults), {}, std::move(general)});
             }
             break;
         }
@@ -519,7 +456,7 @@ private:
         for (const InputValueDefinition &a : def.arguments) {
             InputValue iv = inputValue(a);
             if (a.defaultValue)
-                iv.defaultValue = printValue(coerce(*a.defaultValue, iv.type), iv.type);
+                iv.defaultValue = m_defaults.printValue(m_defaults.coerce(*a.defaultValue, iv.type), iv.type);
             d.arguments.append(iv);
         }
         d.repeatable = def.repeatable;
@@ -538,7 +475,7 @@ public:
     /// Fills in the printed defaults; called after build() so every type is known.
     void fillDefaults(Schema &schema)
     {
-        m_schema = &schema;
+        useSchema(schema);
         std::vector<NamedType> &types = schema.types();
         // Arguments: only fields whose definition has a default were recorded (by type and index).
         for (const ArgDefaults &rec : m_argDefaults) {
@@ -551,26 +488,16 @@ public:
                 a.defaultValue.reset();
                 for (const InputValueDefinition &ad : rec.node->arguments)
                     if (ad.defaultValue && ad.name.value == a.name)
-                        a.defaultValue = printValue(coerce(*ad.defaultValue, a.type), a.type);
+                        a.defaultValue = m_defaults.printDefault(*ad.defaultValue, a.type);
             }
         }
-        // Input fields, in schema order (the memo and its recursion limit make the order matter).
-        for (InputDefaults &d : m_inputDefaults) {
-            NamedType &t = types[size_t(d.type)];
-            for (qsizetype i = 0; i < t.inputFields.size(); ++i) {
-                InputValue &f = t.inputFields[i];
-                f.defaultValue.reset();
-                const JsValue v = inputFieldDefault(d, i);
-                if (!v.isUndefined())
-                    f.defaultValue = printValue(v, f.type);
-            }
-        }
+        m_defaults.printInputFields();
     }
 
     /// completeSchema: the defaults buildClientSchema's reader collected, then addSpecified.
     void completePending(Schema &schema, detail::PendingDefaults &pending)
     {
-        m_schema = &schema;
+        useSchema(schema);
         const NamedType *first = schema.types().data();
         for (const detail::PendingDefaults::FieldArgs &f : pending.fieldArgs) {
             const NamedType *t = schema.type(f.type);
@@ -582,259 +509,52 @@ public:
                 if (t.inputFields.isEmpty())
                     continue;
                 std::vector<const InputValueDefinition *> nodes(size_t(t.inputFields.size()), nullptr);
-                for (qsizetype i = 0; i < t.inputFields.size(); ++i)
+                std::vector<qsizetype> all(size_t(t.inputFields.size()));
+                for (qsizetype i = 0; i < t.inputFields.size(); ++i) {
                     nodes[size_t(i)] = pending.inputFields.value(t.name + QLatin1Char('.') + t.inputFields[i].name);
-                m_inputDefaults.push_back({qsizetype(&t - first), std::move(nodes), {}});
+                    all[size_t(i)] = i;
+                }
+                m_defaults.inputDefaults().push_back({qsizetype(&t - first), std::move(nodes), {}, std::move(all)});
             }
         }
         for (const detail::PendingDefaults::DirectiveArg &d : pending.directiveArgs) {
             InputValue &iv = schema.directives()[d.directive].arguments[d.argument];
-            iv.defaultValue = printValue(coerce(d.value, iv.type), iv.type);
+            iv.defaultValue = m_defaults.printValue(m_defaults.coerce(d.value, iv.type), iv.type);
         }
         fillDefaults(schema);
         addSpecified(schema);
     }
 
 private:
-    /// The input fields with a written default of one input object type (nodes by field index).
-    struct InputDefaults
+    /// Coerce defaults against `schema` (found by name through the document's table when there is one).
+    void useSchema(Schema &schema)
     {
-        qsizetype type = 0; ///< index in the schema's types
-        std::vector<const InputValueDefinition *> nodes;
-        std::vector<std::optional<JsValue>> memo;
-    };
+        m_schema = &schema;
+        if (m_types.size())
+            m_defaults.setSchema(&schema, [this](const QString &name) { return schemaType(name); });
+        else
+            m_defaults.setSchema(&schema);
+    }
 
-    /// m_schema->type(name), through the document's name table while building from a document.
+    /// The defaults of generated APIs printed while the types are being built: the enum's values are
+    /// read from its definition and extensions (the values the built enum will have).
+    bool printDocumentDefault(const Value &node, const TypeRef &type, std::optional<QString> &out) const
+    {
+        if (detail::DefaultValues::printInt(node, type, out))
+            return true;
+        return detail::DefaultValues::printEnum(node, type, out, [this](const QString &name) -> std::optional<detail::EnumNames> {
+            const TypeEntry *e = m_types.find(name);
+            if (!e || !e->def || (e->standard && !m_keepStandardTypes) || e->def->kind != Definition::Kind::Enum)
+                return std::nullopt;
+            return detail::EnumNames{nullptr, e->def, e->extensions >= 0 ? &m_extensionLists[size_t(e->extensions)] : nullptr};
+        });
+    }
+
+    /// Schema::type, through the document's name table while building from a document.
     const NamedType *schemaType(const QString &name) const
     {
-        if (!m_types.size())
-            return m_schema->type(name);
         const TypeEntry *e = m_types.find(name);
         return e && e->index >= 0 ? &m_schema->types()[size_t(e->index)] : nullptr;
-    }
-
-    /// The defaults of the type at `typeIndex`, or null if none of its input fields has one.
-    InputDefaults *inputDefaultsOf(qsizetype typeIndex)
-    {
-        if (m_inputDefaults.empty())
-            return nullptr;
-        if (m_inputDefaultsByType.empty()) {
-            m_inputDefaultsByType.assign(m_schema->types().size(), -1);
-            for (size_t i = 0; i < m_inputDefaults.size(); ++i)
-                m_inputDefaultsByType[size_t(m_inputDefaults[i].type)] = qsizetype(i);
-        }
-        if (typeIndex < 0 || size_t(typeIndex) >= m_inputDefaultsByType.size() || m_inputDefaultsByType[size_t(typeIndex)] < 0)
-            return nullptr;
-        return &m_inputDefaults[size_t(m_inputDefaultsByType[size_t(typeIndex)])];
-    }
-
-    /// The coerced default of input field `field` (graphql-js `field.defaultValue`), memoised; undefined if none.
-    JsValue inputFieldDefault(InputDefaults &d, qsizetype field)
-    {
-        if (size_t(field) >= d.nodes.size() || !d.nodes[size_t(field)])
-            return JsValue(); // no default written
-        if (d.memo.empty())
-            d.memo.resize(d.nodes.size());
-        if (d.memo[size_t(field)])
-            return *d.memo[size_t(field)];
-        const InputValueDefinition *fd = d.nodes[size_t(field)];
-        JsValue result;
-        if (fd->defaultValue && m_inProgress < 64) {
-            ++m_inProgress;
-            const NamedType &t = m_schema->types()[size_t(d.type)];
-            if (field < t.inputFields.size())
-                result = coerce(*fd->defaultValue, t.inputFields[field].type);
-            --m_inProgress;
-        }
-        d.memo[size_t(field)] = result;
-        return result;
-    }
-    /// graphql-js valueFromAST(node, type) for a const value.
-    JsValue coerce(const Value &node, const TypeRef &type, size_t wrapper = 0)
-    {
-        JsValue undefined;
-        if (node.kind == Value::Kind::Variable)
-            return undefined;
-        if (wrapper < type.wrappers.size() && type.wrappers[wrapper] == TypeRef::Wrapper::NonNull) {
-            if (node.kind == Value::Kind::Null)
-                return undefined;
-            return coerce(node, type, wrapper + 1);
-        }
-        if (node.kind == Value::Kind::Null)
-            return jsNull();
-        if (wrapper < type.wrappers.size()) { // List
-            if (node.kind == Value::Kind::List) {
-                JsValue list;
-                list.kind = JsValue::Kind::List;
-                for (const Value &item : node.list) {
-                    JsValue v = coerce(item, type, wrapper + 1);
-                    if (v.isUndefined())
-                        return undefined;
-                    list.list.push_back(std::move(v));
-                }
-                return list;
-            }
-            JsValue v = coerce(node, type, wrapper + 1);
-            if (v.isUndefined())
-                return undefined;
-            JsValue list;
-            list.kind = JsValue::Kind::List;
-            list.list.push_back(std::move(v));
-            return list;
-        }
-        const QString &n = type.name;
-        const NamedType *t = Schema::isBuiltInScalar(n) ? nullptr : schemaType(n);
-        if (!t) {
-            if (n == QLatin1String("Int")) {
-                if (node.kind != Value::Kind::Int)
-                    return undefined;
-                const double d = parseJsFloat(node.value);
-                if (d > 2147483647.0 || d < -2147483648.0)
-                    return undefined;
-                return jsNumber(d);
-            }
-            if (n == QLatin1String("Float")) {
-                if (node.kind != Value::Kind::Int && node.kind != Value::Kind::Float)
-                    return undefined;
-                return jsNumber(parseJsFloat(node.value));
-            }
-            if (n == QLatin1String("String"))
-                return node.kind == Value::Kind::String ? jsString(node.value) : undefined;
-            if (n == QLatin1String("Boolean"))
-                return node.kind == Value::Kind::Boolean ? jsBool(node.boolean) : undefined;
-            if (n == QLatin1String("ID"))
-                return node.kind == Value::Kind::String || node.kind == Value::Kind::Int ? jsString(node.value) : undefined;
-            return undefined;
-        }
-        switch (t->kind) {
-        case TypeKind::Enum:
-            if (node.kind != Value::Kind::Enum)
-                return undefined;
-            for (const EnumValue &ev : t->enumValues)
-                if (ev.name == node.value)
-                    return jsString(ev.name);
-            return undefined;
-        case TypeKind::Scalar:
-            return untyped(node);
-        case TypeKind::InputObject: {
-            if (node.kind != Value::Kind::Object)
-                return undefined;
-            JsValue obj;
-            obj.kind = JsValue::Kind::Object;
-            for (const InputValue &f : t->inputFields) {
-                const ObjectField *fieldNode = nullptr;
-                for (const ObjectField &of : node.fields) // keyMap: the last duplicate wins
-                    if (of.name.value == f.name)
-                        fieldNode = &of;
-                if (!fieldNode || fieldNode->value.kind == Value::Kind::Variable) {
-                    InputDefaults *defaults = inputDefaultsOf(qsizetype(t - m_schema->types().data()));
-                    const JsValue def = defaults ? inputFieldDefault(*defaults, qsizetype(&f - t->inputFields.constData()))
-                                                 : JsValue();
-                    if (!def.isUndefined())
-                        obj.set(f.name, def);
-                    else if (f.type.isNonNull())
-                        return undefined;
-                    continue;
-                }
-                JsValue v = coerce(fieldNode->value, f.type);
-                if (v.isUndefined())
-                    return undefined;
-                obj.set(f.name, std::move(v));
-            }
-            if (t->isOneOf) {
-                if (obj.object.size() != 1 || obj.object.front().second.kind == JsValue::Kind::Null)
-                    return undefined;
-            }
-            return obj;
-        }
-        default:
-            return undefined;
-        }
-    }
-
-    /// graphql-js valueFromASTUntyped (custom scalars' parseLiteral).
-    static JsValue untyped(const Value &node)
-    {
-        switch (node.kind) {
-        case Value::Kind::Null: return jsNull();
-        case Value::Kind::Int: return jsNumber(parseJsFloat(node.value));
-        case Value::Kind::Float: return jsNumber(parseJsFloat(node.value));
-        case Value::Kind::String:
-        case Value::Kind::Enum: return jsString(node.value);
-        case Value::Kind::Boolean: return jsBool(node.boolean);
-        case Value::Kind::List: {
-            JsValue l;
-            l.kind = JsValue::Kind::List;
-            for (const Value &v : node.list)
-                l.list.push_back(untyped(v));
-            return l;
-        }
-        case Value::Kind::Object: {
-            JsValue o;
-            o.kind = JsValue::Kind::Object;
-            for (const ObjectField &f : node.fields)
-                o.set(f.name.value, untyped(f.value));
-            return o;
-        }
-        case Value::Kind::Variable: return JsValue();
-        }
-        return JsValue();
-    }
-
-    /// graphql-js print(astFromValue(value, type)); nullopt when astFromValue gives null.
-    std::optional<QString> printValue(const JsValue &v, const TypeRef &type, size_t wrapper = 0)
-    {
-        if (wrapper < type.wrappers.size() && type.wrappers[wrapper] == TypeRef::Wrapper::NonNull) {
-            const std::optional<QString> inner = printValue(v, type, wrapper + 1);
-            if (inner && *inner == QLatin1String("null"))
-                return std::nullopt;
-            return inner;
-        }
-        if (v.kind == JsValue::Kind::Null)
-            return QStringLiteral("null");
-        if (v.isUndefined())
-            return std::nullopt;
-        if (wrapper < type.wrappers.size()) { // List
-            if (v.kind == JsValue::Kind::List) {
-                QStringList items;
-                for (const JsValue &item : v.list)
-                    if (const auto s = printValue(item, type, wrapper + 1))
-                        items.append(*s);
-                return QLatin1Char('[') + items.join(QLatin1String(", ")) + QLatin1Char(']');
-            }
-            return printValue(v, type, wrapper + 1);
-        }
-        const NamedType *t = Schema::isBuiltInScalar(type.name) ? nullptr : schemaType(type.name);
-        if (t && t->kind == TypeKind::InputObject) {
-            if (v.kind != JsValue::Kind::Object)
-                return std::nullopt;
-            QStringList fields;
-            for (const InputValue &f : t->inputFields) {
-                const JsValue *fv = v.get(f.name);
-                if (!fv)
-                    continue;
-                if (const auto s = printValue(*fv, f.type))
-                    fields.append(f.name + QLatin1String(": ") + *s);
-            }
-            return QLatin1Char('{') + fields.join(QLatin1String(", ")) + QLatin1Char('}');
-        }
-        // Leaf: serialize, then pick the literal kind from the JS type.
-        switch (v.kind) {
-        case JsValue::Kind::Boolean:
-            return v.boolean ? QStringLiteral("true") : QStringLiteral("false");
-        case JsValue::Kind::Number:
-            return jsNumberToString(v.number); // Int or Float literal: the same text either way
-        case JsValue::Kind::String:
-            if (t && t->kind == TypeKind::Enum)
-                return v.string;
-            if (type.name == QLatin1String("ID") && isIntegerString(v.string))
-                return v.string;
-            return printString(v.string);
-        default:
-            // graphql-js throws "Cannot convert value to AST" here (lists/objects for a custom scalar);
-            // keep something useful rather than failing the whole schema.
-            return std::nullopt;
-        }
     }
 
     const Document &m_doc;
@@ -851,9 +571,7 @@ private:
         const FieldDefinition *node;
     };
     std::vector<ArgDefaults> m_argDefaults;
-    std::vector<InputDefaults> m_inputDefaults; ///< in schema order
-    std::vector<qsizetype> m_inputDefaultsByType;
-    int m_inProgress = 0;
+    detail::DefaultValues m_defaults;
 };
 
 } // namespace

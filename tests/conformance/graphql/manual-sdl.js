@@ -163,4 +163,37 @@ directive @deprecated(reason: String = "mine") on FIELD_DEFINITION | ENUM_VALUE
 directive @skip(if: Boolean!, why: String) on FIELD
 type Query { a: Int @deprecated b: Int @deprecated(reason: "x") }
 `);
+// The builder's shortcuts: Int and enum defaults printed without the value round trip (-0, limits,
+// out of range, single value for a list type, empty and nested lists, unknown names), and member lists
+// long enough for its hashed duplicate check, with extensions adding to them.
+write('builder-default-shortcuts', `enum Color { RED GREEN BLUE }
+input Inner { x: Int = 1 y: Color = BLUE z: [Color!] = [GREEN] }
+input Opts {
+  a: Int = -0
+  b: Int = 2147483647
+  c: Int = -2147483648
+  d: Int! = 7
+  e: Color = RED
+  f: [Color] = GREEN
+  g: [Color!]! = [RED, BLUE]
+  h: [Color] = []
+  i: [[Color]] = [[RED], BLUE]
+  j: Int = 0
+  k: [Int] = 3
+  l: Int = 2147483648
+  m: Int = -2147483649
+  n: Color = PURPLE
+  o: [Color] = [RED, PURPLE]
+  p: Float = 10
+  nested: Inner = {x: 5}
+}
+type Query {
+  f(a: Int = -0, b: Int! = 42, c: [Color!] = [BLUE, RED], d: Color = GREEN, e: [Color] = BLUE, o: Opts = {}, p: Inner = {x: 2}, q: Int = 12345678901): Int
+  ${Array.from({ length: 40 }, (_, i) => 'f' + i + '(n: Int = ' + (i - 20) + '): Color').join('\n  ')}
+}
+enum Many { ${Array.from({ length: 40 }, (_, i) => 'V' + i).join(' ')} }
+extend enum Many { W1 W2 }
+extend type Query { g1: Many g2(m: [Many!] = [V39, W2]): Int }
+extend input Opts { q: Many = V0 }
+`);
 console.log('wrote manual SDL corpus');
