@@ -194,8 +194,8 @@ SchemaIndex::SchemaIndex(const Schema &s) : schema(s)
     for (const NamedType &t : intro)
         countType(t);
     m_typeFields.resize(s.types().size() + intro.size());
-    m_fieldNamed.reserve(fieldCount);
     m_fieldSlots.reserve(fieldCount * 2 + 4 * m_typeFields.size());
+    m_names.reserve(fieldCount * 12);
     refTypes.reserve(refCount);
     auto indexType = [&](const NamedType &t) {
         for (const Field &f : t.fields) {
@@ -215,6 +215,9 @@ SchemaIndex::SchemaIndex(const Schema &s) : schema(s)
     for (const DirectiveDefinition &d : s.directives())
         for (const InputValue &a : d.arguments)
             resolve(a.type);
+    metaSchema = makeFieldInfo(schemaMetaField());
+    metaType = makeFieldInfo(typeMetaField());
+    metaTypename = makeFieldInfo(typeNameMetaField());
     for (const Field *meta : {&schemaMetaField(), &typeMetaField(), &typeNameMetaField()}) {
         resolve(meta->type);
         for (const InputValue &a : meta->arguments)
@@ -222,6 +225,38 @@ SchemaIndex::SchemaIndex(const Schema &s) : schema(s)
     }
     mutation = root(s.mutationTypeName());
     subscription = root(s.subscriptionTypeName());
+}
+
+SchemaIndex::FieldInfo SchemaIndex::makeFieldInfo(const Field &f)
+{
+    FieldInfo info;
+    info.field = &f;
+    const NamedType *const *named = typesByName.find(f.type.name);
+    info.named = named ? *named : nullptr;
+    if (f.type.wrappers.size() <= size_t(FieldInfo::InlineWrappers)) {
+        info.wrapperCount = qint8(f.type.wrappers.size());
+        std::copy(f.type.wrappers.begin(), f.type.wrappers.end(), info.wrappers);
+    }
+    info.argumentBase = std::uint32_t(m_arguments.size());
+    info.argumentCount = std::uint32_t(f.arguments.size());
+    for (const InputValue &a : f.arguments) {
+        if (a.type.isNonNull() && !a.defaultValue)
+            info.requiredArguments = true;
+        ArgumentInfo arg;
+        arg.argument = &a;
+        const NamedType *const *argNamed = typesByName.find(a.type.name);
+        arg.named = argNamed ? *argNamed : nullptr;
+        arg.hasDefault = a.defaultValue.has_value();
+        if (a.type.wrappers.size() <= size_t(FieldInfo::InlineWrappers)) {
+            arg.wrapperCount = qint8(a.type.wrappers.size());
+            std::copy(a.type.wrappers.begin(), a.type.wrappers.end(), arg.wrappers);
+        }
+        arg.nameOffset = m_names.size();
+        arg.nameSize = std::uint32_t(a.name.size());
+        m_names.insert(m_names.end(), a.name.utf16(), a.name.utf16() + a.name.size());
+        m_arguments.push_back(arg);
+    }
+    return info;
 }
 
 void SchemaIndex::indexFields(const NamedType &t)
@@ -235,21 +270,22 @@ void SchemaIndex::indexFields(const NamedType &t)
         cap <<= 1;
     tf.slotBase = std::uint32_t(m_fieldSlots.size());
     tf.mask = cap - 1;
-    tf.namedBase = std::uint32_t(m_fieldNamed.size());
-    m_fieldSlots.resize(m_fieldSlots.size() + cap, 0);
-    std::uint64_t *table = m_fieldSlots.data() + tf.slotBase;
-    for (size_t fi = 0; fi < n; ++fi) {
-        const Field &f = t.fields[qsizetype(fi)];
-        const NamedType *const *named = typesByName.find(f.type.name);
-        m_fieldNamed.push_back(named ? *named : nullptr);
+    m_fieldSlots.resize(m_fieldSlots.size() + cap);
+    FieldInfo *table = m_fieldSlots.data() + tf.slotBase;
+    for (const Field &f : t.fields) {
         const std::uint64_t h = hashName(f.name);
         const std::uint32_t tag = std::uint32_t(h >> 32);
         for (std::uint32_t i = std::uint32_t(h) & tf.mask;; i = (i + 1) & tf.mask) {
-            if (!table[i]) {
-                table[i] = (std::uint64_t(tag) << 32) | std::uint64_t(fi + 1);
+            FieldInfo &slot = table[i];
+            if (!slot.field) {
+                slot = makeFieldInfo(f);
+                slot.tag = tag;
+                slot.nameSize = std::uint32_t(f.name.size());
+                slot.nameOffset = m_names.size();
+                m_names.insert(m_names.end(), f.name.utf16(), f.name.utf16() + f.name.size());
                 break;
             }
-            if (std::uint32_t(table[i] >> 32) == tag && sameName(t.fields[qsizetype(std::uint32_t(table[i]) - 1)].name, f.name))
+            if (slot.tag == tag && sameName(QStringView(m_names.data() + slot.nameOffset, slot.nameSize), f.name))
                 break; // the first of duplicates wins, as in a linear lookup
         }
     }
@@ -325,28 +361,39 @@ const Field *ValidationContext::ownField(const NamedType *parent, const QString 
             *named = typeOf(f->type).named;
         return f;
     }
-    return m_index.field(parent, name, named);
+    const SchemaIndex::FieldInfo *info = m_index.field(parent, name);
+    if (!info)
+        return nullptr;
+    if (named)
+        *named = info->named;
+    return info->field;
+}
+
+const SchemaIndex::FieldInfo *ValidationContext::fieldInfo(const NamedType *parent, const QString &name) const
+{
+    if (isDunder(name)) {
+        if (parent == m_index.query && m_index.query) {
+            if (name == QLatin1String("__schema"))
+                return &m_index.metaSchema;
+            if (name == QLatin1String("__type"))
+                return &m_index.metaType;
+        }
+        if (name == QLatin1String("__typename") && isComposite(parent))
+            return &m_index.metaTypename;
+    }
+    if (!parent || (parent->kind != TypeKind::Object && parent->kind != TypeKind::Interface))
+        return nullptr;
+    return m_index.field(parent, name); // parents come from the index: never a foreign type
 }
 
 const Field *ValidationContext::fieldDef(const NamedType *parent, const QString &name, const NamedType **named) const
 {
-    if (isDunder(name)) {
-        const Field *meta = nullptr;
-        if (parent == m_index.query && m_index.query) {
-            if (name == QLatin1String("__schema"))
-                meta = &schemaMetaField();
-            else if (name == QLatin1String("__type"))
-                meta = &typeMetaField();
-        }
-        if (!meta && name == QLatin1String("__typename") && isComposite(parent))
-            meta = &typeNameMetaField();
-        if (meta) {
-            if (named)
-                *named = typeOf(meta->type).named;
-            return meta;
-        }
-    }
-    return ownField(parent, name, named);
+    const SchemaIndex::FieldInfo *info = fieldInfo(parent, name);
+    if (!info)
+        return nullptr;
+    if (named)
+        *named = info->named;
+    return info->field;
 }
 
 const EnumValue *ValidationContext::enumValue(const NamedType *t, const QString &name)

@@ -58,9 +58,33 @@ public:
 
     /// graphql-js's type map by name (unused built-in scalars left out, introspection types in).
     NameMap<const NamedType *> typesByName;
+    /// What validation needs of a field, kept next to its name in the index so that looking a field
+    /// up and entering it touch neither the schema's Field object nor its heap strings (on a large
+    /// schema each of those was a cache miss per field of a document).
+    struct FieldInfo
+    {
+        const Field *field = nullptr; ///< nullptr: an empty slot
+        const NamedType *named = nullptr; ///< the named type of the field's type
+        std::uint32_t tag = 0;
+        std::uint32_t nameSize = 0;
+        size_t nameOffset = 0;
+        static constexpr int InlineWrappers = 6;
+        TypeRef::Wrapper wrappers[InlineWrappers] = {};
+        qint8 wrapperCount = -1; ///< -1: more than InlineWrappers, use field->type
+        bool requiredArguments = false; ///< a non-null argument without a default
+        std::uint32_t argumentBase = 0; ///< the field's arguments: SchemaIndex::arguments()[base, base + count)
+        std::uint32_t argumentCount = 0;
+        /// The field's type (the wrappers point into this FieldInfo, which lives as long as the index).
+        TypeView type() const
+        {
+            if (!named)
+                return TypeView{};
+            return wrapperCount < 0 ? TypeView::of(named, field->type) : TypeView{named, wrappers, wrapperCount};
+        }
+    };
     /// `parent.getFields()[name]` of an object or interface type of the schema or of the
-    /// introspection types, and the named type of the field's type.
-    const Field *field(const NamedType *parent, QStringView name, const NamedType **named) const
+    /// introspection types.
+    const FieldInfo *field(const NamedType *parent, QStringView name) const
     {
         const qint64 index = typeIndex(parent);
         if (index < 0)
@@ -70,22 +94,45 @@ public:
             return nullptr;
         const std::uint64_t h = hashName(name);
         const std::uint32_t tag = std::uint32_t(h >> 32);
-        const std::uint64_t *table = m_fieldSlots.data() + tf.slotBase;
+        const FieldInfo *table = m_fieldSlots.data() + tf.slotBase;
         for (std::uint32_t i = std::uint32_t(h) & tf.mask;; i = (i + 1) & tf.mask) {
-            const std::uint64_t slot = table[i];
-            if (!slot)
+            const FieldInfo &slot = table[i];
+            if (!slot.field)
                 return nullptr;
-            if (std::uint32_t(slot >> 32) != tag)
-                continue;
-            const std::uint32_t fi = std::uint32_t(slot) - 1;
-            const Field &f = parent->fields[fi];
-            if (sameName(f.name, name)) {
-                if (named)
-                    *named = m_fieldNamed[tf.namedBase + fi];
-                return &f;
-            }
+            if (slot.tag == tag && sameName(QStringView(m_names.data() + slot.nameOffset, slot.nameSize), name))
+                return &slot;
         }
     }
+    /// An argument of a field, its name in the index's name storage next to its siblings'.
+    struct ArgumentInfo
+    {
+        const InputValue *argument = nullptr;
+        const NamedType *named = nullptr;
+        size_t nameOffset = 0;
+        std::uint32_t nameSize = 0;
+        TypeRef::Wrapper wrappers[FieldInfo::InlineWrappers] = {};
+        qint8 wrapperCount = -1; ///< -1: more than InlineWrappers, use argument->type
+        bool hasDefault = false;
+        TypeView type() const
+        {
+            if (!named)
+                return TypeView{};
+            return wrapperCount < 0 ? TypeView::of(named, argument->type) : TypeView{named, wrappers, wrapperCount};
+        }
+    };
+    /// The argument of a field by name (the first of duplicates, as a linear lookup), or nullptr.
+    const ArgumentInfo *argument(const FieldInfo &field, QStringView name) const
+    {
+        const ArgumentInfo *begin = m_arguments.data() + field.argumentBase;
+        for (const ArgumentInfo *a = begin, *end = begin + field.argumentCount; a != end; ++a)
+            if (sameName(QStringView(m_names.data() + a->nameOffset, a->nameSize), name))
+                return a;
+        return nullptr;
+    }
+
+    /// FieldInfos of the meta fields `__schema`, `__type`, `__typename`.
+    FieldInfo metaSchema, metaType, metaTypename;
+
     /// The named type of every TypeRef of the schema, the introspection types and the meta fields,
     /// so resolving a field's, argument's or input field's type needs no string lookup.
     PointerMap<TypeRef, const NamedType *> refTypes;
@@ -103,19 +150,19 @@ public:
 
 private:
     void indexFields(const NamedType &t);
+    FieldInfo makeFieldInfo(const Field &f);
+    std::vector<ArgumentInfo> m_arguments;
 
-    /// Per type (by typeIndex): an open-addressing table of its fields in m_fieldSlots (slot =
-    /// hash tag << 32 | field index + 1; 0 is empty), and where its fields' named types start in
-    /// m_fieldNamed. Contiguous per type, so a type's lookups stay in a few cache lines.
+    /// Per type (by typeIndex): an open-addressing table of its fields in m_fieldSlots, their names
+    /// copied into m_names next to the names of the type's other fields.
     struct TypeFields
     {
         std::uint32_t slotBase = 0;
         std::uint32_t mask = 0; ///< 0: no fields
-        std::uint32_t namedBase = 0;
     };
     std::vector<TypeFields> m_typeFields;
-    std::vector<std::uint64_t> m_fieldSlots;
-    std::vector<const NamedType *> m_fieldNamed;
+    std::vector<FieldInfo> m_fieldSlots;
+    std::vector<char16_t> m_names;
     const NamedType *m_introspectionBase = nullptr;
     const NamedType *m_introspectionEnd = nullptr;
 };
@@ -129,6 +176,7 @@ public:
     ValidationContext(const SchemaIndex &index, const ast::Document &document, int maxErrors, bool hideSuggestions);
 
     const Schema &schema() const { return m_schema; }
+    const SchemaIndex &index() const { return m_index; }
     const ast::Document &document() const { return m_document; }
     bool hideSuggestions() const { return m_hideSuggestions; }
 
@@ -159,6 +207,8 @@ public:
     const Field *fieldDef(const NamedType *parent, const QString &name, const NamedType **named = nullptr) const;
     /// `parentType.getFields()[name]` for objects and interfaces (hashed for wide types such as a
     /// root type with thousands of fields).
+    /// graphql-js `getFieldDef` of TypeInfo (meta fields included), with what the index knows of it.
+    const SchemaIndex::FieldInfo *fieldInfo(const NamedType *parent, const QString &name) const;
     /// `named`, when given, receives the named type of the field's type.
     const Field *ownField(const NamedType *parent, const QString &name, const NamedType **named = nullptr) const;
     static const EnumValue *enumValue(const NamedType *t, const QString &name);

@@ -150,9 +150,9 @@ public:
 
     void leaveField(const Selection &field) override
     {
-        const Field *def = m_typeInfo.fieldDef();
-        if (!def)
+        if (!m_typeInfo.fieldHasRequiredArguments())
             return;
+        const Field *def = m_typeInfo.fieldDef();
         for (const InputValue &arg : def->arguments) {
             if (!arg.type.isNonNull() || arg.defaultValue || provided(field.arguments, arg.name))
                 continue;

@@ -11,10 +11,9 @@ void TypeInfo::enterSelectionSet()
 void TypeInfo::enterField(const ast::Selection &field)
 {
     const NamedType *parent = parentType();
-    const NamedType *named = nullptr;
-    const Field *def = parent ? m_context.fieldDef(parent, field.name.value, &named) : nullptr;
+    const SchemaIndex::FieldInfo *def = parent ? m_context.fieldInfo(parent, field.name.value) : nullptr;
     m_fieldDefStack.push_back(def);
-    const TypeView t = def ? TypeView::of(named, def->type) : TypeView{};
+    const TypeView t = def ? def->type() : TypeView{};
     m_typeStack.push_back(isOutputType(t) ? t : TypeView{});
 }
 
@@ -49,11 +48,16 @@ void TypeInfo::enterVariableDefinition(const ast::VariableDefinition &v)
 void TypeInfo::enterArgument(const ast::Argument &a)
 {
     // graphql-js falls back to the enclosing field when the directive is unknown.
-    const QList<InputValue> *args = nullptr;
-    if (m_directive)
-        args = &m_directive->arguments;
-    else if (const Field *f = fieldDef())
-        args = &f->arguments;
+    if (!m_directive) {
+        const SchemaIndex::FieldInfo *field = m_fieldDefStack.empty() ? nullptr : m_fieldDefStack.back();
+        const SchemaIndex::ArgumentInfo *info = field ? m_context.index().argument(*field, a.name.value) : nullptr;
+        m_argument = info ? info->argument : nullptr;
+        m_defaultValueStack.push_back(info && info->hasDefault);
+        const TypeView t = info ? info->type() : TypeView{};
+        m_inputTypeStack.push_back(isInputType(t) ? t : TypeView{});
+        return;
+    }
+    const QList<InputValue> *args = &m_directive->arguments;
     const InputValue *def = nullptr;
     if (args)
         for (const InputValue &candidate : *args)

@@ -20,7 +20,10 @@ public:
     {
         return m_inputTypeStack.size() > 1 ? m_inputTypeStack[m_inputTypeStack.size() - 2] : TypeView{};
     }
-    const Field *fieldDef() const { return m_fieldDefStack.empty() ? nullptr : m_fieldDefStack.back(); }
+    const Field *fieldDef() const { return m_fieldDefStack.empty() || !m_fieldDefStack.back() ? nullptr : m_fieldDefStack.back()->field; }
+    /// The current field has a non-null argument without a default (answered by the index, without
+    /// reading the schema's argument list).
+    bool fieldHasRequiredArguments() const { return !m_fieldDefStack.empty() && m_fieldDefStack.back() && m_fieldDefStack.back()->requiredArguments; }
     bool hasDefaultValue() const { return !m_defaultValueStack.empty() && m_defaultValueStack.back(); }
     const DirectiveDefinition *directive() const { return m_directive; }
     const InputValue *argument() const { return m_argument; }
@@ -48,7 +51,7 @@ private:
     std::vector<TypeView> m_typeStack;
     std::vector<const NamedType *> m_parentTypeStack;
     std::vector<TypeView> m_inputTypeStack;
-    std::vector<const Field *> m_fieldDefStack;
+    std::vector<const SchemaIndex::FieldInfo *> m_fieldDefStack;
     std::vector<char> m_defaultValueStack;
     const DirectiveDefinition *m_directive = nullptr;
     const InputValue *m_argument = nullptr;
