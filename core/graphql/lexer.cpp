@@ -146,6 +146,17 @@ void Scanner::read(qsizetype position, RawToken &t)
     const qsizetype bodyLength = m_size;
     while (position < bodyLength) {
         const char16_t c = s[position];
+        // The two most frequent cases ahead of the switch's indirect jump: indentation and names.
+        if (c == 0x20) {
+            ++position;
+            continue;
+        }
+        if (isNameStart(c)) {
+            qsizetype end = position + 1;
+            while (end < bodyLength && isNameContinueUnit(s[end]))
+                ++end;
+            return set(t, TokenKind::Name, position, end);
+        }
         switch (c) {
         case 0xfeff: case 0x09: case 0x20: case 0x2c:
             ++position;
@@ -186,12 +197,6 @@ void Scanner::read(qsizetype position, RawToken &t)
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
             return readNumber(position, c, t);
         default:
-            if (isNameStart(c)) {
-                qsizetype end = position + 1;
-                while (end < bodyLength && isNameContinueUnit(s[end]))
-                    ++end;
-                return set(t, TokenKind::Name, position, end);
-            }
             invalidCharacter(position);
         }
     }

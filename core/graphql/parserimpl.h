@@ -28,12 +28,20 @@ bool isDirectiveLocationName(const QString &n);
 class NameCache
 {
 public:
-    NameCache() : m_slots(kSize) {}
+    /// Sized for the source: a short operation does not pay for clearing and releasing a large table.
+    explicit NameCache(qsizetype sourceSize)
+    {
+        int bits = 8;
+        while (bits < kMaxBits && (qsizetype(1) << (bits + 5)) < sourceSize)
+            ++bits;
+        m_shift = 64 - bits;
+        m_slots.resize(std::size_t(1) << bits);
+    }
 
     QString get(const char16_t *s, qsizetype n)
     {
         const quint64 h = hash(s, n);
-        Slot &slot = m_slots[std::size_t(h >> 52) & (kSize - 1)];
+        Slot &slot = m_slots[std::size_t(h >> m_shift)];
         if (slot.hash == h && slot.string.size() == n
             && equal(reinterpret_cast<const char16_t *>(slot.string.constData()), s, n))
             return slot.string;
@@ -43,7 +51,7 @@ public:
     }
 
 private:
-    static constexpr std::size_t kSize = 4096;
+    static constexpr int kMaxBits = 12; ///< 4,096 slots of 32 bytes: stays in the CPU's L2 cache
 
     struct Slot
     {
@@ -97,12 +105,14 @@ private:
     }
 
     std::vector<Slot> m_slots;
+    int m_shift = 52;
 };
 
 class Parser
 {
 public:
-    Parser(const QString &source, const ParseOptions &options) : m_scanner(source), m_options(options)
+    Parser(const QString &source, const ParseOptions &options)
+        : m_scanner(source), m_options(options), m_names(source.size())
     {
         m_scanner.setMaxComments(options.maxComments);
     }
