@@ -486,7 +486,8 @@ private:
         result.parentType = parentType;
         result.nextOfSet = first;
         first = &result;
-        QHash<QString, bool> fragmentSeen;
+        QHash<QString, bool> fragmentSeen; // used past LinearLimit fragment names only
+        result.grouped.reserve(set.selections.size());
         std::vector<std::pair<size_t, FieldDetail>> &collected = m_scratchCollected;
         collected.clear();
         collectFieldsImpl(parentType, set, result, collected, fragmentSeen);
@@ -541,12 +542,26 @@ private:
                 collected.emplace_back(index, std::move(d));
                 break;
             }
-            case Selection::Kind::FragmentSpread:
-                if (!fragmentSeen.contains(s.name.value)) {
-                    fragmentSeen.insert(s.name.value, true);
-                    result.fragmentNames.push_back(s.name.value);
+            case Selection::Kind::FragmentSpread: {
+                bool seen = false;
+                if (result.fragmentNames.size() < CollectResult::LinearLimit) {
+                    for (const QString &n : result.fragmentNames)
+                        if (n == s.name.value) {
+                            seen = true;
+                            break;
+                        }
+                } else {
+                    if (fragmentSeen.isEmpty())
+                        for (const QString &n : result.fragmentNames)
+                            fragmentSeen.insert(n, true);
+                    seen = fragmentSeen.contains(s.name.value);
+                    if (!seen)
+                        fragmentSeen.insert(s.name.value, true);
                 }
+                if (!seen)
+                    result.fragmentNames.push_back(s.name.value);
                 break;
+            }
             case Selection::Kind::InlineFragment: {
                 const NamedType *type = s.typeCondition ? m_context.type(s.typeCondition->value) : parentType;
                 if (s.selectionSet)
