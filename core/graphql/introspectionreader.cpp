@@ -1,11 +1,12 @@
-// Reader: buildClientSchema (graphql-js) on simdjson.
-//
-// The introspection result is turned into the type-system AST it describes and built like SDL: the
+// Reader: buildClientSchema (graphql-js), the general path: simdjson DOM → type-system AST → buildSchema.
+// Well-formed results take the direct reader first (introspectiondirect.cpp); whatever it is unsure of
+// comes here. The introspection result is turned into the type-system AST it describes and built like SDL: the
 // same coercion of default values, the same handling of deprecation, @specifiedBy and @oneOf. The JSON
 // is parsed with simdjson's DOM (QJsonDocument took about 70 % of the time on a 40 MB result) and read
 // with QJsonObject's rules, so malformed input fails exactly as it did: a missing or mistyped member reads
 // as undefined / "" / false / empty, and of duplicate keys the last one wins.
 #include "introspection.h"
+#include "introspectiondirect.h"
 
 #include "ast.h"
 #include "parser.h"
@@ -13,14 +14,10 @@
 #include "printer.h"
 #include "schemabuilder.h"
 
-#include <QSet>
-
 #include <simdjson.h>
 
-#include <array>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace refract::graphql {
 
@@ -106,25 +103,6 @@ struct J
             f(J{x, true});
     }
 };
-
-/// Several members of an object in one pass over it (QJsonObject::value for each key: last one wins).
-template<size_t N>
-std::array<J, N> members(const J &object, const std::array<std::string_view, N> &keys)
-{
-    std::array<J, N> out;
-    if (!object.isObject())
-        return out;
-    dom::object o;
-    if (object.e.get(o) != simdjson::SUCCESS)
-        return out;
-    for (const dom::key_value_pair kv : o)
-        for (size_t i = 0; i < N; ++i)
-            if (kv.key == keys[i]) {
-                out[i] = J{kv.value, true};
-                break;
-            }
-    return out;
-}
 
 class Reader
 {
@@ -307,297 +285,6 @@ private:
     std::unordered_map<std::string_view, QString> m_names; ///< views into the parsed document
 };
 
-/// Thrown by the direct reader on anything it does not take the ordinary way (an error, a duplicate name,
-/// an unknown type): the AST path then gives buildSchema's exact result or message.
-struct Fallback
-{
-};
-
-/// The direct reader: introspection JSON → Schema with no AST in between, for well-formed results (all
-/// that introspection of a real schema gives). Defaults are parsed here and coerced by completeSchema
-/// with buildSchema's own code.
-class DirectReader
-{
-public:
-    Schema read(const J &schemaJson)
-    {
-        const J types = schemaJson["types"];
-        if (!types.isArray())
-            throw Fallback{};
-        std::vector<NamedType> built;
-        {
-            dom::array a;
-            if (types.e.get(a) == simdjson::SUCCESS)
-                built.reserve(a.size());
-        }
-        types.forEach([&](const J &t) { built.push_back(type(t)); });
-
-        Schema schema;
-        std::vector<NamedType> &out = schema.types();
-        out.reserve(built.size());
-        Schema standard;
-        standard.addBuiltInScalars();
-        for (NamedType &t : built) {
-            if (Schema::isBuiltInScalar(t.name))
-                out.push_back(*standard.type(t.name)); // graphql-js's own definition, at this place
-            else if (!Schema::isIntrospectionType(t.name))
-                out.push_back(std::move(t));
-        }
-        built.clear();
-        schema.reindex();
-
-        if (const J d = schemaJson["description"]; d.isString())
-            schema.description = d.toString();
-        const J query = schemaJson["queryType"], mutation = schemaJson["mutationType"],
-                subscription = schemaJson["subscriptionType"];
-        if (!query.isEmptyObject())
-            schema.setQueryTypeName(rootName(query));
-        if (!mutation.isEmptyObject())
-            schema.setMutationTypeName(rootName(mutation));
-        if (!subscription.isEmptyObject())
-            schema.setSubscriptionTypeName(rootName(subscription));
-
-        schemaJson["directives"].forEach([&](const J &o) {
-            DirectiveDefinition d;
-            d.name = o["name"].toString();
-            if (const J desc = o["description"]; desc.isString())
-                d.description = desc.toString();
-            m_directiveIndex = schema.directives().size();
-            d.arguments = inputValues(o["args"], QString(), Owner::Directive);
-            d.repeatable = o["isRepeatable"].toBool();
-            o["locations"].forEach([&](const J &l) { d.locations.append(l.toString()); });
-            schema.directives().append(std::move(d));
-        });
-
-        // Every referenced type must exist (buildSchema's "Unknown type" otherwise).
-        for (const auto &[view, name] : m_names)
-            if (!m_defined.count(view) && !Schema::isBuiltInScalar(name) && !Schema::isIntrospectionType(name))
-                throw Fallback{};
-
-        detail::completeSchema(schema, m_pending);
-        return schema;
-    }
-
-private:
-    enum class Owner { Field, InputObject, Directive };
-
-    QString rootName(const J &t)
-    {
-        const J n = t["name"];
-        if (!n.isString())
-            throw Fallback{};
-        return internedName(n.view());
-    }
-
-    QString internedName(std::string_view s)
-    {
-        const auto it = m_names.find(s);
-        if (it != m_names.end())
-            return it->second;
-        QString n = QString::fromUtf8(s.data(), qsizetype(s.size()));
-        m_names.emplace(s, n);
-        return n;
-    }
-
-    TypeRef typeRef(const J &v)
-    {
-        TypeRef r;
-        J cur = v;
-        for (int depth = 0;; ++depth) {
-            if (cur.isEmptyObject() || depth > 64)
-                throw Fallback{};
-            const auto [kindValue, ofType, n] = members<3>(cur, {"kind", "ofType", "name"});
-            const std::string_view kind = kindValue.view();
-            if (kind == "LIST" || kind == "NON_NULL") {
-                r.wrappers.push_back(kind == "LIST" ? TypeRef::Wrapper::List : TypeRef::Wrapper::NonNull);
-                cur = ofType;
-                if (!cur.isObject())
-                    throw Fallback{};
-                continue;
-            }
-            if (!n.isString())
-                throw Fallback{}; // an empty name is an unknown type
-            r.name = internedName(n.view());
-            return r;
-        }
-    }
-
-    static QString printedString(const QString &text)
-    {
-        Value v;
-        v.kind = Value::Kind::String;
-        v.value = text;
-        return print(v);
-    }
-
-    template<typename T>
-    static void deprecation(T &member, const J &reason)
-    {
-        if (!reason.isString())
-            return;
-        member.deprecationReason = reason.toString();
-        member.directives.append(AppliedDirective{QStringLiteral("deprecated"),
-                                                  {{QStringLiteral("reason"), printedString(*member.deprecationReason)}}});
-    }
-
-    /// Throws Fallback on a repeated member name (buildSchema replaces the earlier one).
-    void checkUnique(const QString &name)
-    {
-        if (m_seen.contains(name))
-            throw Fallback{};
-        m_seen.insert(name);
-    }
-
-    std::optional<Value> parsedDefault(const J &def)
-    {
-        const std::string_view text = def.view();
-        const auto it = m_parsedDefaults.find(text);
-        if (it != m_parsedDefaults.end())
-            return it->second;
-        GraphQLError e;
-        std::optional<Value> v = parseValue(QString::fromUtf8(text.data(), qsizetype(text.size())), &e, true);
-        if (!v)
-            throw Fallback{};
-        m_parsedDefaults.emplace(text, *v);
-        return v;
-    }
-
-    QList<InputValue> inputValues(const J &list, const QString &typeName, Owner owner, qsizetype field = 0)
-    {
-        QList<InputValue> out;
-        std::vector<InputValueDefinition> argNodes; // Owner::Field: every argument, for fillDefaults
-        bool anyDefault = false;
-        if (owner == Owner::InputObject)
-            m_seen.clear();
-        list.forEach([&](const J &o) {
-            const auto [nameValue, desc, typeValue, dv, reason] =
-                members<5>(o, {"name", "description", "type", "defaultValue", "deprecationReason"});
-            InputValue iv;
-            iv.name = nameValue.toString();
-            if (owner == Owner::InputObject)
-                checkUnique(iv.name);
-            if (desc.isString())
-                iv.description = desc.toString();
-            iv.type = typeRef(typeValue);
-            std::optional<Value> def;
-            if (dv.isString())
-                def = parsedDefault(dv);
-            deprecation(iv, reason);
-            if (def) {
-                anyDefault = true;
-                if (owner == Owner::InputObject) {
-                    auto node = std::make_unique<InputValueDefinition>();
-                    node->name = Name{iv.name, {}};
-                    node->defaultValue = std::move(def);
-                    m_pending.inputFields.insert(typeName + QLatin1Char('.') + iv.name, node.get());
-                    m_pending.inputFieldStore.push_back(std::move(node));
-                } else if (owner == Owner::Directive) {
-                    m_pending.directiveArgs.push_back({m_directiveIndex, out.size(), std::move(*def)});
-                }
-            }
-            if (owner == Owner::Field) {
-                InputValueDefinition node;
-                node.name = Name{iv.name, {}};
-                node.defaultValue = std::move(def);
-                argNodes.push_back(std::move(node));
-            }
-            out.append(std::move(iv));
-        });
-        if (owner == Owner::Field && anyDefault) {
-            detail::PendingDefaults::FieldArgs rec;
-            rec.type = typeName;
-            rec.field = field;
-            rec.node.arguments = std::move(argNodes);
-            m_pending.fieldArgs.push_back(std::move(rec));
-        }
-        return out;
-    }
-
-    NamedType type(const J &t)
-    {
-        const std::string_view kind = t["kind"].view();
-        const J nameValue = t["name"];
-        if (!nameValue.isString() || nameValue.view().empty() || !m_defined.insert(nameValue.view()).second)
-            throw Fallback{};
-        NamedType d;
-        d.name = internedName(nameValue.view());
-        if (const J desc = t["description"]; desc.isString())
-            d.description = desc.toString();
-        if (kind == "SCALAR") {
-            d.kind = TypeKind::Scalar;
-            const J url = t["specifiedByURL"].isString() ? t["specifiedByURL"] : t["specifiedByUrl"];
-            if (url.isString()) {
-                d.specifiedByUrl = url.toString();
-                d.directives.append(AppliedDirective{QStringLiteral("specifiedBy"),
-                                                     {{QStringLiteral("url"), printedString(*d.specifiedByUrl)}}});
-            }
-        } else if (kind == "OBJECT" || kind == "INTERFACE") {
-            d.kind = kind == "OBJECT" ? TypeKind::Object : TypeKind::Interface;
-            t["interfaces"].forEach([&](const J &i) {
-                const J n = i["name"];
-                if (!n.isString())
-                    throw Fallback{};
-                d.interfaces.append(internedName(n.view()));
-            });
-            const J fields = t["fields"];
-            if (!fields.isArray())
-                throw Fallback{};
-            fields.forEach([&](const J &f) {
-                const auto [nameValue, desc, args, typeValue, reason] =
-                    members<5>(f, {"name", "description", "args", "type", "deprecationReason"});
-                Field fd;
-                fd.name = nameValue.toString();
-                if (desc.isString())
-                    fd.description = desc.toString();
-                fd.arguments = inputValues(args, d.name, Owner::Field, d.fields.size());
-                fd.type = typeRef(typeValue);
-                deprecation(fd, reason);
-                d.fields.append(std::move(fd));
-            });
-            m_seen.clear();
-            for (const Field &f : d.fields)
-                checkUnique(f.name);
-        } else if (kind == "UNION") {
-            d.kind = TypeKind::Union;
-            t["possibleTypes"].forEach([&](const J &p) {
-                const J n = p["name"];
-                if (!n.isString())
-                    throw Fallback{};
-                d.possibleTypes.append(internedName(n.view()));
-            });
-        } else if (kind == "ENUM") {
-            d.kind = TypeKind::Enum;
-            m_seen.clear();
-            t["enumValues"].forEach([&](const J &e) {
-                EnumValue v;
-                v.name = e["name"].toString();
-                checkUnique(v.name);
-                if (const J desc = e["description"]; desc.isString())
-                    v.description = desc.toString();
-                deprecation(v, e["deprecationReason"]);
-                d.enumValues.append(std::move(v));
-            });
-        } else if (kind == "INPUT_OBJECT") {
-            d.kind = TypeKind::InputObject;
-            if (t["isOneOf"].toBool()) {
-                d.isOneOf = true;
-                d.directives.append(AppliedDirective{QStringLiteral("oneOf"), {}});
-            }
-            d.inputFields = inputValues(t["inputFields"], d.name, Owner::InputObject);
-        } else {
-            throw Fallback{};
-        }
-        return d;
-    }
-
-    std::unordered_map<std::string_view, QString> m_names; ///< every type name met, views into the document
-    std::unordered_set<std::string_view> m_defined;         ///< names of the types listed
-    QSet<QString> m_seen;                                   ///< member names of the current type
-    std::unordered_map<std::string_view, Value> m_parsedDefaults;
-    detail::PendingDefaults m_pending;
-    qsizetype m_directiveIndex = 0;
-};
-
 } // namespace
 
 namespace {
@@ -612,7 +299,7 @@ void keepListedDirectives(Schema &schema, const J &schemaJson)
              ds.end());
 }
 
-std::optional<Schema> read(const QByteArray &json, GraphQLError *error, bool direct)
+std::optional<Schema> read(const QByteArray &json, GraphQLError *error)
 {
     dom::parser parser;
     dom::element root;
@@ -630,19 +317,9 @@ std::optional<Schema> read(const QByteArray &json, GraphQLError *error, bool dir
             *error = GraphQLError{QStringLiteral("Invalid or incomplete introspection result. Ensure that you are passing \"data\" property of introspection response and no \"errors\" was returned alongside."), {}};
         return std::nullopt;
     }
-    std::optional<Schema> schema;
-    if (direct) {
-        try {
-            schema = DirectReader().read(schemaJson);
-        } catch (const Fallback &) {
-            // the AST path below gives the exact result or error
-        }
-    }
     try {
-        if (!schema) {
-            const Document doc = Reader().toDocument(schemaJson);
-            schema = buildSchema(doc, error);
-        }
+        const Document doc = Reader().toDocument(schemaJson);
+        std::optional<Schema> schema = buildSchema(doc, error);
         if (schema)
             keepListedDirectives(*schema, schemaJson);
         return schema;
@@ -657,14 +334,16 @@ std::optional<Schema> read(const QByteArray &json, GraphQLError *error, bool dir
 
 std::optional<Schema> buildClientSchema(const QByteArray &json, GraphQLError *error)
 {
-    return read(json, error, true);
+    if (std::optional<Schema> schema = detail::buildClientSchemaDirect(json))
+        return schema;
+    return read(json, error);
 }
 
 namespace detail {
 
 std::optional<Schema> buildClientSchemaViaAst(const QByteArray &json, GraphQLError *error)
 {
-    return read(json, error, false);
+    return read(json, error);
 }
 
 } // namespace detail

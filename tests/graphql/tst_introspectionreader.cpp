@@ -2,12 +2,14 @@
 // (JSON → type-system AST → buildSchema), on the seed corpus of the introspection fuzz target, on a
 // round trip of a schema that uses every feature introspection carries, and on broken variants of it.
 #include "graphql/introspection.h"
+#include "graphql/introspectiondirect.h"
 #include "graphql/pendingdefaults.h"
 #include "graphql/schemabuilder.h"
 #include "graphql/schemaprinter.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace refract::graphql;
@@ -90,6 +92,42 @@ private slots:
         QByteArray bare = json;
         QVERIFY(bare.startsWith("{\"__schema\"") || bare.startsWith("{\"data\""));
         compareReaders("{\"data\":" + json + "}");
+    }
+
+    /// Well-formed results take the direct reader (one pass over the text), whatever the key order and
+    /// whitespace, and it gives what the general path gives; what it is unsure of it leaves to that path.
+    void directPath()
+    {
+        const QByteArray json = introspectionOfKitchenSink();
+        // QJsonDocument sorts keys: every type's kind comes after its fields, "ofType" after "name", …
+        const QByteArray pretty = QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented);
+        const qsizetype types = pretty.indexOf("\"types\"");
+        QVERIFY(types > 0 && pretty.indexOf("\"fields\"", types) < pretty.indexOf("\"kind\"", types));
+        for (const QByteArray &variant : {json, pretty, QByteArray("{\"data\":" + json + "}")}) {
+            const std::optional<Schema> direct = detail::buildClientSchemaDirect(variant);
+            QVERIFY(direct);
+            const std::optional<Schema> viaAst = detail::buildClientSchemaViaAst(variant);
+            QVERIFY(viaAst);
+            QCOMPARE(printSchema(*direct), printSchema(*viaAst));
+            QCOMPARE(introspectionFromSchema(*direct), introspectionFromSchema(*viaAst));
+        }
+        const auto edited = [&](const char *from, const char *to) {
+            QByteArray j = json;
+            const qsizetype at = j.indexOf(from);
+            return at < 0 ? QByteArray() : j.replace(at, qsizetype(qstrlen(from)), to);
+        };
+        const QByteArray unsure[] = {
+            edited("\"kind\":\"SCALAR\",\"name\":\"Date\"", "\"kind\":\"SCALAR\",\"name\":\"D\\u0061te\""), // an escaped name
+            edited("\"kind\":\"SCALAR\",\"name\":\"Date\"", "\"kind\":\"SCALAR\",\"name\":\"X\",\"name\":\"Date\""), // a duplicate key
+            edited("\"types\":[", "\"types\":[,"),                                     // invalid JSON
+            json + " x",                                                                 // trailing text
+            edited("\"description\":null", "\"description\":1e400"),                    // a number to round
+        };
+        for (const QByteArray &j : unsure) {
+            QVERIFY(!j.isEmpty());
+            QVERIFY(!detail::buildClientSchemaDirect(j));
+            compareReaders(j);
+        }
     }
 
     void brokenVariants_data()
