@@ -444,6 +444,8 @@ private:
     /// The entry of a member's name, unique in its list.
     quint32 memberName(const JsonCursor::String &s, bool argument)
     {
+        if (s.raw.empty())
+            unsure(); // the general path rejects a nameless member
         const quint32 e = m_names.intern(s);
         if (!(argument ? m_names.firstArgument(e) : m_names.firstMember(e)))
             unsure(); // buildSchema replaces a repeated member
@@ -718,11 +720,15 @@ private:
         bool haveName = false;
         members(kDirectiveKeys, [&](Key k) {
             switch (k) {
-            case Key::Name:
+            case Key::Name: {
                 seen(k);
-                d.name = m_c.toQString(m_c.string());
+                const JsonCursor::String s = m_c.string();
+                if (s.raw.empty())
+                    unsure(); // the general path rejects a nameless directive
+                d.name = m_c.toQString(s);
                 haveName = true;
                 break;
+            }
             case Key::Description:
                 seen(k);
                 if (m_c.peek() == '"')

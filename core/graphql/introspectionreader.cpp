@@ -133,7 +133,7 @@ public:
         schema["directives"].forEach([&](const J &o) {
             Definition d;
             d.kind = Definition::Kind::Directive;
-            d.name = name(o["name"]);
+            d.name = memberName(o["name"]);
             d.description = description(o["description"]);
             d.arguments = inputValues(o["args"]);
             d.repeatable = o["isRepeatable"].toBool();
@@ -145,6 +145,15 @@ public:
 
 private:
     static Name name(const J &v) { return Name{v.toString(), {}}; }
+    /// The name of a field, argument, input field, enum value or directive. graphql-js would key such a
+    /// member "undefined"; a missing or empty name is an incomplete result here, as for types (found by
+    /// fuzzing: a nameless input field printed defaults as `{: 3}`, which did not read back).
+    static Name memberName(const J &v)
+    {
+        if (!v.isString() || v.view().empty())
+            throw IntrospectionError{incompleteResult()};
+        return name(v);
+    }
 
     /// Type names recur in every reference to them: one shared QString per name.
     Name typeName(const J &v)
@@ -213,7 +222,7 @@ private:
         v.forEach([&](const J &o) {
             InputValueDefinition iv;
             iv.description = description(o["description"]);
-            iv.name = name(o["name"]);
+            iv.name = memberName(o["name"]);
             iv.type = typeRef(o["type"]);
             const J def = o["defaultValue"];
             if (def.isString()) {
@@ -253,7 +262,7 @@ private:
             fields.forEach([&](const J &f) {
                 FieldDefinition fd;
                 fd.description = description(f["description"]);
-                fd.name = name(f["name"]);
+                fd.name = memberName(f["name"]);
                 fd.arguments = inputValues(f["args"]);
                 fd.type = typeRef(f["type"]);
                 addDeprecation(fd.directives, f);
@@ -267,7 +276,7 @@ private:
             t["enumValues"].forEach([&](const J &e) {
                 EnumValueDefinition v;
                 v.description = description(e["description"]);
-                v.name = name(e["name"]);
+                v.name = memberName(e["name"]);
                 addDeprecation(v.directives, e);
                 d.values.push_back(std::move(v));
             });

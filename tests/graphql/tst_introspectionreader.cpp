@@ -150,6 +150,10 @@ private slots:
             "Introspection result missing fields: Thing.");
         row("nameless type", "\"name\":\"Thing\",\"description\":null", "\"name\":\"\",\"description\":null",
             "Invalid or incomplete introspection result. Ensure that a full introspection query is used in order to build a client schema.");
+        row("nameless field", "{\"name\":\"level\",", "{\"nam\":\"level\",",
+            "Invalid or incomplete introspection result. Ensure that a full introspection query is used in order to build a client schema.");
+        row("empty field name", "{\"name\":\"level\",", "{\"name\":\"\",",
+            "Invalid or incomplete introspection result. Ensure that a full introspection query is used in order to build a client schema.");
         row("unknown kind", "\"kind\":\"UNION\"", "\"kind\":\"ONION\"",
             "Invalid or incomplete introspection result. Ensure that a full introspection query is used in order to build a client schema.");
         row("bad default", "\"defaultValue\":\"10\"", "\"defaultValue\":\"{a:\"", "Syntax Error: Unexpected <EOF>.");
