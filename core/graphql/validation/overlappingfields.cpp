@@ -402,7 +402,9 @@ private:
             const Value *value2 = a2->value(arg1.name.value);
             if (!value2)
                 return false;
-            if (stringify(arg1.value) != stringify(*value2))
+            // A copy (shared, no allocation): the second stringify may grow the cache and move the first.
+            const QString first = stringify(arg1.value);
+            if (first != stringify(*value2))
                 return false;
         }
         return true;
