@@ -7,13 +7,14 @@
 #include "graphql/schemabuilder.h"
 #include "graphql/validator.h"
 
-#include <QFile>
+#include "benchstats.h"
+
+#include <QByteArray>
 
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
+#include <vector>
 
 using namespace refract::graphql;
 
@@ -21,13 +22,7 @@ namespace {
 
 QByteArray input(const char *name)
 {
-    const char *dir = std::getenv("REFRACT_BENCH_GRAPHQL_DIR");
-    QFile f(QString::fromLocal8Bit(dir ? dir : ".") + QLatin1Char('/') + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "bench_graphql: cannot read %s (set REFRACT_BENCH_GRAPHQL_DIR)\n", qPrintable(f.fileName()));
-        std::exit(2);
-    }
-    return f.readAll();
+    return QByteArray::fromStdString(refract::bench::graphqlInput("bench_graphql", name));
 }
 
 // graphql-js leaves the document or schema it built to the garbage collector, which frees it later,

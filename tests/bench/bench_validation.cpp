@@ -6,12 +6,11 @@
 #include "graphql/schemabuilder.h"
 #include "graphql/validator.h"
 
-#include <QFile>
+#include "benchstats.h"
+
+#include <QByteArray>
 
 #include <benchmark/benchmark.h>
-
-#include <cstdio>
-#include <cstdlib>
 
 using namespace refract::graphql;
 
@@ -19,13 +18,7 @@ namespace {
 
 QByteArray input(const char *name)
 {
-    const char *dir = std::getenv("REFRACT_BENCH_GRAPHQL_DIR");
-    QFile f(QString::fromLocal8Bit(dir ? dir : ".") + QLatin1Char('/') + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "bench_validation: cannot read %s (set REFRACT_BENCH_GRAPHQL_DIR)\n", qPrintable(f.fileName()));
-        std::exit(2);
-    }
-    return f.readAll();
+    return QByteArray::fromStdString(refract::bench::graphqlInput("bench_validation", name));
 }
 
 void parseOnly(benchmark::State &state)

@@ -1,9 +1,13 @@
 #pragma once
 
-// Shared by the load generators: the `{{i}}` request template, latency percentiles and the one-line
-// result they print.
+// Shared by the benchmarks: the load generators' `{{i}}` request template, latency percentiles and the
+// one-line result they print, and the GraphQL benchmarks' input files. No Qt here: the load generators
+// link none.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -40,6 +44,20 @@ inline void printResult(LoadResult &r)
     std::printf("rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%ld requests=%.0f\n", ok / r.seconds, pct(0.50), pct(0.99), r.errors, ok);
     if (!r.firstError.empty())
         std::fprintf(stderr, "first error: %s\n", r.firstError.c_str());
+}
+
+/// The bytes of input file `name` in the directory REFRACT_BENCH_GRAPHQL_DIR (default: the current one);
+/// `program` names the benchmark in the message it prints before exiting with 2 when the file is unreadable.
+inline std::string graphqlInput(const char *program, const char *name)
+{
+    const char *dir = std::getenv("REFRACT_BENCH_GRAPHQL_DIR");
+    const std::string path = std::string(dir ? dir : ".") + '/' + name;
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        std::fprintf(stderr, "%s: cannot read %s (set REFRACT_BENCH_GRAPHQL_DIR)\n", program, path.c_str());
+        std::exit(2);
+    }
+    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
 }
 
 } // namespace refract::bench
