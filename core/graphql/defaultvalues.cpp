@@ -1,5 +1,6 @@
 #include "defaultvalues.h"
 
+#include "pendingdefaults.h"
 #include "printer.h"
 #include "schemabuilder.h"
 #include "textutil.h"
@@ -8,7 +9,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 // graphql-js 16.15 valueFromAST / astFromValue / print for the default values of buildASTSchema and
 // buildClientSchema (kept apart from schemabuilder.cpp, which builds the types).
@@ -420,6 +423,101 @@ std::optional<QString> DefaultValues::printValue(const JsValue &v, const TypeRef
         // keep something useful rather than failing the whole schema.
         return std::nullopt;
     }
+}
+
+quint64 IntrospectionDefaults::packedWrappers(const TypeWrappers &w)
+{
+    if (w.size() > 58)
+        return ~quint64(0); // rarer than rare: pendAll
+    quint64 packed = w.size();
+    for (size_t j = 0; j < w.size(); ++j)
+        if (w[j] == TypeWrapper::List)
+            packed |= quint64(1) << (6 + j);
+    return packed;
+}
+
+void IntrospectionDefaults::pendAll(const std::vector<NamedType> &types, PendingDefaults &pending) const
+{
+    for (size_t i = 0; i < records.size();) {
+        const Record &r = records[i];
+        const NamedType &t = types[size_t(r.type)];
+        if (r.field < 0) {
+            auto node = std::make_unique<ast::InputValueDefinition>();
+            const InputValue &iv = t.inputFields[r.member];
+            node->name = ast::Name{iv.name, {}};
+            node->defaultValue = values[r.value];
+            pending.inputFields.insert(t.name + QLatin1Char('.') + iv.name, node.get());
+            pending.inputFieldStore.push_back(std::move(node));
+            ++i;
+            continue;
+        }
+        PendingDefaults::FieldArgs rec;
+        rec.type = t.name;
+        rec.field = r.field;
+        for (const InputValue &a : t.fields[r.field].arguments) {
+            ast::InputValueDefinition node;
+            node.name = ast::Name{a.name, {}};
+            rec.node.arguments.push_back(std::move(node));
+        }
+        for (; i < records.size() && records[i].type == r.type && records[i].field == r.field; ++i)
+            rec.node.arguments[size_t(records[i].member)].defaultValue = values[records[i].value];
+        pending.fieldArgs.push_back(std::move(rec));
+    }
+}
+
+bool IntrospectionDefaults::coerceDistinct(Schema &schema, const NamedTypeOf &namedTypeOf)
+{
+    if (records.empty())
+        return true;
+    struct Distinct
+    {
+        quint32 value;
+        quint32 named;
+        quint64 wrappers;
+        bool operator==(const Distinct &) const = default;
+    };
+    struct DistinctHash
+    {
+        size_t operator()(const Distinct &d) const
+        {
+            return size_t((quint64(d.value) * 0x9e3779b97f4a7c15ull) ^ (quint64(d.named) * 0xbf58476d1ce4e5b9ull) ^ d.wrappers);
+        }
+    };
+    std::unordered_map<Distinct, quint32, DistinctHash> distinct;
+    std::vector<quint32> which(records.size());
+    std::vector<const Record *> representatives;
+    for (size_t i = 0; i < records.size(); ++i) {
+        const Record &r = records[i];
+        if (r.wrappers == ~quint64(0))
+            return false;
+        const auto [it, added] = distinct.emplace(Distinct{r.value, r.named, r.wrappers}, quint32(representatives.size()));
+        if (added)
+            representatives.push_back(&r);
+        which[i] = it->second;
+    }
+    // An input object default can depend on other defaults (graphql-js's memo): the whole-schema route.
+    const auto inputObject = [&](quint32 entry) {
+        const NamedType *t = namedTypeOf(entry);
+        return t && t->kind == TypeKind::InputObject;
+    };
+    for (const Record *r : representatives)
+        if (inputObject(r->named))
+            return false;
+    for (const Record &r : directiveRecords)
+        if (inputObject(r.named))
+            return false;
+
+    // What buildSchema's fillDefaults does for an argument default; without input objects it consults
+    // only the named type's kind and enum values.
+    DefaultValues coerce;
+    coerce.setSchema(&schema);
+    std::vector<std::optional<QString>> printed;
+    printed.reserve(representatives.size());
+    for (const Record *r : representatives)
+        printed.push_back(coerce.printDefault(values[r->value], r->target->type));
+    for (size_t i = 0; i < records.size(); ++i)
+        records[i].target->defaultValue = printed[which[i]];
+    return true;
 }
 
 } // namespace detail

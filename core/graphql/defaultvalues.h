@@ -31,6 +31,41 @@ struct EnumNames
     bool contains(const QString &name) const;
 };
 
+struct PendingDefaults; // pendingdefaults.h
+
+/// The argument and input field defaults buildClientSchema's direct reader (introspectiondirect.cpp)
+/// collects while it reads, coerced and printed once every type is known.
+struct IntrospectionDefaults
+{
+    /// A default value of an argument or input field.
+    struct Record
+    {
+        qint32 type;   ///< index in the type list (for a directive argument: the directive's index)
+        qint32 field;  ///< the field of an argument; -1 for an input field
+        qint32 member; ///< index of the argument / input field
+        quint32 value; ///< index in `values`
+        quint32 named; ///< the reader's names entry of the value's named type
+        quint64 wrappers = 0;         ///< the type's wrappers, packedWrappers()
+        InputValue *target = nullptr; ///< where the default goes (its list's storage does not move)
+    };
+    /// The type a names entry stands for, or null.
+    using NamedTypeOf = std::function<const NamedType *(quint32 named)>;
+
+    /// Bits 0..5 count the wrappers, then one bit per List; all bits set when there are too many.
+    static quint64 packedWrappers(const TypeWrappers &w);
+    /// buildSchema's route: every default pended for completeSchema, coerced on the whole schema in
+    /// its order (`types`: the schema's types, indexed by Record::type).
+    void pendAll(const std::vector<NamedType> &types, PendingDefaults &pending) const;
+    /// When no default has an input object type, a default's coerced and printed form depends only on
+    /// its text, its type reference and the named type: each distinct (text, type) is coerced once, as
+    /// buildSchema would, and printed into every record's target. False: take pendAll.
+    bool coerceDistinct(Schema &schema, const NamedTypeOf &namedTypeOf);
+
+    std::vector<Record> records;          ///< arguments of fields and input fields, in reading order
+    std::vector<Record> directiveRecords; ///< directive arguments (`type`: the directive's index)
+    std::vector<ast::Value> values;       ///< the distinct default texts, parsed
+};
+
 /// valueFromAST / astFromValue against one schema, with graphql-js's memoised input field defaults.
 class DefaultValues
 {

@@ -11,6 +11,7 @@
 #include "introspectionnames.h"
 
 #include "ast.h"
+#include "defaultvalues.h"
 #include "jsoncursor.h"
 #include "parser.h"
 #include "pendingdefaults.h"
@@ -18,7 +19,6 @@
 
 
 #include <algorithm>
-#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -120,29 +120,6 @@ private:
             expected, [](std::string_view k) { return quint8(keyOf(k)); }, [&](quint8 id) { member(Key(id)); });
     }
 
-    /// A default value of an argument or input field, coerced once the whole schema is known.
-    struct DefaultRecord
-    {
-        qint32 type;   ///< index in the type list (for a directive argument: the directive's index)
-        qint32 field;  ///< the field of an argument; -1 for an input field
-        qint32 member; ///< index of the argument / input field
-        quint32 value; ///< index in m_values
-        quint32 named; ///< names entry of the value's named type
-        quint64 wrappers = 0;          ///< the type's wrappers: bits 0..5 count, then 1 per List
-        InputValue *target = nullptr;  ///< where the default goes (its list's storage does not move)
-    };
-
-    static quint64 packedWrappers(const TypeWrappers &w)
-    {
-        if (w.size() > 58)
-            return ~quint64(0); // rarer than rare: pendAll
-        quint64 packed = w.size();
-        for (size_t j = 0; j < w.size(); ++j)
-            if (w[j] == TypeWrapper::List)
-                packed |= quint64(1) << (6 + j);
-        return packed;
-    }
-
     /// Members of a type that depend on its kind, read when the kind is known.
     struct TypeState
     {
@@ -162,10 +139,7 @@ private:
             switch (k) {
             case Key::Description:
                 seen(k);
-                if (m_c.peek() == '"')
-                    m_schema.description = m_c.toQString(m_c.string());
-                else
-                    m_c.skip();
+                m_schema.description = optionalString();
                 break;
             case Key::QueryType: seen(k); m_roots[0] = rootType(); break;
             case Key::MutationType: seen(k); m_roots[1] = rootType(); break;
@@ -249,7 +223,7 @@ private:
             unsure();
         const qint32 index = qint32(m_types.size());
         NamedType &d = m_types.emplace_back();
-        const size_t recordsMark = m_defaults.size();
+        const size_t recordsMark = m_defaults.records.size();
         Seen seen;
         TypeState st;
         bool haveKind = false;
@@ -287,10 +261,7 @@ private:
             }
             case Key::Description:
                 seen(k);
-                if (m_c.peek() == '"')
-                    d.description = m_c.toQString(m_c.string());
-                else
-                    m_c.skip();
+                d.description = optionalString();
                 break;
             case Key::SpecifiedByURL:
             case Key::SpecifiedByUrl:
@@ -342,10 +313,10 @@ private:
         // As buildClientSchema: graphql-js's own built-in scalars at their place, no introspection types.
         const bool introspection = Schema::isIntrospectionType(d.name);
         if (introspection || Schema::isBuiltInScalar(d.name)) {
-            for (size_t i = recordsMark; i < m_defaults.size(); ++i)
-                if (m_defaults[i].field < 0)
+            for (size_t i = recordsMark; i < m_defaults.records.size(); ++i)
+                if (m_defaults.records[i].field < 0)
                     unsure(); // input field defaults of a dropped type: left to the general path
-            m_defaults.resize(recordsMark); // argument defaults of a dropped type have no effect
+            m_defaults.records.resize(recordsMark); // argument defaults of a dropped type have no effect
             if (introspection) {
                 m_names[quint32(nameEntry)].type = -1;
                 m_types.pop_back();
@@ -441,6 +412,29 @@ private:
         return out;
     }
 
+    /// A string member's text; absent, its value skipped, when it is not a string (servers write null).
+    std::optional<QString> optionalString()
+    {
+        if (m_c.peek() != '"') {
+            m_c.skip();
+            return std::nullopt;
+        }
+        return m_c.toQString(m_c.string());
+    }
+
+    /// `description` or `deprecationReason` of a field, enum value or input value.
+    template<typename T>
+    void describe(Key k, T &member)
+    {
+        std::optional<QString> text = optionalString();
+        if (!text)
+            return;
+        if (k == Key::Description)
+            member.description = std::move(text);
+        else
+            deprecate(member, std::move(*text));
+    }
+
     /// The entry of a member's name, unique in its list.
     quint32 memberName(const JsonCursor::String &s, bool argument)
     {
@@ -471,11 +465,9 @@ private:
                     haveName = true;
                     break;
                 case Key::Description:
+                case Key::DeprecationReason:
                     seen(k);
-                    if (m_c.peek() == '"')
-                        f.description = m_c.toQString(m_c.string());
-                    else
-                        m_c.skip();
+                    describe(k, f);
                     break;
                 case Key::Args:
                     seen(k);
@@ -488,13 +480,6 @@ private:
                     seen(k);
                     typeRef(f.type);
                     haveType = true;
-                    break;
-                case Key::DeprecationReason:
-                    seen(k);
-                    if (m_c.peek() == '"')
-                        deprecate(f, m_c.toQString(m_c.string()));
-                    else
-                        m_c.skip();
                     break;
                 default: m_c.skip(); break;
                 }
@@ -522,18 +507,9 @@ private:
                     haveName = true;
                     break;
                 case Key::Description:
-                    seen(k);
-                    if (m_c.peek() == '"')
-                        v.description = m_c.toQString(m_c.string());
-                    else
-                        m_c.skip();
-                    break;
                 case Key::DeprecationReason:
                     seen(k);
-                    if (m_c.peek() == '"')
-                        deprecate(v, m_c.toQString(m_c.string()));
-                    else
-                        m_c.skip();
+                    describe(k, v);
                     break;
                 default: m_c.skip(); break;
                 }
@@ -551,7 +527,7 @@ private:
             m_names.newMemberList();
         else
             m_names.newArgumentList();
-        const size_t recordsMark = m_defaults.size();
+        const size_t recordsMark = m_defaults.records.size();
         m_c.array([&] {
             if (m_c.peek() != '{')
                 unsure();
@@ -574,11 +550,9 @@ private:
                     break;
                 }
                 case Key::Description:
+                case Key::DeprecationReason:
                     seen(k);
-                    if (m_c.peek() == '"')
-                        iv.description = m_c.toQString(m_c.string());
-                    else
-                        m_c.skip();
+                    describe(k, iv);
                     break;
                 case Key::Type:
                     seen(k);
@@ -592,13 +566,6 @@ private:
                     else
                         m_c.skip();
                     break;
-                case Key::DeprecationReason:
-                    seen(k);
-                    if (m_c.peek() == '"')
-                        deprecate(iv, m_c.toQString(m_c.string()));
-                    else
-                        m_c.skip();
-                    break;
                 default: m_c.skip(); break;
                 }
             });
@@ -606,15 +573,16 @@ private:
                 unsure();
             if (value >= 0) {
                 if (owner == Owner::Directive)
-                    m_directiveDefaults.push_back({index, -1, member, quint32(value), named});
+                    m_defaults.directiveRecords.push_back({index, -1, member, quint32(value), named});
                 else
-                    m_defaults.push_back({index, owner == Owner::Field ? field : -1, member, quint32(value), named,
-                                          packedWrappers(iv.type.wrappers)});
+                    m_defaults.records.push_back({index, owner == Owner::Field ? field : -1, member, quint32(value), named,
+                                                  IntrospectionDefaults::packedWrappers(iv.type.wrappers)});
             }
         });
         QList<InputValue> out = takeList(m_valueScratch);
-        for (size_t i = recordsMark; i < m_defaults.size(); ++i)
-            m_defaults[i].target = out.data() + m_defaults[i].member;
+        std::vector<IntrospectionDefaults::Record> &records = m_defaults.records;
+        for (size_t i = recordsMark; i < records.size(); ++i)
+            records[i].target = out.data() + records[i].member;
         return out;
     }
 
@@ -628,8 +596,8 @@ private:
         std::optional<ast::Value> v = parseValue(m_c.toQString(s), &e, true);
         if (!v)
             unsure(); // the general path reports the syntax error
-        const quint32 index = quint32(m_values.size());
-        m_values.push_back(std::move(*v));
+        const quint32 index = quint32(m_defaults.values.size());
+        m_defaults.values.push_back(std::move(*v));
         m_valueIndex.emplace(s.raw, index);
         return index;
     }
@@ -731,10 +699,7 @@ private:
             }
             case Key::Description:
                 seen(k);
-                if (m_c.peek() == '"')
-                    d.description = m_c.toQString(m_c.string());
-                else
-                    m_c.skip();
+                d.description = optionalString();
                 break;
             case Key::Args:
                 seen(k);
@@ -787,135 +752,16 @@ private:
             m_schema.setSubscriptionTypeName(m_names[quint32(m_roots[2])].value);
 
         PendingDefaults pending;
-        for (const DefaultRecord &r : m_directiveDefaults)
-            pending.directiveArgs.push_back({r.type, r.member, m_values[r.value]});
-        if (!coerceDistinctDefaults())
-            pendAll(pending);
+        for (const IntrospectionDefaults::Record &r : m_defaults.directiveRecords)
+            pending.directiveArgs.push_back({r.type, r.member, m_defaults.values[r.value]});
+        if (!m_defaults.coerceDistinct(m_schema, [this](quint32 entry) { return namedType(entry); }))
+            m_defaults.pendAll(m_types, pending);
         completeSchema(m_schema, pending);
 
         // buildClientSchema takes the directives as listed; it adds no specified ones that are absent.
         QList<DirectiveDefinition> &ds = m_schema.directives();
         ds.removeIf([&](const DirectiveDefinition &d) { return !m_listedDirectives.contains(d.name); });
         return std::move(m_schema);
-    }
-
-    /// buildSchema's route for the defaults: every one coerced on the whole schema, in its order.
-    void pendAll(PendingDefaults &pending)
-    {
-        for (size_t i = 0; i < m_defaults.size();) {
-            const DefaultRecord &r = m_defaults[i];
-            const NamedType &t = m_types[size_t(r.type)];
-            if (r.field < 0) {
-                auto node = std::make_unique<ast::InputValueDefinition>();
-                const InputValue &iv = t.inputFields[r.member];
-                node->name = ast::Name{iv.name, {}};
-                node->defaultValue = m_values[r.value];
-                pending.inputFields.insert(t.name + QLatin1Char('.') + iv.name, node.get());
-                pending.inputFieldStore.push_back(std::move(node));
-                ++i;
-                continue;
-            }
-            PendingDefaults::FieldArgs rec;
-            rec.type = t.name;
-            rec.field = r.field;
-            for (const InputValue &a : t.fields[r.field].arguments) {
-                ast::InputValueDefinition node;
-                node.name = ast::Name{a.name, {}};
-                rec.node.arguments.push_back(std::move(node));
-            }
-            for (; i < m_defaults.size() && m_defaults[i].type == r.type && m_defaults[i].field == r.field; ++i)
-                rec.node.arguments[size_t(m_defaults[i].member)].defaultValue = m_values[m_defaults[i].value];
-            pending.fieldArgs.push_back(std::move(rec));
-        }
-    }
-
-    /// When no default has an input object type, a default's coerced and printed form depends only on its
-    /// text, its type reference and the named type: each distinct (text, type) is coerced once, by
-    /// buildSchema's own code on a schema of just the named types it needs. False: take pendAll.
-    bool coerceDistinctDefaults()
-    {
-        if (m_defaults.empty())
-            return true;
-        static const QString holderName = QStringLiteral("__RefractDefaults");
-        if (m_names.contains(QLatin1String("__RefractDefaults")))
-            return false;
-
-        struct Distinct
-        {
-            quint32 value;
-            quint32 named;
-            quint64 wrappers;
-            bool operator==(const Distinct &) const = default;
-        };
-        struct DistinctHash
-        {
-            size_t operator()(const Distinct &d) const
-            {
-                return size_t((quint64(d.value) * 0x9e3779b97f4a7c15ull) ^ (quint64(d.named) * 0xbf58476d1ce4e5b9ull) ^ d.wrappers);
-            }
-        };
-        std::unordered_map<Distinct, quint32, DistinctHash> distinct;
-        std::vector<quint32> which(m_defaults.size());
-        std::vector<const DefaultRecord *> representatives;
-        for (size_t i = 0; i < m_defaults.size(); ++i) {
-            const DefaultRecord &r = m_defaults[i];
-            if (r.wrappers == ~quint64(0))
-                return false;
-            const auto [it, added] = distinct.emplace(Distinct{r.value, r.named, r.wrappers}, quint32(representatives.size()));
-            if (added)
-                representatives.push_back(&r);
-            which[i] = it->second;
-        }
-        const auto inputObject = [&](quint32 entry) {
-            const NamedType *t = namedType(entry);
-            return t && t->kind == TypeKind::InputObject;
-        };
-        for (const DefaultRecord *r : representatives)
-            if (inputObject(r->named))
-                return false;
-        for (const DefaultRecord &r : m_directiveDefaults)
-            if (inputObject(r.named))
-                return false;
-
-        Schema scratch;
-        NamedType holder;
-        holder.kind = TypeKind::Object;
-        holder.name = holderName;
-        PendingDefaults pending;
-        std::vector<bool> copied(m_names.entries().size());
-        for (size_t k = 0; k < representatives.size(); ++k) {
-            const DefaultRecord &r = *representatives[k];
-            InputValue arg;
-            arg.name = QStringLiteral("a");
-            arg.type = r.target->type;
-            Field f;
-            f.name = QStringLiteral("f");
-            f.arguments.append(std::move(arg));
-            holder.fields.append(std::move(f));
-            PendingDefaults::FieldArgs rec;
-            rec.type = holderName;
-            rec.field = qsizetype(k);
-            ast::InputValueDefinition node;
-            node.name = ast::Name{QStringLiteral("a"), {}};
-            node.defaultValue = m_values[r.value];
-            rec.node.arguments.push_back(std::move(node));
-            pending.fieldArgs.push_back(std::move(rec));
-            // coerce and print consult only the named type's kind and enum values
-            if (const NamedType *t = namedType(r.named); t && !copied[r.named]) {
-                copied[r.named] = true;
-                NamedType copy;
-                copy.kind = t->kind;
-                copy.name = t->name;
-                copy.enumValues = t->enumValues;
-                scratch.addType(std::move(copy));
-            }
-        }
-        scratch.addType(std::move(holder));
-        completeSchema(scratch, pending);
-        const NamedType *done = scratch.type(holderName);
-        for (size_t i = 0; i < m_defaults.size(); ++i)
-            m_defaults[i].target->defaultValue = done->fields[which[i]].arguments[0].defaultValue;
-        return true;
     }
 
     JsonCursor m_c;
@@ -926,9 +772,7 @@ private:
     std::optional<Schema> m_standard; ///< graphql-js's built-in scalars, made when one is listed
     qint32 m_roots[3] = {-1, -1, -1};
     QStringList m_listedDirectives;
-    std::vector<DefaultRecord> m_defaults;
-    std::vector<DefaultRecord> m_directiveDefaults; ///< `type`: the directive's index
-    std::vector<ast::Value> m_values;
+    IntrospectionDefaults m_defaults;
     std::unordered_map<std::string_view, quint32> m_valueIndex;
     // Lists are gathered here and moved into lists of their exact size (QList would grow by steps).
     std::vector<Field> m_fieldScratch;

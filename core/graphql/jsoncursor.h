@@ -98,27 +98,11 @@ public:
     template<typename F>
     void object(F &&member)
     {
-        expect('{');
-        if (peek() == '}') {
-            ++m_p;
+        if (!enter('{', '}'))
             return;
-        }
-        for (;;) {
-            if (peek() != '"')
-                unsure();
-            const String key = string();
-            if (key.escaped)
-                unsure(); // it might spell a known key
-            expect(':');
-            member(key.raw);
-            const char c = peek();
-            ++m_p;
-            if (c == ',')
-                continue;
-            if (c == '}')
-                return;
-            unsure();
-        }
+        do
+            member(key());
+        while (more('}'));
     }
 
     /// object() with the keys classified: `member(id)` gets `classify(key)` or, where the key is the one
@@ -127,13 +111,10 @@ public:
     template<size_t N, typename Classify, typename F>
     void object(const std::array<KeyPattern, N> &expected, Classify &&classify, F &&member)
     {
-        expect('{');
-        if (peek() == '}') {
-            ++m_p;
+        if (!enter('{', '}'))
             return;
-        }
         size_t next = 0;
-        for (;;) {
+        do {
             if (peek() != '"')
                 unsure();
             quint8 id;
@@ -142,11 +123,7 @@ public:
                 id = expected[next].id();
                 ++next;
             } else {
-                const String key = string();
-                if (key.escaped)
-                    unsure();
-                expect(':');
-                id = classify(key.raw);
+                id = classify(key());
                 for (size_t i = 0; i < N; ++i) {
                     if (expected[i].id() == id) {
                         next = i + 1;
@@ -155,35 +132,18 @@ public:
                 }
             }
             member(id);
-            const char c = peek();
-            ++m_p;
-            if (c == ',')
-                continue;
-            if (c == '}')
-                return;
-            unsure();
-        }
+        } while (more('}'));
     }
 
     /// Calls `element()` for each element of an array; it must consume one value.
     template<typename F>
     void array(F &&element)
     {
-        expect('[');
-        if (peek() == ']') {
-            ++m_p;
+        if (!enter('[', ']'))
             return;
-        }
-        for (;;) {
+        do
             element();
-            const char c = peek();
-            ++m_p;
-            if (c == ',')
-                continue;
-            if (c == ']')
-                return;
-            unsure();
-        }
+        while (more(']'));
     }
 
     /// A string value (the cursor at its opening quote).
@@ -261,6 +221,39 @@ private:
         if (peek() != c)
             unsure();
         ++m_p;
+    }
+
+    /// Consumes the opening `open` of an object or array; false when it is empty (`close` consumed too).
+    Q_ALWAYS_INLINE bool enter(char open, char close)
+    {
+        expect(open);
+        if (peek() == close) {
+            ++m_p;
+            return false;
+        }
+        return true;
+    }
+
+    /// Consumes what follows a member or element: true on `,` (another one follows), false on `close`.
+    Q_ALWAYS_INLINE bool more(char close)
+    {
+        const char c = peek();
+        ++m_p;
+        if (c == ',')
+            return true;
+        if (c != close)
+            unsure();
+        return false;
+    }
+
+    /// A key and its colon, scanned; an escaped key is Unsure (it might spell a known key).
+    std::string_view key()
+    {
+        const String k = string();
+        if (k.escaped)
+            unsure();
+        expect(':');
+        return k.raw;
     }
 
     void literal(const char *text, size_t n)
