@@ -5,24 +5,6 @@
 // The public entry points of the parser (parserimpl.h) and the syntax-error conversion they share.
 namespace refract::graphql {
 
-namespace detail {
-
-bool isDirectiveLocationName(const QString &n)
-{
-    static const char *const names[] = {
-        "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD",
-        "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
-        "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT",
-        "INPUT_FIELD_DEFINITION", "DIRECTIVE_DEFINITION",
-    };
-    for (const char *name : names)
-        if (n == QLatin1String(name))
-            return true;
-    return false;
-}
-
-} // namespace detail
-
 using detail::Parser;
 
 namespace {

@@ -18,8 +18,6 @@ namespace refract::graphql::detail {
 
 using namespace ast;
 
-bool isDirectiveLocationName(const QString &n);
-
 /// Shares the QString of a name (or short literal) that recurs: field names, scalar and directive names,
 /// enum values come back thousands of times in a large document and then cost one allocation instead of
 /// one per occurrence. A direct-mapped cache small enough to stay in the CPU cache: a name that is rarely
@@ -357,17 +355,24 @@ private:
         return nodes;
     }
 
+    /// One or more nodes up to and including `close` (the opening token consumed).
+    template<typename T, typename F>
+    std::vector<T> manyUntil(F parseFn, TokenKind close)
+    {
+        const std::size_t base = scratch<T>().size();
+        do {
+            T node = parseFn(); // first: it may push nodes of its own type
+            scratch<T>().push_back(std::move(node));
+        } while (!expectOptionalToken(close));
+        return takeScratch<T>(base);
+    }
+
     template<typename T, typename F>
     std::vector<T> optionalMany(TokenKind open, F parseFn, TokenKind close)
     {
         if (!expectOptionalToken(open))
             return {};
-        const std::size_t base = scratch<T>().size();
-        do {
-            T node = parseFn();
-            scratch<T>().push_back(std::move(node));
-        } while (!expectOptionalToken(close));
-        return takeScratch<T>(base);
+        return manyUntil<T>(parseFn, close);
     }
 
     /// optionalMany for node types that never contain a list of their own type: each node is parsed in
@@ -388,12 +393,7 @@ private:
     std::vector<T> many(TokenKind open, F parseFn, TokenKind close)
     {
         skipToken(open);
-        const std::size_t base = scratch<T>().size();
-        do {
-            T node = parseFn();
-            scratch<T>().push_back(std::move(node));
-        } while (!expectOptionalToken(close));
-        return takeScratch<T>(base);
+        return manyUntil<T>(parseFn, close);
     }
 
     template<typename T, typename F>
@@ -441,24 +441,12 @@ private:
             syntaxError(tok().start, QStringLiteral("Unexpected description, descriptions are not supported on shorthand queries."));
         if (keyword.kind == TokenKind::Name) {
             const QStringView k = m_scanner.text(keyword);
-            if (textIs(k, "type")) return parseTypeDefinition(Definition::Kind::Object, "type");
-            if (textIs(k, "input")) return parseTypeDefinition(Definition::Kind::InputObject, "input");
-            if (textIs(k, "enum")) return parseTypeDefinition(Definition::Kind::Enum, "enum");
             if (textIs(k, "query") || textIs(k, "mutation") || textIs(k, "subscription"))
                 return parseOperationDefinition();
             if (textIs(k, "fragment"))
                 return parseFragmentDefinition();
-            if (textIs(k, "schema")) return parseSchemaDefinition();
-            if (textIs(k, "scalar")) return parseTypeDefinition(Definition::Kind::Scalar, "scalar");
-            if (textIs(k, "interface")) return parseTypeDefinition(Definition::Kind::Interface, "interface");
-            if (textIs(k, "union")) return parseTypeDefinition(Definition::Kind::Union, "union");
-            if (textIs(k, "directive")) return parseDirectiveDefinition();
-            if (hasDescription)
-                syntaxError(tok().start, QStringLiteral("Unexpected description, only GraphQL definitions support descriptions."));
-            if (textIs(k, "extend"))
-                return parseTypeSystemExtension();
         }
-        unexpected(&keyword);
+        return parseTypeSystemDefinition(keyword, hasDescription);
     }
 
     // ---- operations ----
@@ -781,24 +769,15 @@ private:
 
     bool peekDescription() const { return peek(TokenKind::String) || peek(TokenKind::BlockString); }
 
-    // Type-system definitions and extensions (parsertypesystem.cpp).
+    // Type-system definitions and extensions (parsertypesystem.cpp; the templates are used there only).
+    /// Any definition but an operation or a fragment; `keyword`: the token after the description, if any.
+    Definition parseTypeSystemDefinition(const RawToken &keyword, bool hasDescription);
     std::optional<Value> parseDescription();
     Definition parseSchemaDefinition();
     OperationTypeDefinition parseOperationTypeDefinition();
     /// Scalar, object, interface, union, enum and input object definitions.
     template<std::size_t N>
-    Definition parseTypeDefinition(Definition::Kind kind, const char (&keyword)[N])
-    {
-        const Mark start = mark();
-        Definition d;
-        d.kind = kind;
-        d.description = parseDescription();
-        expectKeyword(keyword);
-        d.name = parseName();
-        parseTypeBody(d);
-        d.loc = loc(start);
-        return d;
-    }
+    Definition parseTypeDefinition(Definition::Kind kind, const char (&keyword)[N]);
     /// What follows the name of a type definition or extension.
     void parseTypeBody(Definition &d);
     std::vector<Name> parseImplementsInterfaces();
@@ -809,21 +788,7 @@ private:
     Definition parseTypeSystemExtension();
     Definition parseSchemaExtension();
     template<std::size_t N>
-    Definition parseTypeExtension(Definition::Kind kind, const char (&keyword)[N])
-    {
-        const Mark start = mark();
-        expectKeyword("extend");
-        expectKeyword(keyword);
-        Definition d;
-        d.kind = kind;
-        d.name = parseName();
-        parseTypeBody(d);
-        if (d.directives.empty() && d.interfaces.empty() && d.fields.empty() && d.types.empty() && d.values.empty()
-            && d.inputFields.empty())
-            unexpected();
-        d.loc = loc(start);
-        return d;
-    }
+    Definition parseTypeExtension(Definition::Kind kind, const char (&keyword)[N]);
     Definition parseDirectiveExtension();
     Definition parseDirectiveDefinition();
 

@@ -3,6 +3,58 @@
 // The type-system half of the parser: schema, type and directive definitions and their extensions.
 namespace refract::graphql::detail {
 
+namespace {
+
+bool isDirectiveLocationName(const QString &n)
+{
+    static const char *const names[] = {
+        "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD",
+        "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
+        "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT",
+        "INPUT_FIELD_DEFINITION", "DIRECTIVE_DEFINITION",
+    };
+    for (const char *name : names)
+        if (n == QLatin1String(name))
+            return true;
+    return false;
+}
+
+} // namespace
+
+Definition Parser::parseTypeSystemDefinition(const RawToken &keyword, bool hasDescription)
+{
+    if (keyword.kind == TokenKind::Name) {
+        const QStringView k = m_scanner.text(keyword);
+        if (textIs(k, "type")) return parseTypeDefinition(Definition::Kind::Object, "type");
+        if (textIs(k, "input")) return parseTypeDefinition(Definition::Kind::InputObject, "input");
+        if (textIs(k, "enum")) return parseTypeDefinition(Definition::Kind::Enum, "enum");
+        if (textIs(k, "schema")) return parseSchemaDefinition();
+        if (textIs(k, "scalar")) return parseTypeDefinition(Definition::Kind::Scalar, "scalar");
+        if (textIs(k, "interface")) return parseTypeDefinition(Definition::Kind::Interface, "interface");
+        if (textIs(k, "union")) return parseTypeDefinition(Definition::Kind::Union, "union");
+        if (textIs(k, "directive")) return parseDirectiveDefinition();
+        if (hasDescription)
+            syntaxError(tok().start, QStringLiteral("Unexpected description, only GraphQL definitions support descriptions."));
+        if (textIs(k, "extend"))
+            return parseTypeSystemExtension();
+    }
+    unexpected(&keyword);
+}
+
+template<std::size_t N>
+Definition Parser::parseTypeDefinition(Definition::Kind kind, const char (&keyword)[N])
+{
+    const Mark start = mark();
+    Definition d;
+    d.kind = kind;
+    d.description = parseDescription();
+    expectKeyword(keyword);
+    d.name = parseName();
+    parseTypeBody(d);
+    d.loc = loc(start);
+    return d;
+}
+
 std::optional<Value> Parser::parseDescription()
 {
     if (peekDescription())
@@ -134,6 +186,23 @@ Definition Parser::parseTypeSystemExtension()
             return parseDirectiveExtension();
     }
     unexpected(&keyword);
+}
+
+template<std::size_t N>
+Definition Parser::parseTypeExtension(Definition::Kind kind, const char (&keyword)[N])
+{
+    const Mark start = mark();
+    expectKeyword("extend");
+    expectKeyword(keyword);
+    Definition d;
+    d.kind = kind;
+    d.name = parseName();
+    parseTypeBody(d);
+    if (d.directives.empty() && d.interfaces.empty() && d.fields.empty() && d.types.empty() && d.values.empty()
+        && d.inputFields.empty())
+        unexpected();
+    d.loc = loc(start);
+    return d;
 }
 
 Definition Parser::parseSchemaExtension()
