@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -52,12 +51,13 @@ inline std::string graphqlInput(const char *program, const char *name)
 {
     const char *dir = std::getenv("REFRACT_BENCH_GRAPHQL_DIR");
     const std::string path = std::string(dir ? dir : ".") + '/' + name;
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
+    std::ifstream f(path, std::ios::binary | std::ios::ate);
+    std::string bytes(f ? size_t(f.tellg()) : 0, '\0');
+    if (!f || !f.seekg(0).read(bytes.data(), std::streamsize(bytes.size()))) {
         std::fprintf(stderr, "%s: cannot read %s (set REFRACT_BENCH_GRAPHQL_DIR)\n", program, path.c_str());
         std::exit(2);
     }
-    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    return bytes;
 }
 
 } // namespace refract::bench
