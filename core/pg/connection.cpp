@@ -5,6 +5,7 @@
 #include <poll.h>
 
 #include <cerrno>
+#include <cstring>
 #include <utility>
 
 #include <vector>
@@ -97,41 +98,87 @@ bool Connection::inTransaction() const
     return m_conn && PQtransactionStatus(m_conn) != PQTRANS_IDLE;
 }
 
-QList<Result> Connection::execPipeline(const QList<Statement> &statements, const std::atomic_bool *cancelled)
+/// A pipeline in flight (startPipeline → pollPipeline → takePipelineResults).
+struct Connection::Pipeline
 {
-    QList<Result> results;
-    // Growing the list one result at a time was ~10 % of a root finder's engine CPU.
-    results.reserve(statements.size());
-    auto failAll = [&](const PgError &e) {
-        m_lastError = e;
-        while (results.size() < statements.size())
-            results.append(Result::failure(e));
-        return results;
+    /// What each command sent produces, in order: a statement's result, or the result of preparing
+    /// a new statement (consumed here, not returned).
+    struct Prepare
+    {
+        QString sql;
+        QByteArray name;
     };
+    std::vector<std::optional<Prepare>> commands;
+    size_t command = 0;
+    QList<Result> results;
+    qsizetype expected = 0;
+    PgError firstError;
+    bool active = false;
+    bool finished = false;
+    bool wantWrite = false;
+
+    void reset(qsizetype statementCount)
+    {
+        commands.clear();
+        commands.reserve(size_t(statementCount) * 2);
+        command = 0;
+        results = QList<Result>();
+        // Growing the list one result at a time was ~10 % of a root finder's engine CPU.
+        results.reserve(statementCount);
+        expected = statementCount;
+        firstError = PgError{};
+        active = true;
+        finished = false;
+        wantWrite = false;
+    }
+    /// Is the result just read the answer to a Prepare? Then it only updates the statement cache.
+    const Prepare *takePrepare()
+    {
+        if (command >= commands.size())
+            return nullptr;
+        const std::optional<Prepare> &c = commands[command++];
+        return c ? &*c : nullptr;
+    }
+};
+
+void Connection::leavePipeline()
+{
+    PQexitPipelineMode(m_conn);
+    PQsetnonblocking(m_conn, 0);
+}
+
+void Connection::failPipeline(const PgError &e)
+{
+    Pipeline &p = *m_pipeline;
+    m_lastError = e;
+    while (p.results.size() < p.expected)
+        p.results.append(Result::failure(e));
+    p.finished = true;
+    p.wantWrite = false;
+}
+
+void Connection::startPipeline(const QList<Statement> &statements)
+{
+    if (!m_pipeline)
+        m_pipeline = std::make_unique<Pipeline>();
+    Pipeline &p = *m_pipeline;
+    p.reset(statements.size());
     if (!m_conn)
-        return failAll(PgError{QString(), QStringLiteral("not connected"), {}, {}, {}});
+        return failPipeline(PgError{QString(), QStringLiteral("not connected"), {}, {}, {}});
     auto connError = [this] {
         return PgError{QString(), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(), {}, {}, {}};
     };
     // Non-blocking, so that a large pipeline can never deadlock with the server writing results
-    // while we are still writing statements.
+    // while we are still writing statements, and so that an event loop can wait for the socket.
     if (PQsetnonblocking(m_conn, 1) != 0 || PQenterPipelineMode(m_conn) != 1)
-        return failAll(connError());
-    auto leave = [this] {
-        PQexitPipelineMode(m_conn);
-        PQsetnonblocking(m_conn, 0);
-    };
-    // What each command sent produces, in order: a statement's result, or the result of preparing
-    // a new statement (consumed here, not returned).
-    struct Prepare { QString sql; QByteArray name; };
-    std::vector<std::optional<Prepare>> commands;
-    commands.reserve(size_t(statements.size()) * 2);
+        return failPipeline(connError());
     QHash<QString, QByteArray> preparing; // prepared in this pipeline, not yet confirmed
+    std::vector<const char *> values;
     for (const Statement &st : statements) {
-        std::vector<const char *> values;
+        values.clear();
         values.reserve(size_t(st.params.size()));
-        for (const Param &p : st.params)
-            values.push_back(p ? p->constData() : nullptr);
+        for (const Param &param : st.params)
+            values.push_back(param ? param->constData() : nullptr);
         QByteArray name = m_prepared.value(st.sql);
         if (name.isEmpty())
             name = preparing.value(st.sql);
@@ -139,7 +186,7 @@ QList<Result> Connection::execPipeline(const QList<Statement> &statements, const
         if (name.isEmpty() && m_prepared.size() + preparing.size() < kMaxPrepared) {
             name = "refract_" + QByteArray::number(++m_preparedCounter);
             sent = PQsendPrepare(m_conn, name.constData(), st.sql.toUtf8().constData(), 0, nullptr) == 1;
-            commands.push_back(Prepare{st.sql, name});
+            p.commands.push_back(Pipeline::Prepare{st.sql, name});
             preparing.insert(st.sql, name);
         }
         if (sent) {
@@ -147,100 +194,151 @@ QList<Result> Connection::execPipeline(const QList<Statement> &statements, const
                                                       values.data(), nullptr, nullptr, 0) == 1
                                   : PQsendQueryPrepared(m_conn, name.constData(), int(values.size()), values.data(), nullptr,
                                                         nullptr, 0) == 1;
-            commands.push_back(std::nullopt);
+            p.commands.push_back(std::nullopt);
         }
         if (!sent) {
             const PgError e = connError();
             // Drain what was sent so the connection stays usable.
             PQpipelineSync(m_conn);
+            PQsetnonblocking(m_conn, 0);
             while (PGresult *r = PQgetResult(m_conn)) {
                 const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
                 PQclear(r);
                 if (sync)
                     break;
             }
-            leave();
-            results.clear();
-            return failAll(e);
+            leavePipeline();
+            p.results.clear();
+            return failPipeline(e);
         }
     }
     if (PQpipelineSync(m_conn) != 1) {
         const PgError e = connError();
-        leave();
-        return failAll(e);
+        leavePipeline();
+        return failPipeline(e);
     }
+    // Out now: most pipelines fit the socket buffer, and the server starts on them at once.
+    p.wantWrite = PQflush(m_conn) == 1;
+}
 
-    bool cancelSent = false;
-    PgError firstError;
-    bool synced = false;
-    size_t command = 0;
-    // Is the result just read the answer to a Prepare? Then it only updates the statement cache.
-    auto takePrepare = [&]() -> const Prepare * {
-        if (command >= commands.size())
-            return nullptr;
-        const std::optional<Prepare> &c = commands[command++];
-        return c ? &*c : nullptr;
+bool Connection::pollPipeline()
+{
+    if (!m_pipeline || !m_pipeline->active)
+        return true;
+    Pipeline &p = *m_pipeline;
+    if (p.finished)
+        return true;
+    if (!m_conn) {
+        failPipeline(PgError{QString(), QStringLiteral("the connection was closed"), {}, {}, {}});
+        return true;
+    }
+    auto connError = [this] {
+        return PgError{QString(), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(), {}, {}, {}};
     };
-    const int sock = PQsocket(m_conn);
-    while (!synced) {
+    auto fail = [&] {
+        const PgError e = p.firstError.isNull() ? connError() : p.firstError;
+        if (PQstatus(m_conn) == CONNECTION_OK)
+            leavePipeline();
+        failPipeline(e);
+        return true;
+    };
+    bool consumed = false;
+    for (;;) {
         const int flushed = PQflush(m_conn);
         if (flushed < 0)
-            break;
+            return fail();
+        p.wantWrite = flushed == 1;
         if (PQisBusy(m_conn)) {
-            pollfd pfd{sock, short(POLLIN | (flushed == 1 ? POLLOUT : 0)), 0};
-            const int n = poll(&pfd, 1, cancelled ? 50 : -1);
-            if (n < 0 && errno != EINTR)
-                break;
-            if (cancelled && !cancelSent && cancelled->load()) {
-                cancelSent = true;
-                cancel();
-            }
-            if (n > 0 && (pfd.revents & (POLLIN | POLLERR | POLLHUP)) && PQconsumeInput(m_conn) != 1)
-                break;
+            // Read what has arrived (once per call: nothing more will until the socket says so).
+            if (consumed)
+                return false;
+            consumed = true;
+            if (PQconsumeInput(m_conn) != 1)
+                return fail();
             continue;
         }
         PGresult *res = PQgetResult(m_conn);
         if (!res) {
             // NULL separates the results of consecutive statements; the sync result ends the batch.
             if (PQstatus(m_conn) != CONNECTION_OK)
-                break;
+                return fail();
             continue;
         }
         const ExecStatusType st = PQresultStatus(res);
         if (st == PGRES_PIPELINE_SYNC) {
             PQclear(res);
-            synced = true;
-        } else if (st == PGRES_PIPELINE_ABORTED) {
-            PQclear(res);
-            if (!takePrepare())
-                results.append(Result::failure(firstError));
-        } else {
-            const Prepare *prepare = takePrepare();
-            Result r(res);
-            if (!r.ok() && firstError.isNull())
-                firstError = r.error();
-            if (!prepare)
-                results.append(r);
-            else if (r.ok())
-                m_prepared.insert(prepare->sql, prepare->name);
+            break;
         }
+        if (st == PGRES_PIPELINE_ABORTED) {
+            PQclear(res);
+            if (!p.takePrepare())
+                p.results.append(Result::failure(p.firstError));
+            continue;
+        }
+        const Pipeline::Prepare *prepare = p.takePrepare();
+        Result r(res);
+        if (!r.ok() && p.firstError.isNull())
+            p.firstError = r.error();
+        if (!prepare)
+            p.results.append(r);
+        else if (r.ok())
+            m_prepared.insert(prepare->sql, prepare->name);
     }
-    if (!synced) {
-        const PgError e = firstError.isNull() ? connError() : firstError;
-        if (PQstatus(m_conn) == CONNECTION_OK)
-            leave();
-        return failAll(e);
-    }
-    leave();
-    if (!firstError.isNull()) {
-        m_lastError = firstError;
+    leavePipeline();
+    if (!p.firstError.isNull()) {
+        m_lastError = p.firstError;
         // Someone ran DEALLOCATE ALL or DISCARD ALL: forget the names, they are prepared anew.
-        if (firstError.sqlState == QLatin1String("26000"))
+        if (p.firstError.sqlState == QLatin1String("26000"))
             m_prepared.clear();
     }
-    while (results.size() < statements.size())
-        results.append(Result::failure(firstError));
-    return results;
+    while (p.results.size() < p.expected)
+        p.results.append(Result::failure(p.firstError));
+    p.finished = true;
+    p.wantWrite = false;
+    return true;
+}
+
+bool Connection::pipelineWantsWrite() const { return m_pipeline && m_pipeline->active && m_pipeline->wantWrite; }
+
+bool Connection::pipelineFinished() const { return m_pipeline && m_pipeline->active && m_pipeline->finished; }
+
+bool Connection::pipelineActive() const { return m_pipeline && m_pipeline->active; }
+
+QList<Result> Connection::takePipelineResults()
+{
+    if (!m_pipeline || !m_pipeline->active)
+        return {};
+    m_pipeline->active = false;
+    return std::move(m_pipeline->results);
+}
+
+int Connection::socket() const { return m_conn ? PQsocket(m_conn) : -1; }
+
+QList<Result> Connection::execPipeline(const QList<Statement> &statements, const std::atomic_bool *cancelled)
+{
+    startPipeline(statements);
+    return waitForPipeline(cancelled);
+}
+
+QList<Result> Connection::waitForPipeline(const std::atomic_bool *cancelled)
+{
+    bool cancelSent = false;
+    while (!pollPipeline()) {
+        pollfd pfd{PQsocket(m_conn), short(POLLIN | (pipelineWantsWrite() ? POLLOUT : 0)), 0};
+        const int n = poll(&pfd, 1, cancelled ? 50 : -1);
+        if (n < 0 && errno != EINTR) {
+            const PgError e{QString(), QString::fromUtf8(std::strerror(errno)), {}, {}, {}};
+            if (PQstatus(m_conn) == CONNECTION_OK)
+                leavePipeline();
+            failPipeline(e);
+            break;
+        }
+        if (cancelled && !cancelSent && cancelled->load()) {
+            cancelSent = true;
+            cancel();
+        }
+    }
+    return takePipelineResults();
 }
 
 bool Connection::cancel()

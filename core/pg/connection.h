@@ -55,6 +55,24 @@ public:
     /// that first error. While waiting it polls `cancelled` and cancels the running statement when
     /// it turns true. The connection must be idle (no pipeline of its own in flight).
     QList<Result> execPipeline(const QList<Statement> &statements, const std::atomic_bool *cancelled = nullptr);
+
+    /// The same without blocking, for event loops: startPipeline() sends what the socket takes;
+    /// then, each time socket() is readable (or writable while pipelineWantsWrite()), pollPipeline()
+    /// reads what arrived and returns true once every result is in (at once when sending failed);
+    /// takePipelineResults() then gives what execPipeline() would have returned. Until then the
+    /// connection belongs to that pipeline: nothing else may run on it.
+    void startPipeline(const QList<Statement> &statements);
+    bool pollPipeline();
+    bool pipelineWantsWrite() const;
+    /// Between startPipeline() and takePipelineResults().
+    bool pipelineActive() const;
+    /// Every result is in (or sending failed), without reading the socket.
+    bool pipelineFinished() const;
+    QList<Result> takePipelineResults();
+    /// Blocks until the pipeline started with startPipeline() is finished, then takes its results.
+    QList<Result> waitForPipeline(const std::atomic_bool *cancelled = nullptr);
+    /// The socket to wait on (-1 when closed).
+    int socket() const;
     /// True when the session is inside a transaction block (so callers must not BEGIN/COMMIT).
     bool inTransaction() const;
     /// Asks the server to cancel what this connection runs now; safe from any thread.
@@ -71,7 +89,10 @@ public:
     pg_conn *handle() const { return m_conn; }
 
 private:
+    struct Pipeline;
     Result finish(Result r);
+    void leavePipeline();
+    void failPipeline(const PgError &e);
 
     static void noticeReceiver(void *self, const pg_result *res);
 
@@ -82,6 +103,7 @@ private:
     QHash<QString, QByteArray> m_prepared; ///< SQL text → server-side statement name (this session)
     quint64 m_preparedCounter = 0;
     QStringList m_notices;
+    std::unique_ptr<Pipeline> m_pipeline; ///< kept between pipelines: its buffers are reused
 };
 
 } // namespace refract::pg

@@ -101,6 +101,44 @@ Connection *ConnectionPool::acquire(int timeoutMs, QString *error, bool *busy)
     return c;
 }
 
+Connection *ConnectionPool::tryAcquire(QString *error, bool *busy)
+{
+    if (busy)
+        *busy = false;
+    Connection *c = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_idle.empty()) {
+            if (error)
+                *error = QStringLiteral("every database connection is in use");
+            if (busy)
+                *busy = true;
+            return nullptr;
+        }
+        c = m_idle.back();
+        m_idle.pop_back();
+    }
+    if (!ensureOpen(c, error)) {
+        QMutexLocker lock(&m_mutex);
+        m_idle.push_back(c);
+        m_available.wakeOne();
+        return nullptr;
+    }
+    return c;
+}
+
+void ConnectionPool::notifyOnRelease(QObject *context, std::function<void()> callback)
+{
+    QMutexLocker lock(&m_mutex);
+    m_releaseWaiters.emplace_back(QPointer<QObject>(context), std::move(callback));
+}
+
+void ConnectionPool::cancelNotify(QObject *context)
+{
+    QMutexLocker lock(&m_mutex);
+    std::erase_if(m_releaseWaiters, [context](const auto &w) { return w.first.data() == context || w.first.isNull(); });
+}
+
 void ConnectionPool::release(Connection *c)
 {
     if (!c)
@@ -111,9 +149,16 @@ void ConnectionPool::release(Connection *c)
         c->exec(QStringLiteral("rollback"));
     if (c->handle() && PQstatus(c->handle()) != CONNECTION_OK)
         c->close();
-    QMutexLocker lock(&m_mutex);
-    m_idle.push_back(c);
-    m_available.wakeOne();
+    std::vector<std::pair<QPointer<QObject>, std::function<void()>>> waiters;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_idle.push_back(c);
+        m_available.wakeOne();
+        waiters.swap(m_releaseWaiters);
+    }
+    for (auto &w : waiters)
+        if (QObject *context = w.first.data())
+            QMetaObject::invokeMethod(context, std::move(w.second), Qt::QueuedConnection);
 }
 
 int ConnectionPool::idleCount() const

@@ -3,9 +3,11 @@
 #include "connection.h"
 
 #include <QMutex>
+#include <QPointer>
 #include <QString>
 #include <QWaitCondition>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -33,6 +35,14 @@ public:
     /// set) or the database cannot be reached (then `error` says why). The caller owns it until
     /// release().
     Connection *acquire(int timeoutMs, QString *error = nullptr, bool *busy = nullptr);
+    /// The same without waiting: nullptr with `*busy` set when every connection is in use.
+    Connection *tryAcquire(QString *error = nullptr, bool *busy = nullptr);
+    /// Runs `callback` once, on `context`'s thread (queued), after the next release(): an event
+    /// loop that found the pool busy registers this instead of blocking its thread. Dropped when
+    /// `context` is destroyed first.
+    void notifyOnRelease(QObject *context, std::function<void()> callback);
+    /// Forgets what notifyOnRelease() registered for `context` (call before destroying it).
+    void cancelNotify(QObject *context);
     /// Gives a connection back; an aborted transaction is rolled back, a broken socket closed (it
     /// reconnects on its next acquire).
     void release(Connection *connection);
@@ -51,6 +61,8 @@ public:
         Lease(const Lease &) = delete;
         Lease &operator=(const Lease &) = delete;
         Connection *get() const { return m_connection; }
+        /// Takes over a connection acquired with tryAcquire() (released on destruction).
+        Lease(ConnectionPool &pool, Connection *acquired) : m_pool(&pool), m_connection(acquired) {}
         Connection *operator->() const { return m_connection; }
         explicit operator bool() const { return m_connection != nullptr; }
 
@@ -67,6 +79,7 @@ private:
     std::vector<Connection *> m_idle;
     mutable QMutex m_mutex;
     QWaitCondition m_available;
+    std::vector<std::pair<QPointer<QObject>, std::function<void()>>> m_releaseWaiters;
 };
 
 } // namespace refract::pg
