@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "pendingexecution.h"
+
 #include "executor.h"
 
 #include <graphql/executor.h>
@@ -257,32 +259,59 @@ ExecutionResult Engine::execute(const Request &request, pg::Connection &connecti
     return execute(*prepare(request.query), request, connection);
 }
 
-ExecutionResult Engine::execute(const PreparedDocument &document, const Request &request, pg::Connection &connection) const
+std::optional<ExecutionResult> Engine::answerWithoutDatabase(const PreparedDocument &document, const Request &request) const
 {
     if (!document.ok())
-        return {errorsJson(document.errors()), true};
-    if (document.isIntrospection(request.operationName)) {
-        if (!graphql::isIntrospectionOnly(*document.document(), request.operationName))
-            return {errorsJson({GraphQLError{QStringLiteral("An operation that mixes introspection (__schema, __type) with data fields "
-                                                            "is not supported by the local engine yet; send them separately."),
-                                             {}}}),
-                    true};
-        // core/graphql answers it as graphql-js would, without the database.
-        const QByteArray json = graphql::executeIntrospection(m_state->generated.schema, *document.document(), request.operationName,
-                                                              QJsonDocument(request.variables).toJson(QJsonDocument::Compact));
-        return {json, !json.startsWith("{\"data\"")};
-    }
-    const CompiledOperation op = document.m_operations.compile(*m_state->compiler, *document.document(),
-                                                               document.operation(request.operationName), request.operationName,
-                                                               request.variables);
-    if (!op.errors.isEmpty())
-        return {errorsResponse(op.errors), true};
+        return ExecutionResult{errorsJson(document.errors()), true};
+    if (!document.isIntrospection(request.operationName))
+        return std::nullopt;
+    if (!graphql::isIntrospectionOnly(*document.document(), request.operationName))
+        return ExecutionResult{errorsJson({GraphQLError{QStringLiteral("An operation that mixes introspection (__schema, __type) with data fields "
+                                                                       "is not supported by the local engine yet; send them separately."),
+                                                        {}}}),
+                               true};
+    // core/graphql answers it as graphql-js would, without the database.
+    const QByteArray json = graphql::executeIntrospection(m_state->generated.schema, *document.document(), request.operationName,
+                                                          QJsonDocument(request.variables).toJson(QJsonDocument::Compact));
+    return ExecutionResult{json, !json.startsWith("{\"data\"")};
+}
+
+CompiledOperation Engine::compile(const PreparedDocument &document, const Request &request) const
+{
+    return document.m_operations.compile(*m_state->compiler, *document.document(), document.operation(request.operationName),
+                                         request.operationName, request.variables);
+}
+
+namespace {
+ExecuteOptions executeOptions(const Request &request)
+{
     ExecuteOptions options;
     options.settings = request.settings;
     options.dryRun = request.dryRun;
     options.statementTimeoutMs = request.statementTimeoutMs;
+    return options;
+}
+} // namespace
+
+ExecutionResult Engine::execute(const PreparedDocument &document, const Request &request, pg::Connection &connection) const
+{
+    if (std::optional<ExecutionResult> answer = answerWithoutDatabase(document, request))
+        return std::move(*answer);
+    const CompiledOperation op = compile(document, request);
+    if (!op.errors.isEmpty())
+        return {errorsResponse(op.errors), true};
     Executor executor(connection);
-    return {executor.execute(op, options), false};
+    return {executor.execute(op, executeOptions(request)), false};
+}
+
+std::unique_ptr<PendingExecution> Engine::start(const PreparedDocument &document, const Request &request, pg::Connection &connection) const
+{
+    if (std::optional<ExecutionResult> answer = answerWithoutDatabase(document, request))
+        return std::unique_ptr<PendingExecution>(new PendingExecution(std::move(answer->json), answer->requestError));
+    CompiledOperation op = compile(document, request);
+    if (!op.errors.isEmpty())
+        return std::unique_ptr<PendingExecution>(new PendingExecution(errorsResponse(op.errors), true));
+    return std::unique_ptr<PendingExecution>(new PendingExecution(std::move(op), connection, executeOptions(request)));
 }
 
 } // namespace refract::exec

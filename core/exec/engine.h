@@ -27,6 +27,8 @@
 
 namespace refract::exec {
 
+class PendingExecution;
+
 /// One GraphQL request as a transport hands it over (HTTP body, CLI arguments, workbench).
 struct Request
 {
@@ -123,12 +125,20 @@ public:
     /// type first and reject it early).
     ExecutionResult execute(const PreparedDocument &document, const Request &request, pg::Connection &connection) const;
 
+    /// The same without blocking, for event-driven servers: compiles, sends the first round trip
+    /// on `connection` and returns; the caller drives the rest (PendingExecution). `document` must
+    /// outlive nothing: what the execution needs is copied.
+    std::unique_ptr<PendingExecution> start(const PreparedDocument &document, const Request &request, pg::Connection &connection) const;
+
     /// `{"errors":[…]}` for GraphQL errors (no data entry).
     static QByteArray errorsJson(const QList<graphql::GraphQLError> &errors);
 
 private:
     struct State;
     std::shared_ptr<const PreparedDocument> parseAndValidate(const QString &query) const;
+    /// The response of a request that never reaches the database (invalid, introspection), or nullopt.
+    std::optional<ExecutionResult> answerWithoutDatabase(const PreparedDocument &document, const Request &request) const;
+    CompiledOperation compile(const PreparedDocument &document, const Request &request) const;
     QList<graphql::GraphQLError> checkLimits(const graphql::ast::Document &document) const;
 
     std::unique_ptr<State> m_state;

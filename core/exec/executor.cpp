@@ -42,12 +42,92 @@ QByteArray errorsResponse(const QList<ExecError> &errors)
     return out + "]}";
 }
 
+Executor::~Executor() = default;
+
+/// One round trip: blocking (execPipeline) or, for an event loop, a suspension until resume()
+/// finds the results in.
+struct Executor::RoundTrip
+{
+    Executor *executor;
+    QList<pg::Statement> statements;
+    QList<pg::Result> results;
+    bool suspended = false;
+
+    bool await_ready()
+    {
+        pg::Connection &c = executor->m_connection;
+        if (!executor->m_async) {
+            results = c.execPipeline(statements, executor->m_cancelled);
+            return true;
+        }
+        // No read yet: the answer takes a round trip, and an early read only costs a syscall.
+        c.startPipeline(statements);
+        if (c.pipelineFinished()) {
+            results = c.takePipelineResults();
+            return true;
+        }
+        return false;
+    }
+    void await_suspend(std::coroutine_handle<> handle)
+    {
+        suspended = true;
+        executor->m_waiting = handle;
+    }
+    QList<pg::Result> await_resume()
+    {
+        if (suspended)
+            results = executor->m_connection.takePipelineResults();
+        return std::move(results);
+    }
+};
+
+Executor::RoundTrip Executor::roundTrip(QList<pg::Statement> statements)
+{
+    m_sent << statements;
+    m_statementCount += int(statements.size());
+    return RoundTrip{this, std::move(statements), {}};
+}
+
 QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOptions &options)
+{
+    m_async = false;
+    m_cancelled = options.cancelled;
+    ExecutionTask task = run(operation, options);
+    Q_ASSERT(task.isDone());
+    return task.takeValue();
+}
+
+void Executor::start(const CompiledOperation &operation, const ExecuteOptions &options)
+{
+    m_async = true;
+    m_cancelled = nullptr;
+    m_waiting = {};
+    m_task = run(operation, options);
+}
+
+bool Executor::resume()
+{
+    if (m_waiting) {
+        if (!m_connection.pollPipeline())
+            return false;
+        // The coroutine goes on to its next round trip (suspending again) or to its end.
+        std::exchange(m_waiting, {}).resume();
+    }
+    return isFinished();
+}
+
+bool Executor::isFinished() const { return !m_task.isValid() || m_task.isDone(); }
+
+bool Executor::wantsWrite() const { return m_waiting && m_connection.pipelineWantsWrite(); }
+
+QByteArray Executor::takeResult() { return m_task.isDone() ? m_task.takeValue() : QByteArray(); }
+
+ExecutionTask Executor::run(const CompiledOperation &operation, ExecuteOptions options)
 {
     m_sent.clear();
     m_statementCount = 0;
     if (!operation.errors.isEmpty())
-        return errorsResponse(operation.errors);
+        co_return errorsResponse(operation.errors);
 
     const int n = int(operation.fields.size());
     QList<std::optional<QByteArray>> values(n);
@@ -114,10 +194,9 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
             const QString end = options.dryRun ? QStringLiteral("rollback") : QStringLiteral("commit");
             if (lastField)
                 statements << pg::Statement{end, {}};
-            m_sent << statements;
-            m_statementCount += int(statements.size());
-            const QList<pg::Result> results = m_connection.execPipeline(statements, options.cancelled);
-            if (results.size() != statements.size()) {
+            const qsizetype sentCount = statements.size();
+            const QList<pg::Result> results = co_await roundTrip(std::move(statements));
+            if (results.size() != sentCount) {
                 for (qsizetype r = k; r < pending.size(); ++r)
                     fieldError(pending[r], m_connection.lastError());
                 break;
@@ -130,8 +209,10 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
                     setupFailed = true;
                 }
             if (setupFailed) {
-                if (m_connection.inTransaction())
-                    m_connection.exec(QStringLiteral("rollback"));
+                if (m_connection.inTransaction()) {
+                    QList<pg::Statement> rollback{pg::Statement{QStringLiteral("rollback"), {}}};
+                    co_await roundTrip(std::move(rollback));
+                }
                 break;
             }
             bool failed = false;
@@ -149,14 +230,10 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
                 }
             } else if (m_connection.inTransaction()) {
                 const QString undo = savepoint ? QStringLiteral("rollback to savepoint graphql_mutation") : QStringLiteral("rollback");
-                m_connection.exec(undo);
-                m_sent << pg::Statement{undo, {}};
-                ++m_statementCount;
-                if (lastField && savepoint) {
-                    m_connection.exec(end);
-                    m_sent << pg::Statement{end, {}};
-                    ++m_statementCount;
-                }
+                QList<pg::Statement> after{pg::Statement{undo, {}}};
+                if (lastField && savepoint)
+                    after << pg::Statement{end, {}};
+                co_await roundTrip(std::move(after));
             }
         }
         pending.clear();
@@ -180,12 +257,11 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
                 statements << pg::Statement{QStringLiteral("release savepoint graphql_mutation"), {}};
         }
         statements << pg::Statement{options.dryRun ? QStringLiteral("rollback") : QStringLiteral("commit"), {}};
-        m_sent << statements;
-        m_statementCount += int(statements.size());
-        const QList<pg::Result> results = m_connection.execPipeline(statements, options.cancelled);
+        const qsizetype sentCount = statements.size();
+        const QList<pg::Result> results = co_await roundTrip(std::move(statements));
 
         int failedAt = -1;
-        if (results.size() != statements.size()) {
+        if (results.size() != sentCount) {
             for (int i : pending)
                 fieldError(i, m_connection.lastError());
             pending.clear();
@@ -223,9 +299,8 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
             break;
         }
         if (m_connection.inTransaction()) {
-            m_connection.exec(QStringLiteral("rollback"));
-            m_sent << pg::Statement{QStringLiteral("rollback"), {}};
-            ++m_statementCount;
+            QList<pg::Statement> rollback{pg::Statement{QStringLiteral("rollback"), {}}};
+            co_await roundTrip(std::move(rollback));
         }
         pending = pending.mid(failedAt + 1);
         for (int i : pending)
@@ -259,10 +334,10 @@ QByteArray Executor::execute(const CompiledOperation &operation, const ExecuteOp
     if (nullData)
         data = "null";
     if (allErrors.isEmpty())
-        return "{\"data\":" + data + '}';
+        co_return QByteArray("{\"data\":" + data + '}');
     QByteArray out = errorsResponse(allErrors);
     out.chop(1);
-    return out + ",\"data\":" + data + '}';
+    co_return QByteArray(out + ",\"data\":" + data + '}');
 }
 
 } // namespace refract::exec

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "executiontask.h"
 #include "sqlcompiler.h"
 
 #include <pg/connection.h>
@@ -27,12 +28,27 @@ struct ExecuteOptions
 /// `begin` → one `select set_config($1,$2,true), …` → one statement per root field → `commit`
 /// (`rollback` in dry-run mode), and assembles the GraphQL response by splicing each field's JSON
 /// text, as PostgreSQL built it, into `{"data":{…}}`.
+///
+/// execute() blocks until the response is built. start() is the same for an event loop: it sends
+/// the first round trip and returns; each time the connection's socket is ready (readable, or
+/// writable while wantsWrite()), resume() reads what arrived and goes on, and returns true once
+/// the response is ready (takeResult()). Both run the one coroutine (ExecutionTask), so they answer
+/// alike. `operation` must outlive the execution.
 class Executor
 {
 public:
     explicit Executor(pg::Connection &connection);
+    ~Executor();
+    Executor(const Executor &) = delete;
+    Executor &operator=(const Executor &) = delete;
 
     QByteArray execute(const CompiledOperation &operation, const ExecuteOptions &options);
+
+    void start(const CompiledOperation &operation, const ExecuteOptions &options);
+    bool resume();
+    bool isFinished() const;
+    bool wantsWrite() const;
+    QByteArray takeResult();
 
     /// Statements sent by the last execute(), begin/settings/commit included (for tests and the UI).
     int lastStatementCount() const { return m_statementCount; }
@@ -43,7 +59,15 @@ public:
     static pg::Statement settingsStatement(const QList<QPair<QString, QString>> &settings, int statementTimeoutMs);
 
 private:
+    struct RoundTrip;
+    RoundTrip roundTrip(QList<pg::Statement> statements);
+    ExecutionTask run(const CompiledOperation &operation, ExecuteOptions options);
+
     pg::Connection &m_connection;
+    bool m_async = false;
+    const std::atomic_bool *m_cancelled = nullptr;
+    std::coroutine_handle<> m_waiting; ///< the coroutine, suspended on a round trip
+    ExecutionTask m_task;
     int m_statementCount = 0;
     QList<pg::Statement> m_sent;
 };
