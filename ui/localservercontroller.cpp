@@ -2,6 +2,7 @@
 
 #include <net/localservice.h>
 
+#include <QThread>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -44,7 +45,7 @@ void LocalServerController::start(const QString &conninfo, const QStringList &sc
     options.poolSize = qBound(1, serve.poolSize, 64);
     options.server.host = serve.host;
     options.server.port = serve.port;
-    options.server.threads = options.poolSize;
+    options.server.threads = qBound(1, QThread::idealThreadCount(), options.poolSize);
     options.server.graphql.auth = serve.auth;
     auto service = std::make_shared<net::LocalService>(options);
     m_state = Starting;

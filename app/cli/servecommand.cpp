@@ -1,6 +1,7 @@
 #include "clicommon.h"
 #include "commands.h"
 
+#include <QThread>
 #include <identity/jwt.h>
 #include <net/localservice.h>
 #include <reflect/reflectoptions.h>
@@ -128,7 +129,8 @@ int runServe(const QStringList &args)
         return 2;
     }
     serverOptions.port = quint16(port);
-    serverOptions.threads = threads > 0 ? threads : pool;
+    // Workers never wait on the database, so one per core keeps them busy (more only adds switches).
+    serverOptions.threads = threads > 0 ? threads : qBound(1, QThread::idealThreadCount(), pool);
     serverOptions.http.maxBodyBytes = maxBody;
     serverOptions.http.headerTimeoutMs = headerTimeout;
     serverOptions.http.bodyTimeoutMs = bodyTimeout;

@@ -1,5 +1,7 @@
 #include "graphqlhttphandler.h"
 
+#include "graphqlhttpjob.h"
+
 #include <exec/engine.h>
 #include <identity/claimsmapping.h>
 #include <identity/jwt.h>
@@ -129,7 +131,11 @@ bool GraphQLHttpHandler::isValid(QString *error) const
 
 void GraphQLHttpHandler::addCors(const HttpRequest &request, HttpResponse *response) const
 {
-    const QByteArray origin = request.header("origin");
+    addCors(request.header("origin"), response);
+}
+
+void GraphQLHttpHandler::addCors(const QByteArray &origin, HttpResponse *response) const
+{
     if (origin.isEmpty() || m_options.corsOrigins.isEmpty())
         return;
     if (m_options.corsOrigins.contains(QStringLiteral("*")))
@@ -203,7 +209,7 @@ HttpResponse GraphQLHttpHandler::health(const HttpRequest &request) const
     return r;
 }
 
-HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
+std::optional<HttpResponse> GraphQLHttpHandler::admit(const HttpRequest &request, Admitted *admitted) const
 {
     const bool isGet = request.method == "GET";
     if (!isGet && request.method != "POST") {
@@ -215,7 +221,9 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
     if (!negotiated)
         return HttpResponse::json(406, errorJson(QStringLiteral("Accept must allow application/graphql-response+json or application/json.")));
     const bool grj = *negotiated;
-    const QByteArray contentType = contentTypeOf(grj);
+    admitted->graphqlResponse = grj;
+    admitted->contentType = contentTypeOf(grj);
+    const QByteArray contentType = admitted->contentType;
     auto reply = [&](int status, const QByteArray &body) { return HttpResponse::json(status, body, contentType); };
     auto badRequest = [&](const QString &message) { return reply(400, errorJson(message)); };
     auto invalidToken = [&](const QString &message) {
@@ -225,7 +233,7 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
     };
 
     // The GraphQL-over-HTTP parameters.
-    exec::Request req;
+    exec::Request &req = admitted->request;
     if (isGet) {
         QByteArray q = request.query;
         q.replace('+', "%20"); // form encoding: `+` is a space
@@ -331,10 +339,11 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
         req.settings = m_mapping->settings(QJsonObject(), auth.defaultRole);
     req.statementTimeoutMs = m_options.requestTimeoutMs;
 
-    const std::shared_ptr<const exec::PreparedDocument> prepared = m_engine.prepare(req.query);
-    if (!prepared->ok())
-        return reply(grj ? 400 : 200, exec::Engine::errorsJson(prepared->errors()));
-    const std::optional<graphql::ast::OperationType> type = prepared->operationType(req.operationName);
+    admitted->prepared = m_engine.prepare(req.query);
+    const exec::PreparedDocument &prepared = *admitted->prepared;
+    if (!prepared.ok())
+        return reply(grj ? 400 : 200, exec::Engine::errorsJson(prepared.errors()));
+    const std::optional<graphql::ast::OperationType> type = prepared.operationType(req.operationName);
     if (type == graphql::ast::OperationType::Mutation && isGet) {
         HttpResponse r = reply(405, errorJson(QStringLiteral("Can only perform a mutation operation from a POST request.")));
         r.addHeader("Allow", "POST");
@@ -342,34 +351,71 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
     }
     if (type == graphql::ast::OperationType::Subscription)
         return reply(grj ? 400 : 200, errorJson(QStringLiteral("Subscriptions are served over WebSocket (graphql-transport-ws) at this URL, not over HTTP.")));
+    admitted->viaMutationRunner = type == graphql::ast::OperationType::Mutation && m_options.runMutation
+                                  && (!m_options.mutationNeedsRunner || m_options.mutationNeedsRunner());
+    return std::nullopt;
+}
 
+HttpResponse GraphQLHttpHandler::unavailable(const Admitted &admitted, const QString &why) const
+{
     // The database being away (stopped, restarting, unreachable) is the server's condition, not the
     // request's: 503 with a GraphQL `errors` body and Retry-After, answered at once (the pool fails
     // fast while it cannot connect) so clients never hang on an outage.
-    auto unavailable = [&](const QString &why) {
-        HttpResponse r = reply(503, errorJson(QStringLiteral("The database is not available: %1").arg(why.simplified()), "DATABASE_UNAVAILABLE"));
-        r.addHeader("Retry-After", "1");
-        return r;
-    };
+    HttpResponse r = HttpResponse::json(503, errorJson(QStringLiteral("The database is not available: %1").arg(why.simplified()), "DATABASE_UNAVAILABLE"),
+                                        admitted.contentType);
+    r.addHeader("Retry-After", "1");
+    return r;
+}
+
+HttpResponse GraphQLHttpHandler::respond(const Admitted &admitted, const QByteArray &json, bool requestError, const pg::Connection &connection) const
+{
+    // The session died under the request (PostgreSQL stopped mid-request): whatever the engine
+    // answered is an outage, and the pool reopens this connection on its next use.
+    if (!connection.isOpen())
+        return unavailable(admitted, connection.lastError().message.isEmpty() ? QStringLiteral("the connection was lost")
+                                                                              : connection.lastError().message);
+    return HttpResponse::json(requestError && admitted.graphqlResponse ? 400 : 200, json, admitted.contentType);
+}
+
+HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
+{
+    Admitted admitted;
+    if (std::optional<HttpResponse> answer = admit(request, &admitted))
+        return std::move(*answer);
     QString poolError;
     pg::ConnectionPool::Lease connection(m_pool, m_options.acquireTimeoutMs, &poolError);
     if (!connection)
-        return unavailable(poolError);
+        return unavailable(admitted, poolError);
     QByteArray json;
     bool requestError = false;
-    if (type == graphql::ast::OperationType::Mutation && m_options.runMutation) {
-        json = m_options.runMutation(req, *connection.get(), &requestError);
+    if (admitted.viaMutationRunner) {
+        json = m_options.runMutation(admitted.request, *connection.get(), &requestError);
     } else {
-        exec::ExecutionResult result = m_engine.execute(*prepared, req, *connection.get());
+        exec::ExecutionResult result = m_engine.execute(*admitted.prepared, admitted.request, *connection.get());
         json = std::move(result.json);
         requestError = result.requestError;
     }
-    // The session died under the request (PostgreSQL stopped mid-request): whatever the engine
-    // answered is an outage, and the pool reopens this connection on its next use.
-    if (!connection->isOpen())
-        return unavailable(connection->lastError().message.isEmpty() ? QStringLiteral("the connection was lost")
-                                                                      : connection->lastError().message);
-    return reply(requestError && grj ? 400 : 200, json);
+    return respond(admitted, json, requestError, *connection.get());
+}
+
+HttpOutcome GraphQLHttpHandler::start(const HttpRequest &request) const
+{
+    HttpOutcome outcome;
+    if (request.path != m_options.path || request.method == "OPTIONS") {
+        outcome.response = handle(request);
+        return outcome;
+    }
+    auto job = std::make_unique<GraphQLHttpJob>(*this, request.header("origin"));
+    if (std::optional<HttpResponse> answer = admit(request, &job->admitted())) {
+        outcome.response = std::move(*answer);
+        addCors(request, &outcome.response);
+        return outcome;
+    }
+    if (job->advance() == HttpJob::Wait::Done)
+        outcome.response = job->takeResponse();
+    else
+        outcome.job = std::move(job);
+    return outcome;
 }
 
 } // namespace refract::net

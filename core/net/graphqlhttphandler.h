@@ -1,6 +1,9 @@
 #pragma once
 
+#include "httpjob.h"
 #include "httpmessage.h"
+
+#include <exec/engine.h>
 
 #include <QByteArray>
 #include <QHash>
@@ -13,10 +16,6 @@
 #include <functional>
 #include <memory>
 
-namespace refract::exec {
-class Engine;
-struct Request;
-}
 namespace refract::pg {
 class Connection;
 class ConnectionPool;
@@ -50,6 +49,9 @@ struct GraphQLHttpOptions
     /// Runs mutations instead of Engine::execute when set, so that the subscription server can
     /// announce them (SubscriptionServer::executeAndPublish). Called on worker threads.
     std::function<QByteArray(const exec::Request &, pg::Connection &, bool *requestError)> runMutation;
+    /// When set and false, a mutation runs on the engine as any request (nobody to announce it
+    /// to), without blocking the worker thread as runMutation does.
+    std::function<bool()> mutationNeedsRunner;
     /// Serves `POST /appsync-event` (the AppSync Direct Lambda contract, LambdaEvent::handleHttp)
     /// when set. The event carries the caller's identity, so only enable it where that is trusted.
     std::function<HttpResponse(const HttpRequest &)> appSyncEvent;
@@ -70,12 +72,30 @@ public:
     bool isValid(QString *error = nullptr) const;
 
     HttpResponse handle(const HttpRequest &request) const;
+    /// The same for an event-driven worker: the response when it is ready at once (no database,
+    /// an error), else a job that waits for a pooled connection and PostgreSQL without blocking
+    /// (HttpJob). Mutations that go through runMutation still block the worker while they run.
+    HttpOutcome start(const HttpRequest &request) const;
 
 private:
-    enum class MediaType { GraphQLResponse, Json };
+    friend class GraphQLHttpJob;
+    /// A GraphQL request that passed every check and is ready to run.
+    struct Admitted
+    {
+        exec::Request request;
+        std::shared_ptr<const exec::PreparedDocument> prepared;
+        QByteArray contentType;
+        bool graphqlResponse = false; ///< answering application/graphql-response+json
+        bool viaMutationRunner = false;
+    };
+    /// Parses, authenticates and prepares: a response when the request ends here, else nullopt.
+    std::optional<HttpResponse> admit(const HttpRequest &request, Admitted *admitted) const;
+    HttpResponse respond(const Admitted &admitted, const QByteArray &json, bool requestError, const pg::Connection &connection) const;
+    HttpResponse unavailable(const Admitted &admitted, const QString &why) const;
     HttpResponse handleGraphQL(const HttpRequest &request) const;
     HttpResponse health(const HttpRequest &request) const;
     void addCors(const HttpRequest &request, HttpResponse *response) const;
+    void addCors(const QByteArray &origin, HttpResponse *response) const;
 
     /// The settings of a verified token, kept while it stays valid: verifying (HMAC or signature,
     /// base64, two JSON documents) was a fifth of a root finder's server CPU. Keyed by the whole

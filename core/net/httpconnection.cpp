@@ -32,8 +32,8 @@ constexpr int kLingerMs = 2000;
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, const HttpHandler &handler,
-                               const UpgradeHandler &upgrade, QObject *parent)
-    : QObject(parent), m_socket(socket), m_limits(limits), m_handler(handler), m_upgrade(upgrade)
+                               const UpgradeHandler &upgrade, const JobRunner &runJob, QObject *parent)
+    : QObject(parent), m_socket(socket), m_limits(limits), m_handler(handler), m_upgrade(upgrade), m_runJob(runJob)
 {
     m_socket->setParent(this);
     m_peerAddress = m_socket->peerAddress().toString().toLatin1();
@@ -95,6 +95,8 @@ void HttpConnection::onTimeout()
     case State::Headers:
     case State::Body:
         fail(408, "The request was not received in time.");
+        break;
+    case State::Waiting: // the job has its own deadlines (pool, statement_timeout)
         break;
     case State::Draining:
     case State::Done:
@@ -255,15 +257,38 @@ void HttpConnection::onReadyRead()
                     return;
             }
             m_timer.stop();
-            const HttpResponse response = m_handler(m_request);
-            respond(response);
+            HttpOutcome outcome = m_handler(m_request);
+            if (outcome.job) {
+                m_state = State::Waiting;
+                m_runJob(this, std::move(outcome.job));
+                return;
+            }
+            respond(outcome.response);
             if (m_state != State::Body)
                 return; // closing
             m_state = State::Idle;
             m_request = HttpRequest{};
             startTimer(m_limits.idleTimeoutMs);
         }
+        if (m_state == State::Waiting)
+            return;
     }
+}
+
+void HttpConnection::deliver(const HttpResponse &response)
+{
+    if (m_state != State::Waiting)
+        return;
+    m_state = State::Body;
+    respond(response);
+    if (m_state != State::Body)
+        return; // closing
+    m_state = State::Idle;
+    m_request = HttpRequest{};
+    startTimer(m_limits.idleTimeoutMs);
+    // A pipelining client may have sent the next request already.
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        onReadyRead();
 }
 
 } // namespace refract::net

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "httpjob.h"
 #include "httpmessage.h"
 
 #include <QObject>
@@ -21,8 +22,12 @@ struct HttpLimits
     int idleTimeoutMs = 60000;              ///< a keep-alive connection with no request is closed
 };
 
-/// Answers one request; called on the connection's thread, so it must be thread-safe.
-using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
+/// Answers one request, at once or through a job; called on the connection's thread, so it must
+/// be thread-safe.
+using HttpHandler = std::function<HttpOutcome(const HttpRequest &)>;
+class HttpConnection;
+/// Takes over a request's job: drives it and calls HttpConnection::deliver() with its response.
+using JobRunner = std::function<void(HttpConnection *, std::unique_ptr<HttpJob>)>;
 /// Takes over a socket whose request asks for a WebSocket upgrade. The request bytes are still
 /// unread in the socket (the connection only peeked at them), so a QWebSocketServer can read the
 /// handshake itself. Called on the connection's thread with a parentless socket.
@@ -30,24 +35,27 @@ using UpgradeHandler = std::function<void(QTcpSocket *)>;
 
 /// One client connection of the local server: HTTP/1.1 with keep-alive and pipelining, bodies by
 /// Content-Length, `Expect: 100-continue`, and deadlines for headers and body (a client sending one
-/// byte a second is dropped). Requests run synchronously on this object's thread, one at a time.
+/// byte a second is dropped). Requests are answered in order, one at a time: while one waits for
+/// its job, the next pipelined request stays unread.
 class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
     HttpConnection(QTcpSocket *socket, const HttpLimits &limits, const HttpHandler &handler,
-                   const UpgradeHandler &upgrade, QObject *parent = nullptr);
+                   const UpgradeHandler &upgrade, const JobRunner &runJob, QObject *parent = nullptr);
     ~HttpConnection() override;
 
     /// Closes the socket (server shutdown).
     void shutdown();
+    /// The response of the job handed to the JobRunner; then the next request is read.
+    void deliver(const HttpResponse &response);
 
 Q_SIGNALS:
     /// The connection is over (closed or handed to the WebSocket server); the object deletes itself later.
     void finished();
 
 private:
-    enum class State { Idle, Headers, Body, Draining, Done };
+    enum class State { Idle, Headers, Body, Waiting, Draining, Done };
     void onReadyRead();
     void onTimeout();
     bool parseHeaders(const QByteArray &head);
@@ -60,6 +68,7 @@ private:
     HttpLimits m_limits;
     const HttpHandler &m_handler;
     const UpgradeHandler &m_upgrade;
+    const JobRunner &m_runJob;
     QTimer m_timer;
     State m_state = State::Idle;
     HttpRequest m_request;

@@ -33,7 +33,7 @@ LocalServer::LocalServer(const exec::Engine &engine, pg::ConnectionPool &pool, c
     : QObject(parent), m_engine(engine), m_pool(pool), m_options(options)
 {
     m_graphql = std::make_unique<GraphQLHttpHandler>(engine, pool, options.graphql);
-    m_handler = [this](const HttpRequest &request) { return m_graphql->handle(request); };
+    m_handler = [this](const HttpRequest &request) { return m_graphql->start(request); };
     m_webSockets = new QWebSocketServer(QStringLiteral("refract"), QWebSocketServer::NonSecureMode, this);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &LocalServer::onWebSocket);
     // Called on a worker thread with a parentless socket whose handshake is still unread.
@@ -55,7 +55,7 @@ bool LocalServer::listen(QString *error)
     for (int i = 0; i < n; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("refract-http-%1").arg(i));
-        auto *worker = new ServerWorker(m_options.http, m_handler, m_upgrade);
+        auto *worker = new ServerWorker(m_options.http, m_handler, m_upgrade, m_pool);
         worker->moveToThread(thread);
         thread->start();
         m_threads << thread;

@@ -31,7 +31,7 @@ struct LocalServerOptions
 {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost); ///< 127.0.0.1 unless told otherwise
     quint16 port = 0;          ///< 0: a free port (see port())
-    int threads = 4;           ///< worker threads; give the pool at least as many connections
+    int threads = 2;           ///< worker threads (event loops); about one per core
     int maxConnections = 1024; ///< more clients are refused (connection closed at once)
     HttpLimits http;
     GraphQLHttpOptions graphql;
@@ -44,10 +44,12 @@ struct LocalServerOptions
 /// without limits on body size or header/body deadlines, and a request there runs on the thread
 /// that owns the listening socket. Here a QTcpServer hands each accepted socket to one of N worker
 /// threads (the one with the fewest connections), each with its own event loop. A worker reads a
-/// request and runs it synchronously with a connection taken from the pool (pipelined libpq: one
-/// round trip), then writes the response: no hand-off between threads on the request path, which
-/// matters for cheap requests such as a root finder. Keep-alive and pipelined requests are
-/// served in order on their connection.
+/// request, takes a connection from the pool and sends the request's whole transaction in one
+/// pipeline (one round trip), then serves its other clients until PostgreSQL answers on that
+/// connection's socket, and writes the response (ServerWorker, GraphQLHttpJob). No thread waits on
+/// the database, so a couple of workers serve any number of requests in flight with few context
+/// switches: on a small machine those, not the work, were most of a cheap request's cost.
+/// Keep-alive and pipelined requests are served in order on their connection.
 ///
 /// WebSocket (subscriptions): a request with `Upgrade: websocket` is not read; its socket moves to
 /// the server's thread and is given to webSocketServer() (QWebSocketServer::handleConnection), which

@@ -110,6 +110,8 @@ int SubscriptionServer::subscriptionCount() const
     return n;
 }
 
+bool SubscriptionServer::hasSubscribers() const { return m_pubsub.subscriberCount() > 0; }
+
 QByteArray SubscriptionServer::executeAndPublish(const exec::Request &request, pg::Connection &connection, bool *requestError)
 {
     // Nobody subscribed: run the request as it came (no parse of our own, no rewriting).

@@ -92,6 +92,8 @@ public:
     /// Runs a query or mutation for a transport and publishes the events of its mutations
     /// (the HTTP handler may use this so that mutations over HTTP notify subscribers too).
     QByteArray executeAndPublish(const exec::Request &request, pg::Connection &connection, bool *requestError = nullptr);
+    /// Whether any subscription is open now (else a mutation has nobody to announce itself to).
+    bool hasSubscribers() const;
 
 signals:
     void connectionClosed();
