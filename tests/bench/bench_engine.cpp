@@ -4,7 +4,7 @@
 // part of the gap to the raw-libpq limit is the engine and what is HTTP.
 //   bench_engine --db CONNINFO --schema S --body JSON [--mode engine|handler] [--ids M]
 //                [--connections N] [--duration S] [--warmup S] [--header "Name: value"]…
-//                [--jwt-secret S] [--jwt-audience A] [--default-role R] [--claims-mapping M]
+//                [--jwt-secret S] [--jwt-audience A] [--default-role R] [--claims-mapping M] [--cpu-postgres PID]
 // --body is the HTTP body bench_http sends (`{{i}}` becomes 1 + (a per-thread counter) mod M).
 //   engine:  each thread owns a pg::Connection and calls exec::Engine::execute() with a Request
 //            built before the clock starts (query, variables, and the settings of the bearer token
@@ -43,6 +43,7 @@ int main(int argc, char **argv)
     std::vector<std::string> headers;
     int connections = 1, ids = 1;
     double duration = 10, warmup = 1;
+    CpuWatch cpu;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--db") db = v;
@@ -58,6 +59,7 @@ int main(int argc, char **argv)
         else if (a == "--connections") connections = std::max(1, std::atoi(v.c_str()));
         else if (a == "--duration") duration = std::atof(v.c_str());
         else if (a == "--warmup") warmup = std::atof(v.c_str());
+        else if (a == "--cpu-postgres") cpu.watchPostgres(std::atoi(v.c_str()));
         else {
             std::fprintf(stderr, "bench_engine: unknown argument %s\n", a.c_str());
             return 2;
@@ -213,13 +215,15 @@ int main(int argc, char **argv)
         });
     std::this_thread::sleep_for(std::chrono::duration<double>(warmup));
     const auto start = Clock::now();
+    cpu.start();
     measuring = true;
     std::this_thread::sleep_for(std::chrono::duration<double>(duration));
     measuring = false;
+    cpu.stop();
     total.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     stop = true;
     for (std::thread &t : threads)
         t.join();
-    printResult(total);
+    printResult(total, cpu.perRequest(double(total.latenciesUs.size())));
     return failed ? 1 : 0;
 }

@@ -3,7 +3,7 @@
 // body with "errors"). Plain blocking sockets, one thread per connection, so the generator costs
 // little CPU next to the server it measures.
 //   bench_http --port P [--host 127.0.0.1] [--path /graphql] --body JSON [--ids M] [--connections N]
-//              [--duration S] [--warmup S] [--header "Name: value"]…
+//              [--duration S] [--warmup S] [--header "Name: value"]… [--cpu-server PID] [--cpu-postgres POSTMASTER_PID]
 // `{{i}}` in the body becomes 1 + (a per-connection counter) mod M, so requests touch different rows.
 #include "benchstats.h"
 
@@ -110,6 +110,7 @@ bool roundTrip(int fd, const std::string &request, std::string &buffer, std::str
 int main(int argc, char **argv)
 {
     Options o;
+    CpuWatch cpu;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--host") o.host = v;
@@ -120,6 +121,8 @@ int main(int argc, char **argv)
         else if (a == "--connections") o.connections = std::max(1, std::atoi(v.c_str()));
         else if (a == "--duration") o.duration = std::atof(v.c_str());
         else if (a == "--warmup") o.warmup = std::atof(v.c_str());
+        else if (a == "--cpu-server") cpu.watchServer(std::atoi(v.c_str()));
+        else if (a == "--cpu-postgres") cpu.watchPostgres(std::atoi(v.c_str()));
         else if (a == "--header") o.headers.push_back(v);
         else {
             std::fprintf(stderr, "bench_http: unknown argument %s\n", a.c_str());
@@ -181,13 +184,15 @@ int main(int argc, char **argv)
         });
     std::this_thread::sleep_for(std::chrono::duration<double>(o.warmup));
     const auto start = Clock::now();
+    cpu.start();
     measuring = true;
     std::this_thread::sleep_for(std::chrono::duration<double>(o.duration));
     measuring = false;
+    cpu.stop();
     total.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     stop = true;
     for (std::thread &t : threads)
         t.join();
-    printResult(total);
+    printResult(total, cpu.perRequest(double(total.latenciesUs.size())));
     return 0;
 }

@@ -3,7 +3,7 @@
 // same settings, the hand-written SQL for the query, `commit` — all prepared and pipelined in one
 // round trip; prints requests/s, p50/p99 and errors like bench_http.
 //   bench_rawsql --db CONNINFO --sql SQL [--param V]… [--setting NAME=VALUE]… [--ids M]
-//                [--connections N] [--duration S] [--warmup S]
+//                [--connections N] [--duration S] [--warmup S] [--cpu-postgres POSTMASTER_PID]
 // `{{i}}` in a --param becomes 1 + (a per-connection counter) mod M.
 #include "benchstats.h"
 
@@ -27,6 +27,7 @@ int main(int argc, char **argv)
     std::vector<std::pair<std::string, std::string>> settings;
     int connections = 1, ids = 1;
     double duration = 10, warmup = 1;
+    CpuWatch cpu;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--db") db = v;
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
         else if (a == "--connections") connections = std::max(1, std::atoi(v.c_str()));
         else if (a == "--duration") duration = std::atof(v.c_str());
         else if (a == "--warmup") warmup = std::atof(v.c_str());
+        else if (a == "--cpu-postgres") cpu.watchPostgres(std::atoi(v.c_str()));
         else {
             std::fprintf(stderr, "bench_rawsql: unknown argument %s\n", a.c_str());
             return 2;
@@ -145,13 +147,15 @@ int main(int argc, char **argv)
         });
     std::this_thread::sleep_for(std::chrono::duration<double>(warmup));
     const auto start = Clock::now();
+    cpu.start();
     measuring = true;
     std::this_thread::sleep_for(std::chrono::duration<double>(duration));
     measuring = false;
+    cpu.stop();
     total.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     stop = true;
     for (std::thread &t : threads)
         t.join();
-    printResult(total);
+    printResult(total, cpu.perRequest(double(total.latenciesUs.size())));
     return failed ? 1 : 0;
 }

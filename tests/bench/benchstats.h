@@ -1,7 +1,7 @@
 #pragma once
 
-// Shared by the benchmarks: the load generators' `{{i}}` request template, latency percentiles and the
-// one-line result they print, and the GraphQL benchmarks' input files. No Qt here: the load generators
+// Shared by the benchmarks: the load generators' `{{i}}` request template, latency percentiles, CPU
+// per request and the one-line result they print, and the GraphQL benchmarks' input files. No Qt here: the load generators
 // link none.
 #include <algorithm>
 #include <cstdio>
@@ -9,6 +9,9 @@
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace refract::bench {
 
@@ -30,7 +33,79 @@ struct LoadResult
     std::string firstError;
 };
 
-inline void printResult(LoadResult &r)
+/// CPU time (user + system, µs) of the processes a request crosses, read from /proc over the
+/// measured window: this process (the client), the server process, and every backend of a
+/// PostgreSQL cluster (the children of its postmaster). On a small machine where all of them share
+/// the cores, requests/s follows their sum, so this says which hop costs what.
+class CpuWatch
+{
+public:
+    void watchServer(int pid) { m_server = pid; }
+    void watchPostgres(int postmasterPid) { m_postmaster = postmasterPid; }
+    void start() { m_begin = sample(); }
+    void stop() { m_end = sample(); }
+    /// ` cpu_us_per_req client=… server=… postgres=…` (the parts watched), or "" without requests.
+    std::string perRequest(double requests) const
+    {
+        if (requests <= 0)
+            return {};
+        char out[160];
+        int n = std::snprintf(out, sizeof out, " cpu_us_per_req client=%.1f", (m_end.self - m_begin.self) / requests);
+        if (m_server > 0)
+            n += std::snprintf(out + n, sizeof out - size_t(n), " server=%.1f", (m_end.server - m_begin.server) / requests);
+        if (m_postmaster > 0)
+            std::snprintf(out + n, sizeof out - size_t(n), " postgres=%.1f", (m_end.postgres - m_begin.postgres) / requests);
+        return out;
+    }
+
+private:
+    struct Sample
+    {
+        double self = 0, server = 0, postgres = 0;
+    };
+    /// utime + stime of a process (all its threads), µs; 0 when it is gone.
+    static double processUs(int pid)
+    {
+        std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+        std::string line;
+        if (!std::getline(f, line))
+            return 0;
+        // Fields after the command name, which is in parentheses and may contain spaces.
+        const size_t close = line.rfind(')');
+        if (close == std::string::npos)
+            return 0;
+        std::vector<std::string> fields;
+        size_t at = close + 2;
+        while (at < line.size() && fields.size() < 13) {
+            const size_t space = line.find(' ', at);
+            fields.push_back(line.substr(at, space - at));
+            at = space == std::string::npos ? line.size() : space + 1;
+        }
+        if (fields.size() < 13)
+            return 0;
+        const double ticks = std::atof(fields[11].c_str()) + std::atof(fields[12].c_str()); // utime, stime
+        return ticks * 1e6 / double(sysconf(_SC_CLK_TCK));
+    }
+    Sample sample() const
+    {
+        Sample s;
+        rusage self{};
+        getrusage(RUSAGE_SELF, &self);
+        s.self = double(self.ru_utime.tv_sec + self.ru_stime.tv_sec) * 1e6 + double(self.ru_utime.tv_usec + self.ru_stime.tv_usec);
+        if (m_server > 0)
+            s.server = processUs(m_server);
+        if (m_postmaster > 0) {
+            std::ifstream children("/proc/" + std::to_string(m_postmaster) + "/task/" + std::to_string(m_postmaster) + "/children");
+            for (int child; children >> child;)
+                s.postgres += processUs(child);
+        }
+        return s;
+    }
+    int m_server = 0, m_postmaster = 0;
+    Sample m_begin, m_end;
+};
+
+inline void printResult(LoadResult &r, const std::string &extra = {})
 {
     std::sort(r.latenciesUs.begin(), r.latenciesUs.end());
     auto pct = [&](double p) {
@@ -40,7 +115,8 @@ inline void printResult(LoadResult &r)
         return r.latenciesUs[i] / 1000.0;
     };
     const double ok = double(r.latenciesUs.size());
-    std::printf("rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%ld requests=%.0f\n", ok / r.seconds, pct(0.50), pct(0.99), r.errors, ok);
+    std::printf("rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%ld requests=%.0f%s\n", ok / r.seconds, pct(0.50), pct(0.99), r.errors, ok,
+                extra.c_str());
     if (!r.firstError.empty())
         std::fprintf(stderr, "first error: %s\n", r.firstError.c_str());
 }
