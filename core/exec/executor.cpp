@@ -224,7 +224,8 @@ ExecutionTask Executor::run(const CompiledOperation &operation, ExecuteOptions o
             if (!failed) {
                 const pg::Result &r = results[payloadAt];
                 values[i] = r.rows() > 0 && !r.isNull(0, 0) ? QByteArray(r.raw(0, 0).data(), r.raw(0, 0).size()) : QByteArray("null");
-                if (!f.noRowsMessage.isEmpty() && r.rows() > 0 && r.text(0, 1) == QLatin1String("0")) {
+                // No row (a payload built from the changed rows) or a count of 0: nothing matched.
+                if (!f.noRowsMessage.isEmpty() && (r.rows() == 0 || (r.columns() > 1 && r.text(0, 1) == QLatin1String("0")))) {
                     errors[i] = ExecError{f.noRowsMessage, {f.location}, QJsonArray{f.responseKey}, {}};
                     values[i].reset();
                 }
