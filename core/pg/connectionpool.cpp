@@ -73,6 +73,16 @@ bool ConnectionPool::ensureOpen(Connection *c, QString *error)
 
 Connection *ConnectionPool::acquire(int timeoutMs, QString *error, bool *busy)
 {
+    return take(timeoutMs, error, busy);
+}
+
+Connection *ConnectionPool::tryAcquire(QString *error, bool *busy)
+{
+    return take(-1, error, busy);
+}
+
+Connection *ConnectionPool::take(int timeoutMs, QString *error, bool *busy)
+{
     if (busy)
         *busy = false;
     Connection *c = nullptr;
@@ -80,9 +90,10 @@ Connection *ConnectionPool::acquire(int timeoutMs, QString *error, bool *busy)
         QMutexLocker lock(&m_mutex);
         QDeadlineTimer deadline(qMax(0, timeoutMs));
         while (m_idle.empty()) {
-            if (!m_available.wait(&m_mutex, deadline)) {
+            if (timeoutMs < 0 || !m_available.wait(&m_mutex, deadline)) {
                 if (error)
-                    *error = QStringLiteral("no database connection became free within %1 ms").arg(timeoutMs);
+                    *error = timeoutMs < 0 ? QStringLiteral("every database connection is in use")
+                                           : QStringLiteral("no database connection became free within %1 ms").arg(timeoutMs);
                 if (busy)
                     *busy = true;
                 return nullptr;
@@ -92,32 +103,6 @@ Connection *ConnectionPool::acquire(int timeoutMs, QString *error, bool *busy)
         m_idle.pop_back();
     }
     // Reconnecting happens outside the lock so one slow reconnect does not stall other threads.
-    if (!ensureOpen(c, error)) {
-        QMutexLocker lock(&m_mutex);
-        m_idle.push_back(c);
-        m_available.wakeOne();
-        return nullptr;
-    }
-    return c;
-}
-
-Connection *ConnectionPool::tryAcquire(QString *error, bool *busy)
-{
-    if (busy)
-        *busy = false;
-    Connection *c = nullptr;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_idle.empty()) {
-            if (error)
-                *error = QStringLiteral("every database connection is in use");
-            if (busy)
-                *busy = true;
-            return nullptr;
-        }
-        c = m_idle.back();
-        m_idle.pop_back();
-    }
     if (!ensureOpen(c, error)) {
         QMutexLocker lock(&m_mutex);
         m_idle.push_back(c);

@@ -73,6 +73,8 @@ public:
 
 private:
     bool ensureOpen(Connection *c, QString *error);
+    /// An idle connection, opened if need be; waits up to `timeoutMs`, or not at all when negative.
+    Connection *take(int timeoutMs, QString *error, bool *busy);
 
     QString m_conninfo;
     std::vector<std::unique_ptr<Connection>> m_all;

@@ -40,11 +40,15 @@ struct Reply
 class Client
 {
 public:
+    /// (Re)connects; what was buffered from an earlier connection is dropped.
     bool connect(quint16 port)
     {
+        m_buffer.clear();
+        m_socket.abort();
         m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
         return m_socket.waitForConnected(5000);
     }
+    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     bool send(const QByteArray &bytes)
     {
         m_socket.write(bytes);
@@ -81,8 +85,9 @@ public:
         m_buffer.remove(0, length);
         return r;
     }
+    /// One request and its response; status 0 when the connection closed or `timeoutMs` passed.
     Reply request(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
-                  const QList<QByteArray> &headers = {"Content-Type: application/json"})
+                  const QList<QByteArray> &headers = {"Content-Type: application/json"}, int timeoutMs = 15000)
     {
         QByteArray req = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
         for (const QByteArray &h : headers)
@@ -92,7 +97,7 @@ public:
         req += "\r\n" + body;
         if (!send(req))
             return {};
-        return read();
+        return read(timeoutMs);
     }
     /// True when the server closed the connection within `timeoutMs`.
     bool waitClosed(int timeoutMs)
@@ -112,7 +117,9 @@ public:
 private:
     bool fill(int timeoutMs)
     {
-        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(qMax(1, timeoutMs)))
+        if (timeoutMs <= 0)
+            return false;
+        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(timeoutMs))
             return false;
         m_buffer += m_socket.readAll();
         return true;

@@ -1,3 +1,5 @@
+#include "httptestclient.h"
+
 #include <identity/jwt.h>
 #include <net/localservice.h>
 #include <pg/connection.h>
@@ -38,6 +40,9 @@
 // succeed, the pool reconnected, the LISTEN session listens again (a `listen(topic:)` subscription
 // gets NOTIFYs) and `on<Mutation>` subscriptions get events; nothing hangs or crashes.
 using namespace refract;
+using refract::test::Client;
+using refract::test::gql;
+using refract::test::Reply;
 
 namespace {
 
@@ -172,93 +177,6 @@ private:
     bool m_started = false;
 };
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &h : headers)
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        return {};
-    }
-};
-
-/// A blocking HTTP/1.1 keep-alive client on one socket (for plain threads, no event loop).
-class Client
-{
-public:
-    bool connect(quint16 port)
-    {
-        m_buffer.clear();
-        m_socket.abort();
-        m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        return m_socket.waitForConnected(5000);
-    }
-    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
-    /// One request and its response; status 0 when the connection closed or `timeoutMs` passed.
-    Reply request(const QByteArray &method, const QByteArray &target, const QByteArray &body, const QList<QByteArray> &headers,
-                  int timeoutMs = 15000)
-    {
-        QByteArray req = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-        for (const QByteArray &h : headers)
-            req += h + "\r\n";
-        if (method == "POST")
-            req += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-        req += "\r\n" + body;
-        m_socket.write(req);
-        if (!m_socket.waitForBytesWritten(5000) && m_socket.bytesToWrite() > 0)
-            return {};
-        Reply r;
-        QElapsedTimer t;
-        t.start();
-        qsizetype end;
-        while ((end = m_buffer.indexOf("\r\n\r\n")) < 0)
-            if (!fill(timeoutMs - int(t.elapsed())))
-                return r;
-        const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-        qint64 length = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            const qsizetype colon = line.indexOf(':');
-            r.headers.append(qMakePair(line.left(colon).trimmed(), line.mid(colon + 1).trimmed()));
-            if (line.left(colon).trimmed().toLower() == "content-length")
-                length = line.mid(colon + 1).trimmed().toLongLong();
-        }
-        m_buffer.remove(0, end + 4);
-        while (m_buffer.size() < length)
-            if (!fill(timeoutMs - int(t.elapsed())))
-                return r;
-        r.status = lines.value(0).split(' ').value(1).toInt();
-        r.body = m_buffer.left(length);
-        m_buffer.remove(0, length);
-        return r;
-    }
-
-private:
-    bool fill(int timeoutMs)
-    {
-        if (timeoutMs <= 0)
-            return false;
-        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(timeoutMs))
-            return false;
-        m_buffer += m_socket.readAll();
-        return true;
-    }
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-};
-
-QByteArray gql(const QString &query, const QJsonObject &variables = {})
-{
-    QJsonObject o{{QStringLiteral("query"), query}};
-    if (!variables.isEmpty())
-        o.insert(QStringLiteral("variables"), variables);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 /// graphql-transport-ws on the test's thread; messages are queued and taken by predicate.
 class WsClient : public QObject

@@ -43,6 +43,35 @@ int gatedAnswer(const Reply &r)
     return r.status == 200 ? r.json()[QStringLiteral("data")][QStringLiteral("gatedValue")].toInt(-1) : -1;
 }
 
+/// Clients that each send one gated request (n = base, base + 1, …) from a thread of their own
+/// and keep the answer (-1: an error, -2: no connection). Joined on destruction at the latest, so a
+/// failing check never leaves a thread running.
+class GatedClients
+{
+public:
+    GatedClients(quint16 port, int count, int base) : m_answers(size_t(count), 0)
+    {
+        for (int i = 0; i < count; ++i)
+            m_threads.emplace_back([this, port, i, base] {
+                Client c;
+                m_answers[size_t(i)] = c.connect(port) ? gatedAnswer(c.request("POST", "/graphql", gatedQuery(base + i))) : -2;
+            });
+    }
+    ~GatedClients() { join(); }
+    void join()
+    {
+        for (std::thread &t : m_threads)
+            if (t.joinable())
+                t.join();
+    }
+    /// Valid after join().
+    int answer(int i) const { return m_answers[size_t(i)]; }
+
+private:
+    std::vector<int> m_answers;
+    std::vector<std::thread> m_threads;
+};
+
 } // namespace
 
 class TestServerConcurrency : public QObject
@@ -147,21 +176,13 @@ void TestServerConcurrency::oneWorkerKeepsRequestsInFlight()
     QVERIFY(startServer(1, 4));
     closeGate();
     constexpr int kClients = 4;
-    std::vector<int> answers(kClients, 0);
-    std::vector<std::thread> clients;
-    const quint16 port = m_server->port();
-    for (int i = 0; i < kClients; ++i)
-        clients.emplace_back([&answers, port, i] {
-            Client c;
-            answers[i] = c.connect(port) ? gatedAnswer(c.request("POST", "/graphql", gatedQuery(100 + i))) : -2;
-        });
+    GatedClients clients(m_server->port(), kClients, 100);
     const int waiting = awaitWaiting(kClients);
     openGate();
-    for (std::thread &t : clients)
-        t.join();
+    clients.join();
     QCOMPARE(waiting, kClients);
     for (int i = 0; i < kClients; ++i)
-        QCOMPARE(answers[i], 100 + i);
+        QCOMPARE(clients.answer(i), 100 + i);
 }
 
 void TestServerConcurrency::requestsQueueForBusyPool()
@@ -171,14 +192,8 @@ void TestServerConcurrency::requestsQueueForBusyPool()
     QVERIFY(startServer(1, 2));
     closeGate();
     constexpr int kClients = 6;
-    std::vector<int> answers(kClients, 0);
-    std::vector<std::thread> clients;
     const quint16 port = m_server->port();
-    for (int i = 0; i < kClients; ++i)
-        clients.emplace_back([&answers, port, i] {
-            Client c;
-            answers[i] = c.connect(port) ? gatedAnswer(c.request("POST", "/graphql", gatedQuery(200 + i))) : -2;
-        });
+    GatedClients clients(port, kClients, 200);
     const int waiting = awaitWaiting(2);
     // The worker is not blocked: a request that needs no database is answered while all wait.
     Client other;
@@ -186,15 +201,14 @@ void TestServerConcurrency::requestsQueueForBusyPool()
     const Reply invalid = other.request("POST", "/graphql", gql(QStringLiteral("{ noSuchField }")));
     const int waitingAfter = waitingAtGate();
     openGate();
-    for (std::thread &t : clients)
-        t.join();
+    clients.join();
     QCOMPARE(waiting, 2);
     QCOMPARE(waitingAfter, 2); // never more in PostgreSQL than the pool has connections
     QCOMPARE(invalid.status, 200);
     QVERIFY2(invalid.json()[QStringLiteral("errors")][0][QStringLiteral("message")].toString().contains(QLatin1String("noSuchField")),
              invalid.body.constData());
     for (int i = 0; i < kClients; ++i)
-        QCOMPARE(answers[i], 200 + i);
+        QCOMPARE(clients.answer(i), 200 + i);
     QCOMPARE(m_pool->idleCount(), 2);
 }
 
@@ -204,12 +218,8 @@ void TestServerConcurrency::poolWaitTimesOut()
     // then answers 503 with a GraphQL error; the held one still completes.
     QVERIFY(startServer(1, 1, 300));
     closeGate();
-    int held = 0;
     const quint16 port = m_server->port();
-    std::thread holder([&held, port] {
-        Client c;
-        held = c.connect(port) ? gatedAnswer(c.request("POST", "/graphql", gatedQuery(7))) : -2;
-    });
+    GatedClients holder(port, 1, 7);
     const int waiting = awaitWaiting(1);
     Client c;
     const bool connected = c.connect(port);
@@ -222,7 +232,7 @@ void TestServerConcurrency::poolWaitTimesOut()
     QVERIFY2(late.json()[QStringLiteral("errors")][0][QStringLiteral("message")].toString().contains(QLatin1String("no database connection became free")),
              late.body.constData());
     QCOMPARE(late.header("retry-after"), QByteArray("1"));
-    QCOMPARE(held, 7);
+    QCOMPARE(holder.answer(0), 7);
     // And the server goes on.
     const Reply after = c.request("POST", "/graphql", gql(QStringLiteral("{ postById(id: 1) { id } }")));
     QCOMPARE(after.status, 200);
