@@ -20,10 +20,13 @@ PendingExecution::PendingExecution(CompiledOperation operation, pg::Connection &
 
 PendingExecution::~PendingExecution()
 {
-    // Abandoned mid-flight (the server is closing): finish the round trip blocking, so the
-    // connection goes back to its pool idle rather than in the middle of a pipeline.
-    if (!m_finished && m_connection && m_connection->pipelineActive())
+    // Abandoned mid-flight (the server is closing): cancel what runs and finish the round trip
+    // blocking, so the connection goes back to its pool idle rather than in the middle of a
+    // pipeline, and closing never waits for a long statement to end by itself.
+    if (!m_finished && m_connection && m_connection->pipelineActive()) {
+        m_connection->cancel();
         m_connection->waitForPipeline();
+    }
 }
 
 bool PendingExecution::isFinished() const { return m_finished; }

@@ -86,10 +86,11 @@ private slots:
     void poolWaitTimesOut();
     void clientGoneMidRequest();
     void pipelinedRequestsKeepTheirOrder();
+    void closingCancelsRequestsInFlight();
 
 private:
     /// A server with `threads` workers over a fresh pool of `poolSize` connections.
-    bool startServer(int threads, int poolSize, int acquireTimeoutMs = 5000);
+    bool startServer(int threads, int poolSize, int acquireTimeoutMs = 5000, int requestTimeoutMs = 30000);
     void closeGate() { QVERIFY(m_admin.exec(QStringLiteral("select pg_advisory_lock(%1)").arg(kGate)).ok()); }
     void openGate() { QVERIFY(m_admin.exec(QStringLiteral("select pg_advisory_unlock(%1)").arg(kGate)).ok()); }
     /// Backends of this database waiting for the gate now.
@@ -130,7 +131,7 @@ void TestServerConcurrency::cleanupTestCase()
     m_pool.reset();
 }
 
-bool TestServerConcurrency::startServer(int threads, int poolSize, int acquireTimeoutMs)
+bool TestServerConcurrency::startServer(int threads, int poolSize, int acquireTimeoutMs, int requestTimeoutMs)
 {
     m_server.reset();
     m_pool = std::make_unique<pg::ConnectionPool>(m_db.conninfo(), poolSize);
@@ -142,6 +143,7 @@ bool TestServerConcurrency::startServer(int threads, int poolSize, int acquireTi
     net::LocalServerOptions options;
     options.threads = threads;
     options.graphql.acquireTimeoutMs = acquireTimeoutMs;
+    options.graphql.requestTimeoutMs = requestTimeoutMs;
     options.graphql.auth.defaultRole = QStringLiteral("forum_example_person");
     m_server = std::make_unique<ServerThread>();
     if (!m_server->start(m_engine, *m_pool, options)) {
@@ -284,6 +286,34 @@ void TestServerConcurrency::pipelinedRequestsKeepTheirOrder()
     QCOMPARE(gatedAnswer(first), 11);
     QCOMPARE(second.status, 200);
     QCOMPARE(second.json()[QStringLiteral("data")][QStringLiteral("postById")][QStringLiteral("id")].toInt(), 2);
+}
+
+void TestServerConcurrency::closingCancelsRequestsInFlight()
+{
+    // The server closes while a request waits in PostgreSQL with no statement_timeout: closing
+    // cancels it instead of waiting for it (which would be forever here: the gate stays closed).
+    QVERIFY(startServer(1, 1, 5000, 0));
+    closeGate();
+    GatedClients client(m_server->port(), 1, 13);
+    const int waiting = awaitWaiting(1);
+    std::atomic_bool closed{false};
+    std::thread closer([this, &closed] {
+        m_server.reset();
+        closed = true;
+    });
+    QDeadlineTimer deadline(15000);
+    while (!closed && !deadline.hasExpired())
+        QThread::msleep(20);
+    const bool closedInTime = closed;
+    const int waitingAfter = waitingAtGate();
+    openGate(); // lets a server that did not cancel finish, so the test ends either way
+    closer.join();
+    client.join();
+    QCOMPARE(waiting, 1);
+    QVERIFY2(closedInTime, "closing the server waited for the request in flight");
+    QCOMPARE(waitingAfter, 0);
+    QVERIFY(client.answer(0) != 13); // its connection closed without an answer
+    QCOMPARE(m_pool->idleCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerConcurrency)
