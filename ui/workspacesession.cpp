@@ -1,5 +1,6 @@
 #include "workspacesession.h"
 
+#include "connectionbar.h"
 #include "eventlog.h"
 #include "mainwindow.h"
 #include "queryeditor.h"
@@ -204,7 +205,11 @@ bool WorkspaceSession::newWorkspace(QString *error)
     const QString path = untitledDir() + QLatin1String("/untitled-") +
                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
                          workspace::Workspace::fileSuffix();
-    const workspace::Workspace fresh;
+    // A new workspace starts with the profiles the demo opens with (anonymous, johndoe), so that
+    // Row Level Security can be tried at once; the user edits or deletes them like any other.
+    workspace::Workspace fresh;
+    for (const identity::IdentityProfile &p : ConnectionBar::demoProfiles())
+        fresh.profiles.append(p.toJson());
     QString why;
     if (!fresh.save(path, &why)) {
         if (error)

@@ -51,7 +51,8 @@ public:
     void scheduleSave();
     bool isSavePending() const;
 
-    /// File → New: saves the current workspace, then starts an empty untitled one.
+    /// File → New: saves the current workspace, then starts an untitled one: one empty tab, no
+    /// history, and the demo's starter identity profiles (ConnectionBar::demoProfiles).
     bool newWorkspace(QString *error = nullptr);
     /// File → Open: reads `path` first; only when it is a workspace is the current one saved and
     /// replaced. false with the reason otherwise (nothing changed).

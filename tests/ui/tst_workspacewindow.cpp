@@ -12,6 +12,7 @@
 #include <workspace/workspace.h>
 
 #include <QAction>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
@@ -103,6 +104,7 @@ private slots:
     void openRefusesForeignFiles();
     void savedOperations();
     void tabIdentityRestored();
+    void newWorkspaceHasStarterProfiles();
     void autosaveSurvivesKill9();
 
 private:
@@ -343,6 +345,75 @@ void TestWorkspaceWindow::tabIdentityRestored()
         w.setDemoMode(true);
         QCOMPARE(w.connectionBar()->currentIdentity().key, QStringLiteral("johndoe"));
     }
+}
+
+void TestWorkspaceWindow::newWorkspaceHasStarterProfiles()
+{
+    // A workspace of the user's own with one profile of theirs.
+    const QString own = m_files.filePath(QStringLiteral("own") + workspace::Workspace::fileSuffix());
+    {
+        workspace::Workspace ws;
+        ws.profiles.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("alice")},
+                                       {QStringLiteral("claims"), QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")}}},
+                                       {QStringLiteral("role"), QStringLiteral("forum_example_person")},
+                                       {QStringLiteral("claimsMapping"), QStringLiteral("appsync")}});
+        QVERIFY(ws.save(own));
+    }
+    auto keys = [](MainWindow &w) {
+        QStringList out;
+        QComboBox *combo = w.connectionBar()->identityCombo();
+        for (int i = 0; i < combo->count(); ++i)
+            if (const QString key = combo->itemData(i).toString(); !key.isEmpty())
+                out << key;
+        return out;
+    };
+    MainWindow w(nullptr, own);
+    QCOMPARE(keys(w), QStringList{QStringLiteral("alice")});
+
+    // File → New: the demo's starter profiles, the same ones demo mode adds, ready to run as.
+    QVERIFY(w.newWorkspace());
+    QStringList expected;
+    for (const identity::IdentityProfile &p : ConnectionBar::demoProfiles())
+        expected << p.name;
+    QCOMPARE(expected, (QStringList{QStringLiteral("anonymous"), QStringLiteral("johndoe")}));
+    QCOMPARE(keys(w), expected);
+    QComboBox *combo = w.connectionBar()->identityCombo();
+    combo->setCurrentIndex(combo->findData(QStringLiteral("johndoe")));
+    emit combo->activated(combo->currentIndex());
+    const ConnectionBar::Identity johndoe = w.connectionBar()->currentIdentity();
+    QCOMPARE(johndoe.key, QStringLiteral("johndoe"));
+    bool hasRole = false, hasUsername = false;
+    for (const auto &setting : johndoe.settings) {
+        hasRole |= setting.first == QLatin1String("role") && setting.second == QLatin1String("forum_example_person");
+        hasUsername |= setting.second == QLatin1String("johndoe");
+    }
+    QVERIFY2(hasRole && hasUsername, "johndoe's settings carry the role and the username claim");
+
+    // They are the new workspace's own (in its file, never a secret), not shared with the old one.
+    workspace::Workspace onDisk;
+    QVERIFY(onDisk.loadExisting(w.workspaceSession()->path()));
+    QStringList names;
+    for (const QJsonObject &o : onDisk.profiles) {
+        names << o.value(QStringLiteral("name")).toString();
+        QVERIFY(!o.contains(QStringLiteral("secret")) && !o.contains(QStringLiteral("key")));
+    }
+    QCOMPARE(names, expected);
+    if (!screenshotPath("new-profiles").isEmpty()) {
+        w.resize(1100, 640);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        combo->showPopup();
+        QTest::qWait(300);
+        QPixmap shot = w.grab();
+        QPainter painter(&shot);
+        if (QWidget *popup = combo->view()->window(); popup && popup->isVisible())
+            painter.drawPixmap(w.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+        painter.end();
+        QVERIFY(shot.save(screenshotPath("new-profiles")));
+        combo->hidePopup();
+    }
+    QVERIFY(w.openWorkspace(own));
+    QCOMPARE(keys(w), QStringList{QStringLiteral("alice")});
 }
 
 void TestWorkspaceWindow::autosaveSurvivesKill9()
