@@ -63,6 +63,10 @@ public:
     /// Reads a deployed GraphQL API's schema in the background (mainwindowremote.cpp); Run then
     /// sends operations there. Replaces the database connection.
     void connectToEndpoint(const RemoteEndpoint &endpoint);
+    /// At start: connects again to the endpoint the workspace had open, once the keychain has
+    /// given back its secret header values (the workspace keeps only their names). Does nothing
+    /// when another connection was chosen meanwhile (e.g. `--db`).
+    void reopenEndpoint(const RemoteEndpoint &endpoint);
     RemoteSession *remoteSession() const { return m_remote; }
     void cancelBackgroundWork();
     bool isBusy() const;

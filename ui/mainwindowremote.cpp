@@ -19,6 +19,8 @@
 #include <QStatusBar>
 #include <QStyle>
 
+#include <memory>
+
 namespace refract::ui {
 
 void MainWindow::createRemoteActions()
@@ -107,7 +109,7 @@ void MainWindow::connectToEndpoint(const RemoteEndpoint &endpoint)
         if (endpoint.isSecret(h) && !h.value.isEmpty())
             PasswordKeychain::instance()->store(endpoint.secretKey(h.name), h.value);
     RecentConnections::addEndpoint(endpoint);
-    m_session->addRecentConnection(endpoint.toJson());
+    m_session->addRecentConnection(endpoint.toJson()); // also saves the endpoint as the open one
     const QString source = endpoint.schemaSource == RemoteEndpoint::SchemaSource::SdlFile
         ? tr("schema from %1").arg(endpoint.sdlPath)
         : tr("schema by introspection");
@@ -117,9 +119,61 @@ void MainWindow::connectToEndpoint(const RemoteEndpoint &endpoint)
     m_remote->connectTo(endpoint);
 }
 
+void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
+{
+    if (!saved.isValid() || m_haveParams || m_remote->endpoint().isValid())
+        return; // another connection was chosen meanwhile
+    const int generation = m_connectGeneration;
+    // Shared by the keychain answers: the endpoint filling up, the answers still awaited, the
+    // headers the keychain had nothing for.
+    struct Pending
+    {
+        RemoteEndpoint endpoint;
+        int waiting = 0;
+        QStringList missing;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->endpoint = saved;
+    log(EventLog::Info, tr("Reopening GraphQL endpoint %1, open when the workbench last closed").arg(saved.displayName()));
+    auto go = [this, generation, pending] {
+        if (generation != m_connectGeneration || m_haveParams || m_remote->endpoint().isValid())
+            return; // the user connected elsewhere while the keychain answered
+        if (!pending->missing.isEmpty())
+            log(EventLog::Warning,
+                tr("No stored value for %1 of %2 (%3): connecting without it; set it again in File → Connect to "
+                   "GraphQL Endpoint…")
+                    .arg(pending->missing.join(QLatin1String(", ")), pending->endpoint.displayName(),
+                         PasswordKeychain::instance()->statusText()));
+        connectToEndpoint(pending->endpoint);
+    };
+    for (const RemoteEndpoint::Header &h : std::as_const(pending->endpoint.headers))
+        if (pending->endpoint.isSecret(h) && h.value.isEmpty() && !h.name.isEmpty())
+            ++pending->waiting;
+    if (pending->waiting == 0) {
+        go();
+        return;
+    }
+    m_connectionBar->setConnecting(saved.displayName());
+    for (qsizetype i = 0; i < pending->endpoint.headers.size(); ++i) {
+        const RemoteEndpoint::Header &h = pending->endpoint.headers.at(i);
+        if (!pending->endpoint.isSecret(h) || !h.value.isEmpty() || h.name.isEmpty())
+            continue;
+        PasswordKeychain::instance()->lookup(pending->endpoint.secretKey(h.name), this, [pending, i, go](const QString &secret) {
+            RemoteEndpoint::Header &header = pending->endpoint.headers[i];
+            if (secret.isEmpty())
+                pending->missing.append(header.name);
+            else
+                header.value = secret;
+            if (--pending->waiting == 0)
+                go();
+        });
+    }
+}
+
 void MainWindow::leaveRemote()
 {
     m_remote->disconnectEndpoint();
+    m_session->scheduleSave(); // no endpoint is open any more
     m_explorer->setDatabaseNote(QString());
     m_connectionBar->identityCombo()->setEnabled(true);
     m_connectionBar->identityCombo()->setToolTip(tr("The role and claims queries run with (Ctrl+I)"));

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "queryeditor.h"
 #include "querytab.h"
+#include "remotesession.h"
 #include "runcontroller.h"
 
 #include <QDateTime>
@@ -174,6 +175,10 @@ void WorkspaceSession::collect()
         m_workspace.tabs.append(t);
     }
     m_workspace.currentTab = qMax(0, tabs->currentIndex());
+    // The endpoint the window is on (connected, or last tried) is reopened at the next start;
+    // toJson() leaves secret header values out (they stay in the keychain).
+    const RemoteEndpoint &endpoint = m_window->remoteSession()->endpoint();
+    m_workspace.openConnection = endpoint.isValid() ? endpoint.toJson() : QJsonObject();
 }
 
 bool WorkspaceSession::saveNow()

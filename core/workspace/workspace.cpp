@@ -131,7 +131,7 @@ QString Workspace::defaultPath()
 
 QJsonObject Workspace::toJson() const
 {
-    return {{QStringLiteral("format"), QStringLiteral("refract-workspace")},
+    QJsonObject json{{QStringLiteral("format"), QStringLiteral("refract-workspace")},
             {QStringLiteral("version"), Version},
             {QStringLiteral("tabs"), arrayOf(tabs, tabJson)},
             {QStringLiteral("currentTab"), currentTab},
@@ -139,6 +139,9 @@ QJsonObject Workspace::toJson() const
             {QStringLiteral("profiles"), arrayOf(profiles, [](const QJsonObject &o) { return o; })},
             {QStringLiteral("history"), arrayOf(history, historyJson)},
             {QStringLiteral("savedOperations"), arrayOf(savedOperations, savedJson)}};
+    if (!openConnection.isEmpty())
+        json.insert(QStringLiteral("openConnection"), openConnection);
+    return json;
 }
 
 Workspace Workspace::fromJson(const QJsonObject &json)
@@ -160,6 +163,7 @@ Workspace Workspace::fromJson(const QJsonObject &json)
     for (const QJsonValue &v : json.value(QLatin1String("savedOperations")).toArray())
         if (v.isObject())
             w.saveOperation(savedFrom(v.toObject()));
+    w.openConnection = json.value(QLatin1String("openConnection")).toObject(); // not an object: none
     return w;
 }
 

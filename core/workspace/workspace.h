@@ -66,6 +66,9 @@ public:
     QList<QJsonObject> profiles;
     QList<HistoryEntry> history; ///< newest first
     QList<SavedOperation> savedOperations; ///< in the order they were first saved
+    /// The connection the window was on when it was last saved (a JSON object the UI understands,
+    /// secrets stripped by the UI), reopened at the next start; empty when none was open.
+    QJsonObject openConnection;
 
     /// `<AppDataLocation>/workspace.json`.
     static QString defaultPath();

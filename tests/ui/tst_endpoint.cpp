@@ -21,6 +21,8 @@
 #include <ui/resultsview.h>
 #include <ui/schemacontext.h>
 #include <ui/workspacesession.h>
+#include <workspace/workspace.h>
+#include <ui/pgconnectionparams.h>
 
 #include <QAction>
 #include <QApplication>
@@ -76,6 +78,7 @@ private slots:
     void connectExploreRun();
     void unreachableEndpoint();
     void sdlSchemaAndCancelledRun();
+    void reopenedAfterRestart();
 
 private:
     QByteArray token(qint64 expiresIn) const;
@@ -381,6 +384,95 @@ void TestEndpoint::sdlSchemaAndCancelledRun()
     w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
     QVERIFY(!w.isBusy());
     QVERIFY2(tab->results()->statusText().contains(QLatin1String("Nothing was sent")), qPrintable(tab->results()->statusText()));
+}
+
+void TestEndpoint::reopenedAfterRestart()
+{
+    if (!m_service)
+        QSKIP("no PostgreSQL environment (PGHOST/PGPORT/PGDATABASE); scripts/test provides one");
+    const QString url = m_service->url().toString();
+    const QByteArray bearer = "Bearer " + token(600);
+    const QString workspacePath = m_dir.filePath(QStringLiteral("workspace-restart.json"));
+    RemoteEndpoint e;
+    e.url = QUrl(url);
+    e.headers = {{QStringLiteral("Authorization"), QString::fromLatin1(bearer), true},
+                 {QStringLiteral("X-Client"), QStringLiteral("refract-test"), false}};
+    {
+        MainWindow w(nullptr, workspacePath);
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        w.connectToEndpoint(e);
+        QVERIFY(connected.wait(30000));
+        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+        w.close();
+    }
+    // The workspace names the open endpoint and its headers, never the token.
+    {
+        QFile f(workspacePath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject open = QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("openConnection")).toObject();
+        QCOMPARE(open.value(QLatin1String("url")).toString(), url);
+        const QByteArray json = QJsonDocument(open).toJson();
+        QVERIFY2(json.contains("Authorization") && json.contains("refract-test"), json.constData());
+        QVERIFY2(!json.contains(bearer.mid(7, 40)), "the token reached the workspace file");
+        QSettings().sync();
+        QFile settingsFile(QSettings().fileName());
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        QVERIFY2(!settingsFile.readAll().contains(bearer.mid(7, 40)), "the token reached the settings");
+    }
+    {
+        // The restart: the window opens at once and reconnects in the background, with the
+        // Authorization value from the secret store (the server answers as johndoe only with it).
+        MainWindow w(nullptr, workspacePath);
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        w.show();
+        QVERIFY(!w.remoteSession()->isConnected());
+        QVERIFY(connected.wait(30000));
+        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+        QVERIFY(w.remoteSession()->isConnected());
+        QCOMPARE(w.remoteSession()->endpoint().url.toString(), url);
+        QCOMPARE(w.remoteSession()->endpoint().headers, e.headers);
+        QVERIFY2(w.connectionBar()->statusText().contains(QLatin1String("(remote)")), qPrintable(w.connectionBar()->statusText()));
+        QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
+        QueryTab *tab = w.newQueryTab(QStringLiteral("{ currentPerson { username } }"));
+        w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+        QTRY_VERIFY(!tab->results()->isLoading());
+        QVERIFY2(tab->results()->rawText().contains(QLatin1String("\"username\": \"johndoe\"")), qPrintable(tab->results()->rawText()));
+        w.explorer()->selectType(QStringLiteral("Person"));
+        w.docs()->showType(QStringLiteral("Person"));
+        maybeGrab(&w, "reopened");
+        // Disconnect: the next start opens on nothing.
+        w.findChild<QAction *>(QStringLiteral("actionDisconnect"))->trigger();
+        w.close();
+    }
+    {
+        MainWindow w(nullptr, workspacePath);
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        QVERIFY(!connected.wait(500));
+        QVERIFY(!w.remoteSession()->endpoint().isValid());
+        w.close();
+    }
+    // A database connection asked for right after construction (refract --db) wins over the
+    // restored endpoint: put the endpoint back as open, then connect to PostgreSQL at once.
+    {
+        workspace::Workspace ws;
+        QVERIFY(ws.loadExisting(workspacePath));
+        ws.openConnection = e.withoutSecrets().toJson();
+        QVERIFY(ws.save(workspacePath));
+        MainWindow w(nullptr, workspacePath);
+        QSignalSpy reflected(&w, &MainWindow::reflectFinished);
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        PgConnectionParams params;
+        params.mode = PgConnectionParams::Uri;
+        params.uri = m_db.conninfo();
+        params.schemas = QStringLiteral("forum_example");
+        w.connectTo(params);
+        QVERIFY(reflected.wait(60000));
+        QTest::qWait(200);
+        QCOMPARE(connected.size(), 0);
+        QVERIFY(!w.remoteSession()->endpoint().isValid());
+    }
 }
 
 QTEST_MAIN(TestEndpoint)

@@ -48,7 +48,20 @@ void TestWorkspace::roundTrip()
     QCOMPARE(r.tabs, w.tabs);
     QCOMPARE(r.currentTab, 1);
     QCOMPARE(r.history, w.history);
+    QVERIFY(r.openConnection.isEmpty());
     QVERIFY(r == w);
+    // The connection open at the last save comes back; none is written when none is open.
+    QFile first(path);
+    QVERIFY(first.open(QIODevice::ReadOnly));
+    QVERIFY(!first.readAll().contains("openConnection"));
+    first.close();
+    w.openConnection = QJsonObject{{QStringLiteral("kind"), QStringLiteral("graphql")},
+                                   {QStringLiteral("url"), QStringLiteral("https://api.example/graphql")}};
+    QVERIFY2(w.save(path, &error), qPrintable(error));
+    QVERIFY2(r.load(path, &error), qPrintable(error));
+    QCOMPARE(r.openConnection, w.openConnection);
+    QVERIFY(r == w);
+    w.openConnection = {};
     // Saving again replaces the file whole (QSaveFile): no temporary file is left behind.
     QVERIFY(w.save(path, &error));
     QCOMPARE(QDir(dir.filePath(QStringLiteral("sub/dir"))).entryList(QDir::Files), QStringList{QStringLiteral("workspace.json")});
