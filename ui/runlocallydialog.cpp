@@ -1,5 +1,7 @@
 #include "runlocallydialog.h"
 
+#include "passwordkeychain.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -30,7 +32,7 @@ RunLocallyDialog::RunLocallyDialog(const QList<identity::IdentityProfile> &profi
     , m_secret(new QLineEdit(this))
     , m_defaultRole(new QLineEdit(this))
     , m_pool(new QSpinBox(this))
-    , m_remember(new QCheckBox(tr("&Remember these settings (never a typed secret)"), this))
+    , m_remember(new QCheckBox(tr("&Remember these settings (a typed secret in the keychain, never in settings)"), this))
     , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("runLocallyDialog"));
@@ -104,7 +106,15 @@ RunLocallyDialog::RunLocallyDialog(const QList<identity::IdentityProfile> &profi
             }
         updateState();
     });
-    setOptions(remembered());
+    const Options last = remembered();
+    setOptions(last);
+    // A remembered typed secret comes back from the keychain; the answer may take a moment (a
+    // locked keychain), so it fills the field only if the user has not typed one meanwhile.
+    if (last.secretTyped && last.typedSecret.isEmpty())
+        PasswordKeychain::instance()->lookup(typedSecretKey(), this, [this](const QString &secret) {
+            if (!secret.isEmpty() && m_secret->text().isEmpty())
+                m_secret->setText(secret);
+        });
     resize(560, sizeHint().height());
 }
 
@@ -136,9 +146,10 @@ RunLocallyDialog::Options RunLocallyDialog::options() const
     o.port = quint16(m_port->value());
     o.claimsMapping = m_mapping->currentData().toString();
     const QString source = m_secretSource->currentData().toString();
-    if (source == QLatin1String(Typed))
+    if (source == QLatin1String(Typed)) {
         o.typedSecret = m_secret->text().toUtf8();
-    else
+        o.secretTyped = true;
+    } else
         o.secretProfile = source;
     o.defaultRole = m_defaultRole->text().trimmed();
     o.poolSize = m_pool->value();
@@ -155,7 +166,7 @@ void RunLocallyDialog::setOptions(const Options &o)
     int source = 0;
     if (!o.secretProfile.isEmpty())
         source = qMax(0, m_secretSource->findData(o.secretProfile));
-    else if (!o.typedSecret.isEmpty())
+    else if (o.secretTyped || !o.typedSecret.isEmpty())
         source = m_secretSource->findData(QString::fromLatin1(Typed));
     m_secretSource->setCurrentIndex(source);
     m_secret->setText(QString::fromUtf8(o.typedSecret));
@@ -176,6 +187,7 @@ RunLocallyDialog::Options RunLocallyDialog::remembered()
     o.port = quint16(s.value(QStringLiteral("runLocally/port"), 0).toUInt());
     o.claimsMapping = s.value(QStringLiteral("runLocally/claimsMapping"), o.claimsMapping).toString();
     o.secretProfile = s.value(QStringLiteral("runLocally/secretProfile")).toString();
+    o.secretTyped = o.secretProfile.isEmpty() && s.value(QStringLiteral("runLocally/secretTyped")).toBool();
     o.defaultRole = s.value(QStringLiteral("runLocally/defaultRole")).toString();
     o.poolSize = s.value(QStringLiteral("runLocally/poolSize"), o.poolSize).toInt();
     return o;
@@ -201,12 +213,18 @@ void RunLocallyDialog::accept()
         s.setValue(QStringLiteral("runLocally/port"), o.port);
         s.setValue(QStringLiteral("runLocally/claimsMapping"), o.claimsMapping);
         s.setValue(QStringLiteral("runLocally/secretProfile"), o.secretProfile); // a name, never the secret
+        s.setValue(QStringLiteral("runLocally/secretTyped"), o.secretTyped);     // only that there is one
         s.setValue(QStringLiteral("runLocally/defaultRole"), o.defaultRole);
         s.setValue(QStringLiteral("runLocally/poolSize"), o.poolSize);
     } else {
-        for (const char *k : {"host", "port", "claimsMapping", "secretProfile", "defaultRole", "poolSize"})
+        for (const char *k : {"host", "port", "claimsMapping", "secretProfile", "secretTyped", "defaultRole", "poolSize"})
             s.remove(QStringLiteral("runLocally/") + QLatin1String(k));
     }
+    // The typed secret itself: the keychain (or this session's memory), like every other secret.
+    if (o.remember && o.secretTyped)
+        PasswordKeychain::instance()->store(typedSecretKey(), QString::fromUtf8(o.typedSecret));
+    else
+        PasswordKeychain::instance()->remove(typedSecretKey());
     QDialog::accept();
 }
 

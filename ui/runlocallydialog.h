@@ -15,7 +15,8 @@ namespace refract::ui {
 /// How Query → Run Locally serves the connection: address, port, JWT verification (the secret
 /// from an identity profile's signing key in the keychain, or typed), the claims mapping, the role
 /// of requests without a token and the pool size. "Remember" keeps the choices in QSettings, never
-/// a secret: a profile's key stays in the keychain, a typed secret only in this run's memory.
+/// a secret: a profile's key stays in the keychain, and a typed secret goes there too (under
+/// typedSecretKey(), through PasswordKeychain) to be filled in again the next time.
 class RunLocallyDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
         QString secretProfile;
         /// A typed secret (used when secretProfile is empty and typedSecret is set).
         QByteArray typedSecret;
+        /// The secret is typed: typedSecret, or (remembered()) the one the keychain keeps.
+        bool secretTyped = false;
         QString defaultRole;
         int poolSize = 4;
         bool remember = false;
@@ -40,8 +43,11 @@ public:
 
     Options options() const;
     void setOptions(const Options &options);
-    /// The options remembered last time (QSettings; never a secret), defaults otherwise.
+    /// The options remembered last time (QSettings; never a secret), defaults otherwise. A
+    /// remembered typed secret is only marked (secretTyped): the dialog reads it from the keychain.
     static Options remembered();
+    /// The keychain entry of a remembered typed secret.
+    static QString typedSecretKey() { return QStringLiteral("refract/run-locally/jwt-secret"); }
 
     static bool isLoopback(const QString &host);
 

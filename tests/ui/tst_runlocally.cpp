@@ -112,6 +112,7 @@ private slots:
     void notConnected();
     void servesTheConnection();
     void dialogChecksItsInput();
+    void typedSecretRemembered();
     void verifiesTokens();
 
 private:
@@ -305,7 +306,7 @@ void TestRunLocally::dialogChecksItsInput()
     QVERIFY(d.isVisible()); // refused with a reason
     QVERIFY(d.findChild<QLabel *>(QStringLiteral("errorLabel"))->isVisible());
     d.hostEdit()->setText(QStringLiteral("localhost"));
-    // A typed secret must be typed; it is never remembered.
+    // A typed secret must be typed; it never reaches the settings.
     d.secretCombo()->setCurrentIndex(d.secretCombo()->count() - 1);
     QVERIFY(d.secretEdit()->isVisible());
     QCOMPARE(d.secretEdit()->echoMode(), QLineEdit::Password);
@@ -332,6 +333,54 @@ void TestRunLocally::dialogChecksItsInput()
     QCOMPARE(again.options().secretProfile, QStringLiteral("johndoe"));
     QVERIFY(again.options().typedSecret.isEmpty());
     QSettings().remove(QStringLiteral("runLocally"));
+}
+
+void TestRunLocally::typedSecretRemembered()
+{
+    QSettings().remove(QStringLiteral("runLocally"));
+    PasswordKeychain::instance()->remove(RunLocallyDialog::typedSecretKey());
+    const QByteArray secret = "typed-run-locally-secret-0123456789abcdef";
+    const identity::IdentityProfile johndoe = ConnectionBar::demoProfiles().last();
+    auto typedIndex = [](RunLocallyDialog &d) { return d.secretCombo()->count() - 1; };
+    {
+        RunLocallyDialog d({johndoe});
+        d.show();
+        d.secretCombo()->setCurrentIndex(typedIndex(d));
+        d.secretEdit()->setText(QString::fromLatin1(secret));
+        d.findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->setChecked(true);
+        d.accept();
+        QVERIFY(!d.isVisible());
+    }
+    // In the secret store (this session's memory here: the test never touches a real keychain)...
+    QString stored;
+    PasswordKeychain::instance()->lookup(RunLocallyDialog::typedSecretKey(), this, [&](const QString &s) { stored = s; });
+    QTRY_COMPARE(stored, QString::fromLatin1(secret));
+    // ...never in the settings file, which only says that a typed secret is remembered.
+    QSettings().sync();
+    QFile settings(QSettings().fileName());
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    const QByteArray file = settings.readAll();
+    QVERIFY2(!file.contains(secret) && !file.contains("0123456789abcdef"), file.constData());
+    QVERIFY2(file.contains("secretTyped=true"), file.constData());
+    {
+        // The next Run Locally (or the next start, where the keychain keeps it): typed secret again.
+        RunLocallyDialog d({johndoe});
+        d.show();
+        QCOMPARE(d.secretCombo()->currentIndex(), typedIndex(d));
+        QVERIFY(d.secretEdit()->isVisible());
+        QTRY_COMPARE(d.secretEdit()->text(), QString::fromLatin1(secret));
+        QCOMPARE(d.options().typedSecret, secret);
+        maybeGrab(&d, "typed-remembered");
+        // Not remembering any more forgets the secret too.
+        d.findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->setChecked(false);
+        d.accept();
+    }
+    stored = QStringLiteral("unanswered");
+    PasswordKeychain::instance()->lookup(RunLocallyDialog::typedSecretKey(), this, [&](const QString &s) { stored = s; });
+    QTRY_COMPARE(stored, QString());
+    RunLocallyDialog d({johndoe});
+    QCOMPARE(d.secretCombo()->currentIndex(), 0);
+    QVERIFY(d.options().typedSecret.isEmpty());
 }
 
 void TestRunLocally::verifiesTokens()
