@@ -237,9 +237,10 @@ quint64 GraphQLClient::post(const QString &query, const QString &operationName, 
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QStringLiteral("Refract/%1").arg(QCoreApplication::applicationVersion()));
     Headers merged = m_headers;
-    for (const auto &[name, value] : extraHeaders) {
-        merged.removeIf([&](const QPair<QString, QString> &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-        merged.append({name, value});
+    for (const QPair<QString, QString> &extra : extraHeaders) {
+        // A named pair, not a structured binding: clang before 16 cannot capture bindings.
+        merged.removeIf([&extra](const QPair<QString, QString> &h) { return h.first.compare(extra.first, Qt::CaseInsensitive) == 0; });
+        merged.append(extra);
     }
     for (const auto &[name, value] : std::as_const(merged))
         if (!name.trimmed().isEmpty())
