@@ -1309,6 +1309,14 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
         <source>A GraphQL endpoint has no database objects to show here: its types are in the GraphQL tab.</source>
         <translation>Ein GraphQL-Endpunkt hat hier keine Datenbankobjekte zu zeigen: seine Typen stehen im Reiter GraphQL.</translation>
     </message>
+    <message>
+        <source>Reopening GraphQL endpoint %1, open when the workbench last closed</source>
+        <translation>GraphQL-Endpunkt %1 wird wieder geöffnet (beim letzten Schließen der Werkbank offen)</translation>
+    </message>
+    <message>
+        <source>No stored value for %1 of %2 (%3): connecting without it; set it again in File → Connect to GraphQL Endpoint…</source>
+        <translation>Kein gespeicherter Wert für %1 von %2 (%3): Verbindung ohne ihn; neu setzen unter Datei → Mit GraphQL-Endpunkt verbinden…</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::PasswordKeychain</name>
@@ -1885,10 +1893,6 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
 <context>
     <name>refract::ui::RunLocallyDialog</name>
     <message>
-        <source>&amp;Remember these settings (never a typed secret)</source>
-        <translation>Diese Einstellungen &amp;merken (nie ein getipptes Geheimnis)</translation>
-    </message>
-    <message>
         <source>Run Locally</source>
         <translation>Lokal bereitstellen</translation>
     </message>
@@ -1975,6 +1979,10 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
     <message>
         <source>Type the secret tokens are signed with, or choose a profile&apos;s signing key.</source>
         <translation>Geben Sie das Geheimnis ein, mit dem Tokens signiert werden, oder wählen Sie den Signierschlüssel eines Profils.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember these settings (a typed secret in the keychain, never in settings)</source>
+        <translation>Diese Einstellungen &amp;merken (ein getipptes Geheimnis im Schlüsselbund, nie in den Einstellungen)</translation>
     </message>
 </context>
 <context>
