@@ -112,8 +112,24 @@ void WorkspaceSession::scheduleSave()
 
 bool WorkspaceSession::isSavePending() const { return m_timer->isActive(); }
 
+workspace::Workspace WorkspaceSession::starterWorkspace()
+{
+    // The profiles the demo opens with (anonymous, johndoe), so that Row Level Security can be
+    // tried at once; the user edits or deletes them like any other.
+    workspace::Workspace fresh;
+    for (const identity::IdentityProfile &p : ConnectionBar::demoProfiles())
+        fresh.profiles.append(p.toJson());
+    return fresh;
+}
+
 bool WorkspaceSession::restore()
 {
+    if (!QFileInfo::exists(m_path)) {
+        // No file yet (the first launch): the same start as File → New. Written with the first save.
+        m_workspace = starterWorkspace();
+        rememberPath(m_path);
+        return true;
+    }
     QString error;
     workspace::Workspace loaded;
     if (!loaded.load(m_path, &error)) {
@@ -210,11 +226,7 @@ bool WorkspaceSession::newWorkspace(QString *error)
     const QString path = untitledDir() + QLatin1String("/untitled-") +
                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
                          workspace::Workspace::fileSuffix();
-    // A new workspace starts with the profiles the demo opens with (anonymous, johndoe), so that
-    // Row Level Security can be tried at once; the user edits or deletes them like any other.
-    workspace::Workspace fresh;
-    for (const identity::IdentityProfile &p : ConnectionBar::demoProfiles())
-        fresh.profiles.append(p.toJson());
+    const workspace::Workspace fresh = starterWorkspace();
     QString why;
     if (!fresh.save(path, &why)) {
         if (error)

@@ -43,7 +43,8 @@ public:
     /// Named and untitled workspaces used lately, newest first, existing files only.
     static QStringList recentWorkspaces();
 
-    /// Reads the file and replaces the window's tabs with the saved ones (if any).
+    /// Reads the file and replaces the window's tabs with the saved ones (if any). Without a file
+    /// (the first launch) the workspace starts as File → New starts one (starterWorkspace()).
     bool restore();
     /// Writes the window's state now.
     bool saveNow();
@@ -51,8 +52,10 @@ public:
     void scheduleSave();
     bool isSavePending() const;
 
-    /// File → New: saves the current workspace, then starts an untitled one: one empty tab, no
-    /// history, and the demo's starter identity profiles (ConnectionBar::demoProfiles).
+    /// What a workspace starts as (File → New, or the first launch): one empty tab, no history, and
+    /// the demo's starter identity profiles (ConnectionBar::demoProfiles).
+    static workspace::Workspace starterWorkspace();
+    /// File → New: saves the current workspace, then starts an untitled one (starterWorkspace()).
     bool newWorkspace(QString *error = nullptr);
     /// File → Open: reads `path` first; only when it is a workspace is the current one saved and
     /// replaced. false with the reason otherwise (nothing changed).

@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMenuBar>
@@ -63,6 +64,17 @@ void grabWithMenus(QWidget *window, const QList<QMenu *> &menus, const char *nam
         qWarning("could not write %s", qPrintable(path));
 }
 
+// The identity picker's profile keys (the connection role left out).
+QStringList profileKeys(MainWindow &w)
+{
+    QStringList out;
+    QComboBox *combo = w.connectionBar()->identityCombo();
+    for (int i = 0; i < combo->count(); ++i)
+        if (const QString key = combo->itemData(i).toString(); !key.isEmpty())
+            out << key;
+    return out;
+}
+
 QString tabText(MainWindow &w, int i) { return qobject_cast<QueryTab *>(w.queryTabs()->widget(i))->editor()->text(); }
 
 void writeFile(const QString &path, const QByteArray &content)
@@ -105,6 +117,7 @@ private slots:
     void savedOperations();
     void tabIdentityRestored();
     void newWorkspaceHasStarterProfiles();
+    void firstLaunchHasStarterProfiles();
     void autosaveSurvivesKill9();
 
 private:
@@ -414,6 +427,63 @@ void TestWorkspaceWindow::newWorkspaceHasStarterProfiles()
     }
     QVERIFY(w.openWorkspace(own));
     QCOMPARE(keys(w), QStringList{QStringLiteral("alice")});
+}
+
+void TestWorkspaceWindow::firstLaunchHasStarterProfiles()
+{
+    // The first launch: no workspace file yet (init() removed it), so the window starts as File → New
+    // starts one, with the demo's starter profiles.
+    const QString path = workspace::Workspace::defaultPath();
+    QVERIFY(!QFile::exists(path));
+    QStringList expected;
+    for (const identity::IdentityProfile &p : ConnectionBar::demoProfiles())
+        expected << p.name;
+    QCOMPARE(expected, (QStringList{QStringLiteral("anonymous"), QStringLiteral("johndoe")}));
+    QCOMPARE(WorkspaceSession::starterWorkspace().profiles.size(), expected.size());
+    {
+        MainWindow w;
+        QCOMPARE(w.workspaceSession()->path(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(w.workspaceSession()->isUntitled());
+        QCOMPARE(profileKeys(w), expected);
+        QComboBox *combo = w.connectionBar()->identityCombo();
+        combo->setCurrentIndex(combo->findData(QStringLiteral("johndoe")));
+        emit combo->activated(combo->currentIndex());
+        QCOMPARE(w.connectionBar()->currentIdentity().key, QStringLiteral("johndoe"));
+        QVERIFY(!w.connectionBar()->currentIdentity().settings.isEmpty());
+        if (const QString shot = screenshotPath("first-launch"); !shot.isEmpty()) {
+            w.resize(1100, 640);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            combo->showPopup();
+            QTest::qWait(300);
+            QPixmap pixmap = w.grab();
+            QPainter painter(&pixmap);
+            if (QWidget *popup = combo->view()->window(); popup && popup->isVisible())
+                painter.drawPixmap(w.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+            painter.end();
+            QVERIFY(pixmap.save(shot));
+            combo->hidePopup();
+        }
+        w.close();
+    }
+    // Written into the file (never a secret), and not added a second time at the next start.
+    workspace::Workspace onDisk;
+    QVERIFY(onDisk.loadExisting(path));
+    QStringList names;
+    for (const QJsonObject &o : onDisk.profiles) {
+        names << o.value(QStringLiteral("name")).toString();
+        QVERIFY(!o.contains(QStringLiteral("secret")) && !o.contains(QStringLiteral("key")));
+    }
+    QCOMPARE(names, expected);
+    {
+        MainWindow w;
+        QCOMPARE(profileKeys(w), expected);
+        w.setProfiles({}); // the user deletes them
+        w.close();
+    }
+    // A workspace that exists keeps what the user made of it: deleted starter profiles stay deleted.
+    MainWindow again;
+    QCOMPARE(profileKeys(again), QStringList());
 }
 
 void TestWorkspaceWindow::autosaveSurvivesKill9()
