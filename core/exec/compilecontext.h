@@ -96,9 +96,11 @@ public:
     /// Whether a mutation's payload selects only the changed row's columns (nodeId, __typename,
     /// clientMutationId): then it can be read in the change's own statement.
     bool payloadReadsOnlyRow(const QString &payloadType, const CollectedField &f, bool unwrapped);
-    /// The payload's JSON text expression over `rows` (a FROM item of `r` rows of `resultType`).
+    /// The payload's JSON text expression over `rows` (a FROM item of `r` rows of `resultType`), or,
+    /// when `rowInScope` names a row the query already has in scope (one changed row), over that.
     QString payloadSql(const QString &payloadType, const CollectedField &f, const reflect::FieldMeta &mutation,
-                       const QString &rows, reflect::Oid resultType, bool resultIsSet, const QJsonObject &input);
+                       const QString &rows, reflect::Oid resultType, bool resultIsSet, const QJsonObject &input,
+                       const QString &rowInScope = QString());
 
     // --- connectionsql.cpp
     /// base64 cursor of a row for a unique ordering (empty when the order is not unique).

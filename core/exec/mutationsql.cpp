@@ -150,11 +150,11 @@ void CompileContext::compileMutation(const QString &parentType, const CollectedF
     // have altered elsewhere: it is built in the same statement, from the rows the change returns
     // (one statement instead of two, and no rows kept as text in a setting). One output row per
     // changed row (a key or a nodeId changes at most one): none means nothing matched. Reading
-    // the row in scope instead of scanning the CTE again for it and for a count costs PostgreSQL
-    // ~10 % less per update.
+    // the row's columns in scope, instead of scanning the CTE again for the row and for a count,
+    // costs PostgreSQL ~20 % less per update.
     if (!fn && rowResult && payloadReadsOnlyRow(payloadType, f, m->payloadUnwrapped)) {
-        const QString rows = QStringLiteral("(select __m::%1 as r)").arg(typeSql(resultType));
-        out->sql = QStringLiteral("with __m as (%1) select %2 from __m").arg(change, payloadSql(payloadType, f, *m, rows, resultType, false, input));
+        out->sql = QStringLiteral("with __m as (%1) select %2 from __m").arg(change, payloadSql(payloadType, f, *m, QString(), resultType, false, input,
+                                                                                                 QStringLiteral("__m")));
         out->params = takeParams();
         return;
     }
@@ -204,21 +204,27 @@ bool CompileContext::payloadReadsOnlyRow(const QString &payloadType, const Colle
 }
 
 QString CompileContext::payloadSql(const QString &payloadType, const CollectedField &f, const reflect::FieldMeta &mutation,
-                                   const QString &rows, reflect::Oid resultType, bool resultIsSet, const QJsonObject &input)
+                                   const QString &rows, reflect::Oid resultType, bool resultIsSet, const QJsonObject &input,
+                                   const QString &rowInScope)
 {
     const FieldMeta *m = &mutation;
     const Oid classOid = m->classOid;
     const reflect::Type *rt = m_c.catalogType(resultType);
     const bool rowResult = rt && rt->classOid && rt->category != 'A';
+    // Each part reads the changed rows through `rows`, or, with one row in scope, reads it directly.
+    auto fromRows = [&](const QString &expr, const QString &alias, bool set) {
+        if (!rowInScope.isEmpty())
+            return expr;
+        return (set ? QStringLiteral("(select json_agg(%1) from %2 as %3)") : QStringLiteral("(select %1 from %2 as %3 limit 1)")).arg(expr, rows, alias);
+    };
+    auto rowOf = [&](const QString &alias) { return rowInScope.isEmpty() ? QStringLiteral("(%1.r)").arg(alias) : rowInScope; };
     if (m->payloadUnwrapped) {
         // appsync preset: the mutation answers with the row (or function result) itself.
         const QString e = newAlias();
-        const QString rowRef = QStringLiteral("(%1.r)").arg(e);
+        const QString rowRef = rowOf(e);
         const QString item = rowResult && !isJwtScalar(payloadType) ? QStringLiteral("(case when %1 is null then null else %2 end)").arg(rowRef, rowJson(payloadType, rowRef, subFields(payloadType, f)))
                                        : formatValue(rowRef, resultType, payloadType, &f);
-        const QString value = (resultIsSet ? QStringLiteral("(select json_agg(%1) from %2 as %3)") : QStringLiteral("(select %1 from %2 as %3 limit 1)"))
-                                  .arg(item, rows, e);
-        return QStringLiteral("to_json(%1)::text").arg(value);
+        return QStringLiteral("to_json(%1)::text").arg(fromRows(item, e, resultIsSet));
     }
     QList<QPair<QString, QString>> kv;
     for (const CollectedField &x : subFields(payloadType, f)) {
@@ -233,7 +239,7 @@ QString CompileContext::payloadSql(const QString &payloadType, const CollectedFi
         const Field *pf = schemaField(payloadType, n);
         const QString type = pf ? pf->type.name : QString();
         const QString e = newAlias();
-        const QString rowRef = QStringLiteral("(%1.r)").arg(e);
+        const QString rowRef = rowOf(e);
         switch (pm->kind) {
         case FieldMeta::Kind::PayloadClientMutationId:
             kv << qMakePair(x.key, valueParam(input.value(QStringLiteral("clientMutationId")), 25));
@@ -242,19 +248,16 @@ QString CompileContext::payloadSql(const QString &payloadType, const CollectedFi
             if (rowResult && !isJwtScalar(type)) {
                 // A function's null row (all attributes null) is null, as in PostGraphile.
                 const QString row = QStringLiteral("(case when %1 is null then null else %2 end)").arg(rowRef, rowJson(type, rowRef, subFields(type, x)));
-                kv << qMakePair(x.key, (resultIsSet ? QStringLiteral("(select json_agg(%1) from %2 as %3)")
-                                                    : QStringLiteral("(select %1 from %2 as %3 limit 1)")).arg(row, rows, e));
+                kv << qMakePair(x.key, fromRows(row, e, resultIsSet));
             }
-            else if (resultIsSet)
-                kv << qMakePair(x.key, QStringLiteral("(select json_agg(%1) from %2 as %3)").arg(formatValue(rowRef, resultType, type, &x), rows, e));
             else
-                kv << qMakePair(x.key, QStringLiteral("(select %1 from %2 as %3 limit 1)").arg(formatValue(rowRef, resultType, type, &x), rows, e));
+                kv << qMakePair(x.key, fromRows(formatValue(rowRef, resultType, type, &x), e, resultIsSet));
             break;
         case FieldMeta::Kind::PayloadRelation:
-            kv << qMakePair(x.key, QStringLiteral("(select %1 from %2 as %3 limit 1)").arg(rowFieldExpression(payloadType, rowRef, x), rows, e));
+            kv << qMakePair(x.key, fromRows(rowFieldExpression(payloadType, rowRef, x), e, false));
             break;
         case FieldMeta::Kind::PayloadDeletedNodeId:
-            kv << qMakePair(x.key, QStringLiteral("(select %1 from %2 as %3 limit 1)").arg(nodeIdSql(classOid, rowRef), rows, e));
+            kv << qMakePair(x.key, fromRows(nodeIdSql(classOid, rowRef), e, false));
             break;
         case FieldMeta::Kind::PayloadQuery: {
             QList<QPair<QString, QString>> q;
@@ -280,7 +283,7 @@ QString CompileContext::payloadSql(const QString &payloadType, const CollectedFi
                     ekv << qMakePair(y.key, textParam(type));
                 }
             }
-            kv << qMakePair(x.key, QStringLiteral("(select %1 from %2 as %3 limit 1)").arg(objectSql(ekv), rows, e));
+            kv << qMakePair(x.key, fromRows(objectSql(ekv), e, false));
             break;
         }
         default:
