@@ -1310,12 +1310,12 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
         <translation>Ein GraphQL-Endpunkt hat hier keine Datenbankobjekte zu zeigen: seine Typen stehen im Reiter GraphQL.</translation>
     </message>
     <message>
-        <source>Reopening GraphQL endpoint %1, open when the workbench last closed</source>
-        <translation>GraphQL-Endpunkt %1 wird wieder geöffnet (beim letzten Schließen der Werkbank offen)</translation>
-    </message>
-    <message>
         <source>No stored value for %1 of %2 (%3): connecting without it; set it again in File → Connect to GraphQL Endpoint…</source>
         <translation>Kein gespeicherter Wert für %1 von %2 (%3): Verbindung ohne ihn; neu setzen unter Datei → Mit GraphQL-Endpunkt verbinden…</translation>
+    </message>
+    <message>
+        <source>Reopening GraphQL endpoint %1, open when this workspace was last used</source>
+        <translation>GraphQL-Endpunkt %1 wird wieder geöffnet (war offen, als dieser Arbeitsbereich zuletzt benutzt wurde)</translation>
     </message>
 </context>
 <context>

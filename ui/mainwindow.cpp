@@ -53,7 +53,6 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTimer>
 #include <QTreeView>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -150,10 +149,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     m_session->restore();
     applyWorkspaceProfiles();
     connectWorkspaceSession();
-    // The endpoint open when the window last closed comes back, after the caller had its say:
-    // a connection asked for right after construction (`refract --db`) wins.
-    if (const QJsonObject open = m_session->workspace().openConnection; RemoteEndpoint::isEndpointJson(open))
-        QTimer::singleShot(0, this, [this, open] { reopenEndpoint(RemoteEndpoint::fromJson(open)); });
+    reopenWorkspaceEndpoint(); // the endpoint open when the window last closed
     connect(m_session, &WorkspaceSession::historyChanged, this,
             [this] { m_history->setHistory(m_session->workspace().history); });
     connect(m_runner, &RunController::executed, this, [this](const ExecutedOperation &op) {

@@ -63,9 +63,10 @@ public:
     /// Reads a deployed GraphQL API's schema in the background (mainwindowremote.cpp); Run then
     /// sends operations there. Replaces the database connection.
     void connectToEndpoint(const RemoteEndpoint &endpoint);
-    /// At start: connects again to the endpoint the workspace had open, once the keychain has
-    /// given back its secret header values (the workspace keeps only their names). Does nothing
-    /// when another connection was chosen meanwhile (e.g. `--db`).
+    /// Connects again to an endpoint a workspace had open (at start, and when File → Open brings
+    /// such a workspace), once the keychain has given back its secret header values (the
+    /// workspace keeps only their names). Gives way to a connection chosen while the keychain
+    /// answers and to a workspace opened meanwhile; does nothing when already connected to it.
     void reopenEndpoint(const RemoteEndpoint &endpoint);
     RemoteSession *remoteSession() const { return m_remote; }
     void cancelBackgroundWork();
@@ -139,6 +140,9 @@ private:
     void createWorkspaceActions(QMenu *file);
     void createSavedOperationsDock();
     void connectWorkspaceSession();
+    /// The workspace's open endpoint comes back (reopenEndpoint) once the caller had its say: a
+    /// connection chosen right after (`refract --db`) wins. Drops a previous workspace's reopen.
+    void reopenWorkspaceEndpoint();
     void applyWorkspaceProfiles();
     /// The toolbar's identity picker and dry-run switch show the current tab's.
     void showTabRunSettings();
@@ -226,6 +230,8 @@ private:
     /// Bumped to drop the result of an SDL load that was cancelled or superseded.
     int m_sdlGeneration = 0;
     int m_connectGeneration = 0;
+    /// Bumped by each reopenEndpoint request: a later one (another workspace opened) replaces it.
+    int m_reopenTicket = 0;
     bool m_keychainWait = false; ///< connecting waits for the keychain's answer
     bool m_sdlLoading = false;
     std::shared_ptr<pg::Connection> m_connection;

@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 
 #include <memory>
 
@@ -119,10 +120,30 @@ void MainWindow::connectToEndpoint(const RemoteEndpoint &endpoint)
     m_remote->connectTo(endpoint);
 }
 
+void MainWindow::reopenWorkspaceEndpoint()
+{
+    const QJsonObject open = m_session->workspace().openConnection;
+    const int ticket = ++m_reopenTicket; // a reopen of the previous workspace still waiting is dropped
+    if (!RemoteEndpoint::isEndpointJson(open))
+        return;
+    // Later, after the caller had its say: a connection asked for right after construction or
+    // after File → Open (`refract --db`) wins.
+    const int generation = m_connectGeneration;
+    QTimer::singleShot(0, this, [this, open, ticket, generation] {
+        if (ticket == m_reopenTicket && generation == m_connectGeneration)
+            reopenEndpoint(RemoteEndpoint::fromJson(open));
+    });
+}
+
 void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
 {
-    if (!saved.isValid() || m_haveParams || m_remote->endpoint().isValid())
-        return; // another connection was chosen meanwhile
+    const int ticket = ++m_reopenTicket;
+    if (!saved.isValid())
+        return;
+    // Already there (File → Open of a workspace on the endpoint the window is on): nothing to redo.
+    // toJson() leaves secret values out on both sides.
+    if (m_remote->isConnected() && m_remote->endpoint().toJson() == saved.toJson())
+        return;
     const int generation = m_connectGeneration;
     // Shared by the keychain answers: the endpoint filling up, the answers still awaited, the
     // headers the keychain had nothing for.
@@ -134,10 +155,11 @@ void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
     };
     auto pending = std::make_shared<Pending>();
     pending->endpoint = saved;
-    log(EventLog::Info, tr("Reopening GraphQL endpoint %1, open when the workbench last closed").arg(saved.displayName()));
-    auto go = [this, generation, pending] {
-        if (generation != m_connectGeneration || m_haveParams || m_remote->endpoint().isValid())
-            return; // the user connected elsewhere while the keychain answered
+    log(EventLog::Info, tr("Reopening GraphQL endpoint %1, open when this workspace was last used").arg(saved.displayName()));
+    auto go = [this, generation, ticket, pending] {
+        // The user connected elsewhere, or opened another workspace, while the keychain answered.
+        if (generation != m_connectGeneration || ticket != m_reopenTicket)
+            return;
         if (!pending->missing.isEmpty())
             log(EventLog::Warning,
                 tr("No stored value for %1 of %2 (%3): connecting without it; set it again in File → Connect to "

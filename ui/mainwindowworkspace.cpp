@@ -243,6 +243,7 @@ bool MainWindow::newWorkspace(QString *error)
 bool MainWindow::openWorkspace(const QString &path, QString *error)
 {
     QString why;
+    const QString before = m_session->path();
     if (!m_session->open(path, &why)) {
         log(EventLog::Error, tr("Could not open the workspace %1: %2").arg(QDir::toNativeSeparators(path), why));
         if (error)
@@ -250,6 +251,9 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
         return false;
     }
     log(EventLog::Info, tr("Workspace %1 opened").arg(QDir::toNativeSeparators(m_session->path())));
+    // As at start, the endpoint the workspace had open comes back (its tabs just did).
+    if (m_session->path() != before)
+        reopenWorkspaceEndpoint();
     return true;
 }
 

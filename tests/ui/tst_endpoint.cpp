@@ -1,7 +1,8 @@
 // File → Connect to GraphQL Endpoint…: the real window against the project's own server
 // (net::LocalService on 127.0.0.1 over the forum example) — the dialog's Test, connecting by
 // introspection, the type in the explorer, Run over HTTP with the endpoint's Authorization header
-// and the tab's headers merged over it, and the secret kept out of the workspace file and settings.
+// and the tab's headers merged over it, and the secret kept out of the workspace file and settings;
+// the endpoint a workspace had open comes back at start and on File → Open.
 #include "../pg/testdatabase.h"
 
 #include <identity/jwt.h>
@@ -79,6 +80,7 @@ private slots:
     void unreachableEndpoint();
     void sdlSchemaAndCancelledRun();
     void reopenedAfterRestart();
+    void reopenedOnOpen();
 
 private:
     QByteArray token(qint64 expiresIn) const;
@@ -463,6 +465,80 @@ void TestEndpoint::reopenedAfterRestart()
         MainWindow w(nullptr, workspacePath);
         QSignalSpy reflected(&w, &MainWindow::reflectFinished);
         QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        PgConnectionParams params;
+        params.mode = PgConnectionParams::Uri;
+        params.uri = m_db.conninfo();
+        params.schemas = QStringLiteral("forum_example");
+        w.connectTo(params);
+        QVERIFY(reflected.wait(60000));
+        QTest::qWait(200);
+        QCOMPARE(connected.size(), 0);
+        QVERIFY(!w.remoteSession()->endpoint().isValid());
+    }
+}
+
+void TestEndpoint::reopenedOnOpen()
+{
+    if (!m_service)
+        QSKIP("no PostgreSQL environment (PGHOST/PGPORT/PGDATABASE); scripts/test provides one");
+    const QString url = m_service->url().toString();
+    const QByteArray bearer = "Bearer " + token(600);
+    const QString onEndpoint = m_dir.filePath(QStringLiteral("workspace-on-endpoint.json"));
+    RemoteEndpoint e;
+    e.url = QUrl(url);
+    e.headers = {{QStringLiteral("Authorization"), QString::fromLatin1(bearer), true},
+                 {QStringLiteral("X-Client"), QStringLiteral("refract-open-test"), false}};
+    {
+        // A workspace left on the endpoint: its file names it, the token stays in the secret store.
+        MainWindow w(nullptr, onEndpoint);
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        w.connectToEndpoint(e);
+        QVERIFY(connected.wait(30000));
+        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+        w.close();
+    }
+    workspace::Workspace saved;
+    QVERIFY(saved.loadExisting(onEndpoint));
+    QCOMPARE(saved.openConnection.value(QLatin1String("url")).toString(), url);
+    QVERIFY(!QJsonDocument(saved.openConnection).toJson().contains(bearer.mid(7, 40)));
+    {
+        // Another workspace, on nothing; File → Open of the first one reconnects in the background
+        // with the Authorization value from the secret store (the server answers as johndoe only with it).
+        MainWindow w(nullptr, m_dir.filePath(QStringLiteral("workspace-plain.json")));
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        QVERIFY(!connected.wait(300));
+        QVERIFY(!w.remoteSession()->endpoint().isValid());
+        QVERIFY(w.openWorkspace(onEndpoint));
+        QVERIFY(!w.remoteSession()->isConnected()); // the window is not held up
+        QVERIFY2(connected.wait(30000), "File → Open did not reconnect the workspace's endpoint");
+        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+        QCOMPARE(w.remoteSession()->endpoint().url.toString(), url);
+        QCOMPARE(w.remoteSession()->endpoint().headers, e.headers);
+        QVERIFY2(w.connectionBar()->statusText().contains(QLatin1String("(remote)")), qPrintable(w.connectionBar()->statusText()));
+        QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
+        QueryTab *tab = w.newQueryTab(QStringLiteral("{ currentPerson { username } }"));
+        w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+        QTRY_VERIFY(!tab->results()->isLoading());
+        QVERIFY2(tab->results()->rawText().contains(QLatin1String("\"username\": \"johndoe\"")), qPrintable(tab->results()->rawText()));
+        w.explorer()->selectType(QStringLiteral("Person"));
+        w.docs()->showType(QStringLiteral("Person"));
+        maybeGrab(&w, "reopened-on-open");
+        // Opening it again from elsewhere while on that endpoint does not connect a second time.
+        QVERIFY(w.openWorkspace(m_dir.filePath(QStringLiteral("workspace-plain.json"))));
+        QVERIFY(w.openWorkspace(onEndpoint));
+        QVERIFY(!connected.wait(500));
+        QCOMPARE(connected.size(), 1);
+        QVERIFY(w.remoteSession()->isConnected());
+        w.close();
+    }
+    {
+        // A connection chosen right after File → Open wins, as at start.
+        MainWindow w(nullptr, m_dir.filePath(QStringLiteral("workspace-plain2.json")));
+        QSignalSpy reflected(&w, &MainWindow::reflectFinished);
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        QVERIFY(w.openWorkspace(onEndpoint));
         PgConnectionParams params;
         params.mode = PgConnectionParams::Uri;
         params.uri = m_db.conninfo();
