@@ -53,9 +53,7 @@ void ServerWorker::closeAll()
     m_waitTimer.stop();
     for (auto &[fd, w] : m_watches) {
         w.running.reset();
-        w.read->setEnabled(false);
-        if (w.write)
-            w.write->setEnabled(false);
+        disarm(w);
     }
 }
 
@@ -76,13 +74,7 @@ void ServerWorker::place(Running running)
     }
     case HttpJob::Wait::Connection:
         m_waiting.push_back(std::move(running));
-        if (!m_notifyRequested) {
-            m_notifyRequested = true;
-            m_pool.notifyOnRelease(this, [this] {
-                m_notifyRequested = false;
-                retryWaiting();
-            });
-        }
+        askForRelease();
         if (!m_waitTimer.isActive())
             m_waitTimer.start();
         return;
@@ -96,19 +88,44 @@ void ServerWorker::place(Running running)
         return place(std::move(running));
     }
     Watch &w = m_watches[fd];
-    if (!w.read) {
-        w.read = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
-        connect(w.read, &QSocketNotifier::activated, this, [this, fd] { onSocket(fd); });
-    }
     const bool wantWrite = running.job->wantsWrite();
-    if (wantWrite && !w.write) {
-        w.write = new QSocketNotifier(qintptr(fd), QSocketNotifier::Write, this);
-        connect(w.write, &QSocketNotifier::activated, this, [this, fd] { onSocket(fd); });
-    }
     w.running = std::move(running);
+    arm(fd, w, wantWrite);
+}
+
+void ServerWorker::arm(int fd, Watch &w, bool wantWrite)
+{
+    auto notifier = [this, fd](QSocketNotifier::Type type) {
+        auto *n = new QSocketNotifier(qintptr(fd), type, this);
+        connect(n, &QSocketNotifier::activated, this, [this, fd] { onSocket(fd); });
+        return n;
+    };
+    if (!w.read)
+        w.read = notifier(QSocketNotifier::Read);
+    if (wantWrite && !w.write)
+        w.write = notifier(QSocketNotifier::Write);
     w.read->setEnabled(true);
     if (w.write)
         w.write->setEnabled(wantWrite);
+}
+
+void ServerWorker::disarm(Watch &w)
+{
+    if (w.read)
+        w.read->setEnabled(false);
+    if (w.write)
+        w.write->setEnabled(false);
+}
+
+void ServerWorker::askForRelease()
+{
+    if (m_notifyRequested)
+        return;
+    m_notifyRequested = true;
+    m_pool.notifyOnRelease(this, [this] {
+        m_notifyRequested = false;
+        retryWaiting();
+    });
 }
 
 void ServerWorker::onSocket(int fd)
@@ -117,27 +134,14 @@ void ServerWorker::onSocket(int fd)
     if (it == m_watches.end())
         return;
     Watch &w = it->second;
-    if (!w.running) {
-        w.read->setEnabled(false);
-        if (w.write)
-            w.write->setEnabled(false);
-        return;
-    }
+    if (!w.running)
+        return disarm(w);
     const HttpJob::Wait wait = w.running->job->advance();
-    if (wait == HttpJob::Wait::Socket && w.running->job->socket() == fd) {
-        if (w.running->job->wantsWrite() && !w.write) {
-            w.write = new QSocketNotifier(qintptr(fd), QSocketNotifier::Write, this);
-            connect(w.write, &QSocketNotifier::activated, this, [this, fd] { onSocket(fd); });
-        }
-        if (w.write)
-            w.write->setEnabled(w.running->job->wantsWrite());
-        return;
-    }
+    if (wait == HttpJob::Wait::Socket && w.running->job->socket() == fd)
+        return arm(fd, w, w.running->job->wantsWrite());
     Running running = std::move(*w.running);
     w.running.reset();
-    w.read->setEnabled(false);
-    if (w.write)
-        w.write->setEnabled(false);
+    disarm(w);
     place(std::move(running));
 }
 
@@ -152,15 +156,10 @@ void ServerWorker::retryWaiting()
         m_waiting.pop_front();
         place(std::move(running));
     }
-    if (m_waiting.empty()) {
+    if (m_waiting.empty())
         m_waitTimer.stop();
-    } else if (!m_notifyRequested) {
-        m_notifyRequested = true;
-        m_pool.notifyOnRelease(this, [this] {
-            m_notifyRequested = false;
-            retryWaiting();
-        });
-    }
+    else
+        askForRelease();
 }
 
 } // namespace refract::net

@@ -62,6 +62,11 @@ private:
     /// Registers a job by what it waits for, or delivers its response.
     void place(Running running);
     void onSocket(int fd);
+    /// Watches `fd` for reading (and writing when asked), creating its notifiers on first use.
+    void arm(int fd, Watch &w, bool wantWrite);
+    void disarm(Watch &w);
+    /// Registers once with the pool for the next release while jobs wait for a connection.
+    void askForRelease();
     void retryWaiting();
 
     HttpLimits m_limits;
