@@ -19,11 +19,7 @@ using namespace refract::identity;
 
 namespace {
 
-QString sourceDir()
-{
-    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
-    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
-}
+using refract::test::sourceDir;
 
 struct Run
 {

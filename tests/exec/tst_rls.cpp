@@ -31,11 +31,7 @@ using Settings = QList<QPair<QString, QString>>;
 
 namespace {
 
-QString sourceDir()
-{
-    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
-    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
-}
+using refract::test::sourceDir;
 
 const QByteArray kSecret = "rls-test-secret";
 

@@ -30,11 +30,7 @@ using F = GraphQLResponse::Failure;
 
 namespace {
 
-QString sourceDir()
-{
-    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
-    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
-}
+using refract::test::sourceDir;
 
 const QByteArray kSecret = "a-test-secret-of-some-length";
 

@@ -35,11 +35,7 @@ using refract::test::ServerThread;
 
 namespace {
 
-QString sourceDir()
-{
-    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
-    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
-}
+using refract::test::sourceDir;
 
 const QByteArray kSecret = "a-test-secret-of-some-length";
 

@@ -1,4 +1,5 @@
 #include "httptestclient.h"
+#include "../pg/testdatabase.h"
 
 #include <identity/jwt.h>
 #include <net/localservice.h>
@@ -46,11 +47,7 @@ using refract::test::Reply;
 
 namespace {
 
-QString sourceDir()
-{
-    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
-    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
-}
+using refract::test::sourceDir;
 
 const QByteArray kSecret = "pg-restart-test-secret-0123456789";
 

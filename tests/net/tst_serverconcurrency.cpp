@@ -28,11 +28,7 @@ using refract::test::ServerThread;
 
 namespace {
 
-QString sourceDir()
-{
-    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
-    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
-}
+using refract::test::sourceDir;
 
 constexpr int kGate = 4242;
 

@@ -14,6 +14,15 @@
 
 namespace refract::test {
 
+#ifdef REFRACT_TEST_SOURCE_DIR
+/// The source tree: REFRACT_SOURCE_DIR (scripts/test sets it) or the one the test was built from.
+inline QString sourceDir()
+{
+    const QString src = qEnvironmentVariable("REFRACT_SOURCE_DIR");
+    return src.isEmpty() ? QStringLiteral(REFRACT_TEST_SOURCE_DIR) : src;
+}
+#endif
+
 inline bool hasPgEnvironment()
 {
     return !qEnvironmentVariableIsEmpty("PGHOST") || !qEnvironmentVariableIsEmpty("PGPORT")
