@@ -84,6 +84,12 @@ private slots:
 
 private:
     QByteArray token(qint64 expiresIn) const;
+    /// The local service's endpoint with johndoe's bearer token (a secret header) and an X-Client header.
+    RemoteEndpoint johndoeEndpoint(const QByteArray &bearer, const QString &client) const;
+    /// Connects a window on `workspacePath` to `e` and closes it, leaving that workspace on the endpoint.
+    void leaveOnEndpoint(const QString &workspacePath, const RemoteEndpoint &e);
+    /// `w` is connected (the signal spied by `connected` said so) to `e`, and runs as johndoe.
+    void checkConnectedAsJohndoe(MainWindow &w, QSignalSpy &connected, const RemoteEndpoint &e, const char *shot);
 
     test::TestDatabase m_db;
     std::unique_ptr<net::LocalService> m_service;
@@ -388,6 +394,43 @@ void TestEndpoint::sdlSchemaAndCancelledRun()
     QVERIFY2(tab->results()->statusText().contains(QLatin1String("Nothing was sent")), qPrintable(tab->results()->statusText()));
 }
 
+RemoteEndpoint TestEndpoint::johndoeEndpoint(const QByteArray &bearer, const QString &client) const
+{
+    RemoteEndpoint e;
+    e.url = m_service->url();
+    e.headers = {{QStringLiteral("Authorization"), QString::fromLatin1(bearer), true}, {QStringLiteral("X-Client"), client, false}};
+    return e;
+}
+
+void TestEndpoint::leaveOnEndpoint(const QString &workspacePath, const RemoteEndpoint &e)
+{
+    MainWindow w(nullptr, workspacePath);
+    w.show();
+    QSignalSpy connected(&w, &MainWindow::endpointConnected);
+    w.connectToEndpoint(e);
+    QVERIFY(connected.wait(30000));
+    QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+    w.close();
+}
+
+void TestEndpoint::checkConnectedAsJohndoe(MainWindow &w, QSignalSpy &connected, const RemoteEndpoint &e, const char *shot)
+{
+    QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+    QVERIFY(w.remoteSession()->isConnected());
+    QCOMPARE(w.remoteSession()->endpoint().url.toString(), e.url.toString());
+    QCOMPARE(w.remoteSession()->endpoint().headers, e.headers);
+    QVERIFY2(w.connectionBar()->statusText().contains(QLatin1String("(remote)")), qPrintable(w.connectionBar()->statusText()));
+    QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
+    QueryTab *tab = w.newQueryTab(QStringLiteral("{ currentPerson { username } }"));
+    w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+    QTRY_VERIFY(!tab->results()->isLoading());
+    QVERIFY2(tab->results()->rawText().contains(QLatin1String("\"username\": \"johndoe\"")), qPrintable(tab->results()->rawText()));
+    w.explorer()->selectType(QStringLiteral("Person"));
+    w.docs()->showType(QStringLiteral("Person"));
+    maybeGrab(&w, shot);
+}
+
 void TestEndpoint::reopenedAfterRestart()
 {
     if (!m_service)
@@ -395,19 +438,10 @@ void TestEndpoint::reopenedAfterRestart()
     const QString url = m_service->url().toString();
     const QByteArray bearer = "Bearer " + token(600);
     const QString workspacePath = m_dir.filePath(QStringLiteral("workspace-restart.json"));
-    RemoteEndpoint e;
-    e.url = QUrl(url);
-    e.headers = {{QStringLiteral("Authorization"), QString::fromLatin1(bearer), true},
-                 {QStringLiteral("X-Client"), QStringLiteral("refract-test"), false}};
-    {
-        MainWindow w(nullptr, workspacePath);
-        w.show();
-        QSignalSpy connected(&w, &MainWindow::endpointConnected);
-        w.connectToEndpoint(e);
-        QVERIFY(connected.wait(30000));
-        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
-        w.close();
-    }
+    const RemoteEndpoint e = johndoeEndpoint(bearer, QStringLiteral("refract-test"));
+    leaveOnEndpoint(workspacePath, e);
+    if (QTest::currentTestFailed())
+        return;
     // The workspace names the open endpoint and its headers, never the token.
     {
         QFile f(workspacePath);
@@ -430,20 +464,9 @@ void TestEndpoint::reopenedAfterRestart()
         w.show();
         QVERIFY(!w.remoteSession()->isConnected());
         QVERIFY(connected.wait(30000));
-        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
-        QVERIFY(w.remoteSession()->isConnected());
-        QCOMPARE(w.remoteSession()->endpoint().url.toString(), url);
-        QCOMPARE(w.remoteSession()->endpoint().headers, e.headers);
-        QVERIFY2(w.connectionBar()->statusText().contains(QLatin1String("(remote)")), qPrintable(w.connectionBar()->statusText()));
-        QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
-        QueryTab *tab = w.newQueryTab(QStringLiteral("{ currentPerson { username } }"));
-        w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
-        QTRY_VERIFY(!tab->results()->isLoading());
-        QVERIFY2(tab->results()->rawText().contains(QLatin1String("\"username\": \"johndoe\"")), qPrintable(tab->results()->rawText()));
-        w.explorer()->selectType(QStringLiteral("Person"));
-        w.docs()->showType(QStringLiteral("Person"));
-        maybeGrab(&w, "reopened");
+        checkConnectedAsJohndoe(w, connected, e, "reopened");
+        if (QTest::currentTestFailed())
+            return;
         // Disconnect: the next start opens on nothing.
         w.findChild<QAction *>(QStringLiteral("actionDisconnect"))->trigger();
         w.close();
@@ -484,19 +507,11 @@ void TestEndpoint::reopenedOnOpen()
     const QString url = m_service->url().toString();
     const QByteArray bearer = "Bearer " + token(600);
     const QString onEndpoint = m_dir.filePath(QStringLiteral("workspace-on-endpoint.json"));
-    RemoteEndpoint e;
-    e.url = QUrl(url);
-    e.headers = {{QStringLiteral("Authorization"), QString::fromLatin1(bearer), true},
-                 {QStringLiteral("X-Client"), QStringLiteral("refract-open-test"), false}};
-    {
-        // A workspace left on the endpoint: its file names it, the token stays in the secret store.
-        MainWindow w(nullptr, onEndpoint);
-        QSignalSpy connected(&w, &MainWindow::endpointConnected);
-        w.connectToEndpoint(e);
-        QVERIFY(connected.wait(30000));
-        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
-        w.close();
-    }
+    const RemoteEndpoint e = johndoeEndpoint(bearer, QStringLiteral("refract-open-test"));
+    // A workspace left on the endpoint: its file names it, the token stays in the secret store.
+    leaveOnEndpoint(onEndpoint, e);
+    if (QTest::currentTestFailed())
+        return;
     workspace::Workspace saved;
     QVERIFY(saved.loadExisting(onEndpoint));
     QCOMPARE(saved.openConnection.value(QLatin1String("url")).toString(), url);
@@ -512,19 +527,9 @@ void TestEndpoint::reopenedOnOpen()
         QVERIFY(w.openWorkspace(onEndpoint));
         QVERIFY(!w.remoteSession()->isConnected()); // the window is not held up
         QVERIFY2(connected.wait(30000), "File → Open did not reconnect the workspace's endpoint");
-        QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
-        QCOMPARE(w.remoteSession()->endpoint().url.toString(), url);
-        QCOMPARE(w.remoteSession()->endpoint().headers, e.headers);
-        QVERIFY2(w.connectionBar()->statusText().contains(QLatin1String("(remote)")), qPrintable(w.connectionBar()->statusText()));
-        QVERIFY(w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
-        QueryTab *tab = w.newQueryTab(QStringLiteral("{ currentPerson { username } }"));
-        w.findChild<QAction *>(QStringLiteral("actionRun"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
-        QTRY_VERIFY(!tab->results()->isLoading());
-        QVERIFY2(tab->results()->rawText().contains(QLatin1String("\"username\": \"johndoe\"")), qPrintable(tab->results()->rawText()));
-        w.explorer()->selectType(QStringLiteral("Person"));
-        w.docs()->showType(QStringLiteral("Person"));
-        maybeGrab(&w, "reopened-on-open");
+        checkConnectedAsJohndoe(w, connected, e, "reopened-on-open");
+        if (QTest::currentTestFailed())
+            return;
         // Opening it again from elsewhere while on that endpoint does not connect a second time.
         QVERIFY(w.openWorkspace(m_dir.filePath(QStringLiteral("workspace-plain.json"))));
         QVERIFY(w.openWorkspace(onEndpoint));

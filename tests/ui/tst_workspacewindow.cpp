@@ -47,20 +47,25 @@ QString screenshotPath(const char *name)
     return dir.isEmpty() ? QString() : QStringLiteral("%1/workspace-%2.png").arg(dir, QLatin1String(name));
 }
 
-// The window with its open menus painted where they are (popups are windows of their own).
+// The window with its open popups painted where they are (popups are windows of their own).
+bool grabWithPopups(QWidget *window, const QList<QWidget *> &popups, const QString &path)
+{
+    QTest::qWait(400); // layouts and repaints settle
+    QPixmap shot = window->grab();
+    QPainter painter(&shot);
+    for (QWidget *p : popups)
+        if (p && p->isVisible())
+            painter.drawPixmap(window->mapFromGlobal(p->mapToGlobal(QPoint(0, 0))), p->grab());
+    painter.end();
+    return shot.save(path);
+}
+
 void grabWithMenus(QWidget *window, const QList<QMenu *> &menus, const char *name)
 {
     const QString path = screenshotPath(name);
     if (path.isEmpty())
         return;
-    QTest::qWait(400); // layouts and repaints settle
-    QPixmap shot = window->grab();
-    QPainter painter(&shot);
-    for (QMenu *m : menus)
-        if (m->isVisible())
-            painter.drawPixmap(window->mapFromGlobal(m->mapToGlobal(QPoint(0, 0))), m->grab());
-    painter.end();
-    if (!shot.save(path))
+    if (!grabWithPopups(window, QList<QWidget *>(menus.cbegin(), menus.cend()), path))
         qWarning("could not write %s", qPrintable(path));
 }
 
@@ -73,6 +78,37 @@ QStringList profileKeys(MainWindow &w)
         if (const QString key = combo->itemData(i).toString(); !key.isEmpty())
             out << key;
     return out;
+}
+
+// The window with its identity picker's list open (a screenshot only where REFRACT_SCREENSHOT_DIR
+// asks for one): false when it could not be written.
+bool grabWithIdentityList(MainWindow &w, const char *name)
+{
+    const QString path = screenshotPath(name);
+    if (path.isEmpty())
+        return true;
+    w.resize(1100, 640);
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w))
+        return false;
+    QComboBox *combo = w.connectionBar()->identityCombo();
+    combo->showPopup();
+    const bool saved = grabWithPopups(&w, {combo->view()->window()}, path);
+    combo->hidePopup();
+    return saved;
+}
+
+// The profile names a workspace file holds; `secretFree` says whether none carries a secret or key.
+QStringList savedProfileNames(const QString &path, bool *secretFree)
+{
+    workspace::Workspace onDisk;
+    QStringList names;
+    *secretFree = onDisk.loadExisting(path);
+    for (const QJsonObject &o : onDisk.profiles) {
+        names << o.value(QStringLiteral("name")).toString();
+        *secretFree = *secretFree && !o.contains(QStringLiteral("secret")) && !o.contains(QStringLiteral("key"));
+    }
+    return names;
 }
 
 QString tabText(MainWindow &w, int i) { return qobject_cast<QueryTab *>(w.queryTabs()->widget(i))->editor()->text(); }
@@ -403,28 +439,10 @@ void TestWorkspaceWindow::newWorkspaceHasStarterProfiles()
     QVERIFY2(hasRole && hasUsername, "johndoe's settings carry the role and the username claim");
 
     // They are the new workspace's own (in its file, never a secret), not shared with the old one.
-    workspace::Workspace onDisk;
-    QVERIFY(onDisk.loadExisting(w.workspaceSession()->path()));
-    QStringList names;
-    for (const QJsonObject &o : onDisk.profiles) {
-        names << o.value(QStringLiteral("name")).toString();
-        QVERIFY(!o.contains(QStringLiteral("secret")) && !o.contains(QStringLiteral("key")));
-    }
-    QCOMPARE(names, expected);
-    if (!screenshotPath("new-profiles").isEmpty()) {
-        w.resize(1100, 640);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        combo->showPopup();
-        QTest::qWait(300);
-        QPixmap shot = w.grab();
-        QPainter painter(&shot);
-        if (QWidget *popup = combo->view()->window(); popup && popup->isVisible())
-            painter.drawPixmap(w.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
-        painter.end();
-        QVERIFY(shot.save(screenshotPath("new-profiles")));
-        combo->hidePopup();
-    }
+    bool secretFree = false;
+    QCOMPARE(savedProfileNames(w.workspaceSession()->path(), &secretFree), expected);
+    QVERIFY(secretFree);
+    QVERIFY(grabWithIdentityList(w, "new-profiles"));
     QVERIFY(w.openWorkspace(own));
     QCOMPARE(keys(w), QStringList{QStringLiteral("alice")});
 }
@@ -450,31 +468,13 @@ void TestWorkspaceWindow::firstLaunchHasStarterProfiles()
         emit combo->activated(combo->currentIndex());
         QCOMPARE(w.connectionBar()->currentIdentity().key, QStringLiteral("johndoe"));
         QVERIFY(!w.connectionBar()->currentIdentity().settings.isEmpty());
-        if (const QString shot = screenshotPath("first-launch"); !shot.isEmpty()) {
-            w.resize(1100, 640);
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            combo->showPopup();
-            QTest::qWait(300);
-            QPixmap pixmap = w.grab();
-            QPainter painter(&pixmap);
-            if (QWidget *popup = combo->view()->window(); popup && popup->isVisible())
-                painter.drawPixmap(w.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
-            painter.end();
-            QVERIFY(pixmap.save(shot));
-            combo->hidePopup();
-        }
+        QVERIFY(grabWithIdentityList(w, "first-launch"));
         w.close();
     }
     // Written into the file (never a secret), and not added a second time at the next start.
-    workspace::Workspace onDisk;
-    QVERIFY(onDisk.loadExisting(path));
-    QStringList names;
-    for (const QJsonObject &o : onDisk.profiles) {
-        names << o.value(QStringLiteral("name")).toString();
-        QVERIFY(!o.contains(QStringLiteral("secret")) && !o.contains(QStringLiteral("key")));
-    }
-    QCOMPARE(names, expected);
+    bool secretFree = false;
+    QCOMPARE(savedProfileNames(path, &secretFree), expected);
+    QVERIFY(secretFree);
     {
         MainWindow w;
         QCOMPARE(profileKeys(w), expected);
