@@ -6,7 +6,7 @@
 namespace refract::net {
 
 GraphQLHttpJob::GraphQLHttpJob(const GraphQLHttpHandler &handler, QByteArray origin)
-    : m_handler(handler), m_origin(std::move(origin))
+    : m_handler(handler), m_origin(std::move(origin)), m_acquireDeadline(qMax(0, handler.m_options.acquireTimeoutMs))
 {
 }
 
@@ -43,10 +43,6 @@ HttpJob::Wait GraphQLHttpJob::advance()
     if (m_wait == Wait::Done)
         return m_wait;
     if (!m_connection) {
-        if (!m_acquireStarted) {
-            m_acquireStarted = true;
-            m_acquireDeadline = QDeadlineTimer(qMax(0, m_handler.m_options.acquireTimeoutMs));
-        }
         QString error;
         bool busy = false;
         m_connection = m_handler.m_pool.tryAcquire(&error, &busy);

@@ -38,8 +38,7 @@ private:
     const GraphQLHttpHandler &m_handler;
     GraphQLHttpHandler::Admitted m_admitted;
     QByteArray m_origin;
-    QDeadlineTimer m_acquireDeadline;
-    bool m_acquireStarted = false;
+    QDeadlineTimer m_acquireDeadline; ///< for a pooled connection, from the request's admission
     pg::Connection *m_connection = nullptr;
     std::unique_ptr<exec::PendingExecution> m_execution;
     HttpResponse m_response;

@@ -263,16 +263,23 @@ void HttpConnection::onReadyRead()
                 m_runJob(this, std::move(outcome.job));
                 return;
             }
-            respond(outcome.response);
-            if (m_state != State::Body)
+            if (!answer(outcome.response))
                 return; // closing
-            m_state = State::Idle;
-            m_request = HttpRequest{};
-            startTimer(m_limits.idleTimeoutMs);
         }
         if (m_state == State::Waiting)
             return;
     }
+}
+
+bool HttpConnection::answer(const HttpResponse &response)
+{
+    respond(response);
+    if (m_state != State::Body)
+        return false;
+    m_state = State::Idle;
+    m_request = HttpRequest{};
+    startTimer(m_limits.idleTimeoutMs);
+    return true;
 }
 
 void HttpConnection::deliver(const HttpResponse &response)
@@ -280,12 +287,8 @@ void HttpConnection::deliver(const HttpResponse &response)
     if (m_state != State::Waiting)
         return;
     m_state = State::Body;
-    respond(response);
-    if (m_state != State::Body)
+    if (!answer(response))
         return; // closing
-    m_state = State::Idle;
-    m_request = HttpRequest{};
-    startTimer(m_limits.idleTimeoutMs);
     // A pipelining client may have sent the next request already.
     if (m_socket && m_socket->bytesAvailable() > 0)
         onReadyRead();

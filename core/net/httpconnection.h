@@ -61,6 +61,9 @@ private:
     bool parseHeaders(const QByteArray &head);
     void fail(int status, const QByteArray &message);
     void respond(const HttpResponse &response);
+    /// Writes the response of the request just read; false when the connection is closing, else
+    /// it waits for the next request.
+    bool answer(const HttpResponse &response);
     void finish();
     void startTimer(int ms);
 
