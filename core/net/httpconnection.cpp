@@ -39,7 +39,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, con
     m_peerAddress = m_socket->peerAddress().toString().toLatin1();
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimer);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
@@ -47,19 +47,39 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, con
         if (m_state == State::Draining && m_socket && m_socket->bytesToWrite() == 0)
             ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     });
-    startTimer(m_limits.idleTimeoutMs);
+    setDeadline(m_limits.idleTimeoutMs);
     if (m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection() = default;
 
-void HttpConnection::startTimer(int ms)
+void HttpConnection::setDeadline(int ms)
 {
-    if (ms > 0)
+    if (ms <= 0) {
+        m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
+        return; // a running timer finds no deadline when it fires and stops
+    }
+    m_deadline = QDeadlineTimer(ms);
+    if (!m_timer.isActive() || m_deadline < m_timerDue) {
         m_timer.start(ms);
-    else
-        m_timer.stop();
+        m_timerDue = m_deadline;
+    }
+}
+
+void HttpConnection::onTimer()
+{
+    if (m_deadline.isForever())
+        return;
+    if (!m_deadline.hasExpired()) {
+        // Fired for an earlier deadline that has since moved on: wait for the current one.
+        const int ms = int(qMax<qint64>(1, m_deadline.remainingTime()));
+        m_timer.start(ms);
+        m_timerDue = m_deadline;
+        return;
+    }
+    m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
+    onTimeout();
 }
 
 void HttpConnection::shutdown()
@@ -123,7 +143,7 @@ void HttpConnection::respond(const HttpResponse &response)
     if (keepAlive)
         return;
     m_state = State::Draining;
-    m_timer.start(kLingerMs);
+    setDeadline(kLingerMs);
     if (m_socket->bytesToWrite() == 0)
         ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
 }
@@ -218,7 +238,7 @@ void HttpConnection::onReadyRead()
                 return;
             if (m_state == State::Idle) {
                 m_state = State::Headers;
-                startTimer(m_limits.headerTimeoutMs);
+                m_headersTimed = false;
             }
             // Peek, not read: a WebSocket upgrade must leave the handshake in the socket.
             const QByteArray head = m_socket->peek(qMin<qint64>(available, m_limits.maxHeaderBytes + 4));
@@ -226,6 +246,8 @@ void HttpConnection::onReadyRead()
             if (end < 0) {
                 if (head.size() > m_limits.maxHeaderBytes)
                     fail(431, "The request headers are larger than the limit.");
+                else if (!std::exchange(m_headersTimed, true))
+                    setDeadline(m_limits.headerTimeoutMs); // from the first byte, only when the headers come in parts
                 return;
             }
             if (!parseHeaders(head.left(end)))
@@ -242,8 +264,8 @@ void HttpConnection::onReadyRead()
             }
             m_socket->skip(end + 4);
             m_state = State::Body;
+            m_bodyTimed = false;
             if (m_contentLength > 0) {
-                startTimer(m_limits.bodyTimeoutMs);
                 m_request.body.reserve(m_contentLength);
                 if (m_socket->bytesAvailable() == 0 && hasToken(m_request.header("expect"), "100-continue"))
                     m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -253,10 +275,13 @@ void HttpConnection::onReadyRead()
             const qint64 need = m_contentLength - m_request.body.size();
             if (need > 0) {
                 m_request.body += m_socket->read(need);
-                if (m_request.body.size() < m_contentLength)
+                if (m_request.body.size() < m_contentLength) {
+                    if (!std::exchange(m_bodyTimed, true))
+                        setDeadline(m_limits.bodyTimeoutMs); // from the blank line's arrival, as far as this read knows
                     return;
+                }
             }
-            m_timer.stop();
+            setDeadline(0);
             HttpOutcome outcome = m_handler(m_request);
             if (outcome.job) {
                 m_state = State::Waiting;
@@ -278,7 +303,7 @@ bool HttpConnection::answer(const HttpResponse &response)
         return false;
     m_state = State::Idle;
     m_request = HttpRequest{};
-    startTimer(m_limits.idleTimeoutMs);
+    setDeadline(m_limits.idleTimeoutMs);
     return true;
 }
 

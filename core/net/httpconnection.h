@@ -3,6 +3,7 @@
 #include "httpjob.h"
 #include "httpmessage.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -65,18 +66,26 @@ private:
     /// it waits for the next request.
     bool answer(const HttpResponse &response);
     void finish();
-    void startTimer(int ms);
+    /// The current phase's deadline (idle, headers, body, linger); 0 clears it.
+    void setDeadline(int ms);
+    void onTimer();
 
     QTcpSocket *m_socket;
     HttpLimits m_limits;
     const HttpHandler &m_handler;
     const UpgradeHandler &m_upgrade;
     const JobRunner &m_runJob;
+    // Deadlines change several times per request; restarting a QTimer each time (a timer
+    // unregistered and registered again in the event dispatcher) was measurable per request. The
+    // timer is only ever moved earlier; when it fires before the current deadline it re-arms.
     QTimer m_timer;
+    QDeadlineTimer m_deadline{QDeadlineTimer::Forever};
+    QDeadlineTimer m_timerDue{QDeadlineTimer::Forever};
     State m_state = State::Idle;
     HttpRequest m_request;
     qint64 m_contentLength = 0;
     bool m_keepAlive = true;
+    bool m_headersTimed = false, m_bodyTimed = false; ///< this request's phase deadline is set
     QByteArray m_peerAddress; ///< formatted once: QHostAddress::toString was a tenth of the header parsing
 };
 

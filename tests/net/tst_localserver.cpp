@@ -54,6 +54,7 @@ private slots:
     void malformedJson();
     void bodyTooLarge();
     void slowClientIsDropped();
+    void idleDeadlineRunsFromTheLastRequest();
     void keepAliveAndPipelining();
     void concurrentClients();
     void limits();
@@ -253,6 +254,28 @@ void TestLocalServer::slowClientIsDropped()
     QVERIFY(d.connect(m_server.port()));
     QVERIFY(d.send("POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"));
     QCOMPARE(d.read(5000).status, 408);
+}
+
+void TestLocalServer::idleDeadlineRunsFromTheLastRequest()
+{
+    // A connection's deadlines move several times per request and its timer is only ever moved
+    // earlier, re-arming when it fires before the current deadline. So the idle close must come a
+    // full idle period after the last answer, not one after the connection was opened.
+    net::LocalServerOptions options = m_options;
+    options.http.idleTimeoutMs = 1000;
+    ServerThread server;
+    QVERIFY2(server.start(m_engine, *m_pool, options), qPrintable(server.error()));
+    Client c;
+    QVERIFY(c.connect(server.port()));
+    QTest::qWait(600);
+    QCOMPARE(c.request("POST", "/graphql", gql(QStringLiteral("{ __typename }"))).status, 200);
+    QElapsedTimer sinceAnswer;
+    sinceAnswer.start();
+    // 1.3 s after the connection opened, 0.7 s after the answer: still open.
+    QVERIFY(!c.waitClosed(700));
+    QVERIFY(c.waitClosed(3000));
+    QVERIFY2(sinceAnswer.elapsed() >= 900, qPrintable(QString::number(sinceAnswer.elapsed())));
+    server.stop();
 }
 
 void TestLocalServer::keepAliveAndPipelining()
