@@ -351,7 +351,7 @@ std::optional<HttpResponse> GraphQLHttpHandler::admit(const HttpRequest &request
     }
     if (type == graphql::ast::OperationType::Subscription)
         return reply(grj ? 400 : 200, errorJson(QStringLiteral("Subscriptions are served over WebSocket (graphql-transport-ws) at this URL, not over HTTP.")));
-    admitted->viaMutationRunner = type == graphql::ast::OperationType::Mutation && m_options.runMutation
+    admitted->viaMutationRunner = type == graphql::ast::OperationType::Mutation && (m_options.runMutation || m_options.prepareMutation)
                                   && (!m_options.mutationNeedsRunner || m_options.mutationNeedsRunner());
     return std::nullopt;
 }
@@ -388,8 +388,15 @@ HttpResponse GraphQLHttpHandler::handleGraphQL(const HttpRequest &request) const
         return unavailable(admitted, poolError);
     QByteArray json;
     bool requestError = false;
-    if (admitted.viaMutationRunner) {
+    if (admitted.viaMutationRunner && m_options.runMutation) {
         json = m_options.runMutation(admitted.request, *connection.get(), &requestError);
+    } else if (admitted.viaMutationRunner) {
+        MutationAnnouncement announcement = m_options.prepareMutation(admitted.request, *connection.get());
+        exec::ExecutionResult result = m_engine.execute(announcement.request, *connection.get());
+        json = std::move(result.json);
+        requestError = result.requestError;
+        if (announcement.announce)
+            announcement.announce(&json);
     } else {
         exec::ExecutionResult result = m_engine.execute(*admitted.prepared, admitted.request, *connection.get());
         json = std::move(result.json);

@@ -2,6 +2,7 @@
 
 #include "httpjob.h"
 #include "httpmessage.h"
+#include "mutationannouncement.h"
 
 #include <exec/engine.h>
 
@@ -49,8 +50,12 @@ struct GraphQLHttpOptions
     /// Runs mutations instead of Engine::execute when set, so that the subscription server can
     /// announce them (SubscriptionServer::executeAndPublish). Called on worker threads.
     std::function<QByteArray(const exec::Request &, pg::Connection &, bool *requestError)> runMutation;
+    /// The same in a form that does not block an event-driven worker (start()): it returns the
+    /// request to run and what to announce once it has run (SubscriptionServer::prepareAnnouncement),
+    /// and the job runs it on the engine like any request. start() prefers it to runMutation.
+    std::function<MutationAnnouncement(const exec::Request &, pg::Connection &)> prepareMutation;
     /// When set and false, a mutation runs on the engine as any request (nobody to announce it
-    /// to), without blocking the worker thread as runMutation does.
+    /// to), skipping runMutation / prepareMutation.
     std::function<bool()> mutationNeedsRunner;
     /// Serves `POST /appsync-event` (the AppSync Direct Lambda contract, LambdaEvent::handleHttp)
     /// when set. The event carries the caller's identity, so only enable it where that is trusted.
@@ -74,7 +79,8 @@ public:
     HttpResponse handle(const HttpRequest &request) const;
     /// The same for an event-driven worker: the response when it is ready at once (no database,
     /// an error), else a job that waits for a pooled connection and PostgreSQL without blocking
-    /// (HttpJob). Mutations that go through runMutation still block the worker while they run.
+    /// (HttpJob). Mutations to announce go through prepareMutation when it is set and then do not
+    /// block either; through runMutation alone they block the worker while they run.
     HttpOutcome start(const HttpRequest &request) const;
 
 private:

@@ -53,20 +53,29 @@ HttpJob::Wait GraphQLHttpJob::advance()
                 error = QStringLiteral("no database connection became free within %1 ms").arg(m_handler.m_options.acquireTimeoutMs);
             return finish(m_handler.unavailable(m_admitted, error));
         }
-        if (m_admitted.viaMutationRunner) {
-            // Announcing a mutation to subscribers is synchronous: this one blocks its thread.
+        const exec::Request *run = &m_admitted.request;
+        if (m_admitted.viaMutationRunner && m_handler.m_options.prepareMutation) {
+            m_announcement = m_handler.m_options.prepareMutation(m_admitted.request, *m_connection);
+            // Keys of the changed rows may have been tapped into the text: run that text.
+            if (m_announcement.request.query != m_admitted.request.query)
+                m_admitted.prepared = m_handler.m_engine.prepare(m_announcement.request.query);
+            run = &m_announcement.request;
+        } else if (m_admitted.viaMutationRunner) {
+            // runMutation alone is synchronous: this mutation blocks its thread.
             bool requestError = false;
             const QByteArray json = m_handler.m_options.runMutation(m_admitted.request, *m_connection, &requestError);
             return finish(m_handler.respond(m_admitted, json, requestError, *m_connection));
         }
-        m_execution = m_handler.m_engine.start(*m_admitted.prepared, m_admitted.request, *m_connection);
+        m_execution = m_handler.m_engine.start(*m_admitted.prepared, *run, *m_connection);
     } else if (!m_execution->resume()) {
         return m_wait = Wait::Socket;
     }
     if (!m_execution->isFinished())
         return m_wait = Wait::Socket;
     const bool requestError = m_execution->isRequestError();
-    const QByteArray json = m_execution->takeJson();
+    QByteArray json = m_execution->takeJson();
+    if (m_announcement.announce)
+        m_announcement.announce(&json); // publishes, and strips the tapped keys from the client's answer
     return finish(m_handler.respond(m_admitted, json, requestError, *m_connection));
 }
 

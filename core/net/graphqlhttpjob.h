@@ -16,7 +16,8 @@ namespace refract::net {
 /// One admitted GraphQL request on its way without blocking its worker thread: it waits for a
 /// pooled connection (the pool says when one is released), then for PostgreSQL's answer to the
 /// request's pipeline (the connection's socket), then builds the same response handle() would.
-/// The connection goes back to the pool when the job is finished or destroyed.
+/// The connection goes back to the pool when the job is finished or destroyed. A mutation that
+/// subscribers listen to runs the same way when the handler has prepareMutation.
 class GraphQLHttpJob : public HttpJob
 {
 public:
@@ -41,6 +42,7 @@ private:
     QDeadlineTimer m_acquireDeadline; ///< for a pooled connection, from the request's admission
     pg::Connection *m_connection = nullptr;
     std::unique_ptr<exec::PendingExecution> m_execution;
+    MutationAnnouncement m_announcement; ///< a mutation subscribers listen to: what to publish once it ran
     HttpResponse m_response;
     Wait m_wait = Wait::Connection;
 };

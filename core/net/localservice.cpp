@@ -61,6 +61,9 @@ bool LocalService::listen(QString *error)
     serverOptions.graphql.runMutation = [subscriptions](const exec::Request &r, pg::Connection &c, bool *requestError) {
         return subscriptions->executeAndPublish(r, c, requestError);
     };
+    serverOptions.graphql.prepareMutation = [subscriptions](const exec::Request &r, pg::Connection &c) {
+        return subscriptions->prepareAnnouncement(r, c);
+    };
     serverOptions.graphql.mutationNeedsRunner = [subscriptions] { return subscriptions->hasSubscribers(); };
     m_lambda = std::make_unique<LambdaEvent>(*m_engine, serverOptions.graphql.auth.defaultRole);
     m_lambda->setMutationRunner(serverOptions.graphql.runMutation);

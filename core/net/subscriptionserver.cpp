@@ -114,53 +114,63 @@ bool SubscriptionServer::hasSubscribers() const { return m_pubsub.subscriberCoun
 
 QByteArray SubscriptionServer::executeAndPublish(const exec::Request &request, pg::Connection &connection, bool *requestError)
 {
-    // Nobody subscribed: run the request as it came (no parse of our own, no rewriting).
-    if (m_pubsub.subscriberCount() == 0) {
-        const exec::ExecutionResult result = m_engine.execute(request, connection);
-        if (requestError)
-            *requestError = result.requestError;
-        return result.json;
-    }
-    const exec::MutationEvents::Prepared prepared = m_events.prepare(
-        request.query, request.operationName, request.variables,
-        [this](const QString &field) { return m_pubsub.hasSubscribers(field); });
+    MutationAnnouncement announcement = prepareAnnouncement(request, connection);
+    exec::ExecutionResult result = m_engine.execute(announcement.request, connection);
+    if (requestError)
+        *requestError = result.requestError;
+    if (announcement.announce)
+        announcement.announce(&result.json);
+    return result.json;
+}
+
+MutationAnnouncement SubscriptionServer::prepareAnnouncement(const exec::Request &request, pg::Connection &connection)
+{
+    MutationAnnouncement announcement;
+    announcement.request = request;
+    // Nobody subscribed, or a dry run (nothing happens, so nothing to announce): the request runs as
+    // it came, with no parse of our own and no rewriting.
+    if (m_pubsub.subscriberCount() == 0 || request.dryRun)
+        return announcement;
+    struct State
+    {
+        exec::MutationEvents::Prepared prepared;
+        QList<QPair<QJsonObject, QHash<quint64, QByteArray>>> before; // per delete tap: keys, snapshots
+    };
+    auto state = std::make_shared<State>();
+    state->prepared = m_events.prepare(request.query, request.operationName, request.variables,
+                                       [this](const QString &field) { return m_pubsub.hasSubscribers(field); });
+    if (state->prepared.taps.isEmpty())
+        return announcement;
     // Deletes: after them the row cannot be read, so each subscriber reads it as itself now, while
     // it exists (RLS decides as for any event: a subscriber that cannot see the row gets nothing).
     // The reads are sent only if the delete then happens. A change to the row between these reads
     // and the delete is not reflected in what subscribers get.
-    QList<QPair<QJsonObject, QHash<quint64, QByteArray>>> before; // per delete tap: keys, snapshots
-    if (!request.dryRun) {
-        for (const exec::MutationEvents::Tap &tap : prepared.taps) {
-            if (!tap.deletes)
-                continue;
-            exec::MutationEvent e;
-            e.mutationField = tap.mutationField;
-            e.classOid = tap.classOid;
-            e.arguments = tap.arguments;
-            e.keys = m_events.keysBefore(tap);
-            before << qMakePair(e.keys, e.keys.isEmpty() ? QHash<quint64, QByteArray>() : m_pubsub.snapshot(e, connection));
-        }
+    for (const exec::MutationEvents::Tap &tap : state->prepared.taps) {
+        if (!tap.deletes)
+            continue;
+        exec::MutationEvent e;
+        e.mutationField = tap.mutationField;
+        e.classOid = tap.classOid;
+        e.arguments = tap.arguments;
+        e.keys = m_events.keysBefore(tap);
+        state->before << qMakePair(e.keys, e.keys.isEmpty() ? QHash<quint64, QByteArray>() : m_pubsub.snapshot(e, connection));
     }
-    exec::Request run = request;
-    run.query = prepared.query;
-    exec::ExecutionResult result = m_engine.execute(run, connection);
-    if (requestError)
-        *requestError = result.requestError;
-    if (!prepared.taps.isEmpty() && !request.dryRun) {
-        QList<exec::MutationEvent> events = m_events.finish(prepared, &result.json);
+    announcement.request.query = state->prepared.query;
+    announcement.announce = [this, state](QByteArray *json) {
+        QList<exec::MutationEvent> events = m_events.finish(state->prepared, json);
         for (exec::MutationEvent &e : events) {
-            for (const exec::MutationEvents::Tap &tap : prepared.taps)
+            for (const exec::MutationEvents::Tap &tap : state->prepared.taps)
                 if (tap.mutationField == e.mutationField && tap.deletes)
                     e.deleted = true;
             if (e.deleted) {
-                for (const auto &b : std::as_const(before))
+                for (const auto &b : std::as_const(state->before))
                     if (b.first == e.keys)
                         e.snapshots = b.second;
             }
             m_pubsub.publish(e);
         }
-    }
-    return result.json;
+    };
+    return announcement;
 }
 
 std::optional<QByteArray> SubscriptionServer::snapshot(const SubscriptionPlan &plan, const exec::MutationEvent &event,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphqlhttphandler.h"
+#include "mutationannouncement.h"
 #include "subscriptionplanner.h"
 
 #include <exec/engine.h>
@@ -92,6 +93,10 @@ public:
     /// Runs a query or mutation for a transport and publishes the events of its mutations
     /// (the HTTP handler may use this so that mutations over HTTP notify subscribers too).
     QByteArray executeAndPublish(const exec::Request &request, pg::Connection &connection, bool *requestError = nullptr);
+    /// The same in two steps for a caller that runs the request itself without blocking (see
+    /// MutationAnnouncement). The only database work done here is for deletes that someone
+    /// listens to: their rows are read now, while they exist, on `connection`.
+    MutationAnnouncement prepareAnnouncement(const exec::Request &request, pg::Connection &connection);
     /// Whether any subscription is open now (else a mutation has nobody to announce itself to).
     bool hasSubscribers() const;
 

@@ -150,6 +150,7 @@ private slots:
     void filterErrors();
     void legacyProtocol();
     void mutationOverHttpNotifies();
+    void mutationOverHttpDoesNotBlockItsWorker();
     void mutationAsLambdaEventNotifies();
     void fragmentsAndVariables();
     void closeCodes();
@@ -219,6 +220,8 @@ void TestSubscriptions::initTestCase()
     lo.graphql.runMutation = [subs](const exec::Request &req, pg::Connection &conn, bool *requestError) {
         return subs->executeAndPublish(req, conn, requestError);
     };
+    // As LocalService wires it: event-driven workers take the non-blocking form.
+    lo.graphql.prepareMutation = [subs](const exec::Request &req, pg::Connection &conn) { return subs->prepareAnnouncement(req, conn); };
     m_server = std::make_unique<net::LocalServer>(m_engine, *m_pool, lo);
     m_server->webSocketServer()->setSupportedSubprotocols(net::SubscriptionServer::subprotocols());
     m_server->setWebSocketHandler([this](QWebSocket *ws) { m_subs->handleConnection(ws); });
@@ -429,6 +432,69 @@ void TestSubscriptions::mutationOverHttpNotifies()
     QTest::qWait(200);
     QCOMPARE(noah.count(QStringLiteral("next")), 0);
     noah.complete(QStringLiteral("h"));
+    QTRY_COMPARE(m_pubsub->subscriberCount(), 0);
+}
+
+void TestSubscriptions::mutationOverHttpDoesNotBlockItsWorker()
+{
+    // A server with one worker thread. A mutation someone listens to waits in PostgreSQL behind a
+    // table lock this test holds; meanwhile a query on the same worker is answered. Then the lock
+    // goes, and the mutation answers and is announced. When announcing meant running the mutation
+    // synchronously (runMutation), the query waited for the lock too.
+    WsClient john(QStringLiteral("graphql-transport-ws"));
+    QVERIFY(john.open(m_port));
+    QVERIFY(john.init(QStringLiteral("johndoe")));
+    john.subscribe(QStringLiteral("w"), QStringLiteral("subscription { onCreatePost { headline } }"));
+    QTRY_COMPARE(m_pubsub->subscriberCount(), 1);
+
+    net::LocalServerOptions lo;
+    lo.threads = 1;
+    lo.graphql.auth.key = kSecret;
+    lo.graphql.auth.claimsMapping = QStringLiteral("appsync");
+    lo.graphql.auth.defaultRole = QStringLiteral("forum_example_person");
+    net::SubscriptionServer *subs = m_subs.get();
+    lo.graphql.prepareMutation = [subs](const exec::Request &r, pg::Connection &c) { return subs->prepareAnnouncement(r, c); };
+    net::LocalServer one(m_engine, *m_pool, lo);
+    QString error;
+    QVERIFY2(one.listen(&error), qPrintable(error));
+
+    pg::Connection admin;
+    QVERIFY2(admin.open(m_db.conninfo()), qPrintable(admin.lastError().toString()));
+    QVERIFY(admin.exec(QStringLiteral("begin")).ok());
+    QVERIFY(admin.exec(QStringLiteral("lock table forum_example.post in share mode")).ok()); // reads pass, inserts wait
+
+    QNetworkAccessManager nam;
+    auto post = [&](const QJsonObject &body) {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(one.port())));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        req.setRawHeader("Authorization", "Bearer " + token(QStringLiteral("johndoe")).toLatin1());
+        return nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    };
+    QNetworkReply *mutation = post(QJsonObject{{QStringLiteral("query"), kCreatePost},
+                                               {QStringLiteral("variables"), QJsonObject{{QStringLiteral("h"), QStringLiteral("Behind a lock")},
+                                                                                          {QStringLiteral("t"), QStringLiteral("SHOWCASE")}}}});
+    // The mutation is in PostgreSQL, waiting for the lock.
+    QTRY_VERIFY_WITH_TIMEOUT(admin.exec(QStringLiteral("select count(*) from pg_locks where not granted "
+                                                       "and relation = 'forum_example.post'::regclass")).text(0, 0) == QLatin1String("1"),
+                             10000);
+    QNetworkReply *query = post(QJsonObject{{QStringLiteral("query"), QStringLiteral("{ post(id: 1) { id } }")}});
+    QSignalSpy queryDone(query, &QNetworkReply::finished);
+    QVERIFY2(queryDone.wait(5000), "the query waited behind the blocked mutation");
+    QCOMPARE(QJsonDocument::fromJson(query->readAll()).object(), QJsonDocument::fromJson(R"({"data":{"post":{"id":1}}})").object());
+    QVERIFY(!mutation->isFinished());
+    QCOMPARE(john.count(QStringLiteral("next")), 0);
+
+    QVERIFY(admin.exec(QStringLiteral("commit")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(mutation->isFinished(), 10000);
+    const QByteArray answer = mutation->readAll();
+    QCOMPARE(QJsonDocument::fromJson(answer).object(),
+             QJsonDocument::fromJson(R"({"data":{"createPost":{"headline":"Behind a lock"}}})").object()); // tapped keys stripped
+    QCOMPARE(payloadData(john.take(QStringLiteral("next"), QStringLiteral("w")), QStringLiteral("onCreatePost")).value(QStringLiteral("headline")).toString(),
+             QStringLiteral("Behind a lock"));
+    delete query;
+    delete mutation;
+    one.close();
+    john.complete(QStringLiteral("w"));
     QTRY_COMPARE(m_pubsub->subscriberCount(), 0);
 }
 
