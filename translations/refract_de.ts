@@ -1317,6 +1317,14 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
         <source>Reopening GraphQL endpoint %1, open when this workspace was last used</source>
         <translation>GraphQL-Endpunkt %1 wird wieder geöffnet (war offen, als dieser Arbeitsbereich zuletzt benutzt wurde)</translation>
     </message>
+    <message>
+        <source>Reading the secret header values of %1 from the keychain…</source>
+        <translation>Geheime Header-Werte für %1 werden aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <source>Reopening GraphQL endpoint %1 cancelled</source>
+        <translation>Wiederöffnen des GraphQL-Endpunkts %1 abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::PasswordKeychain</name>

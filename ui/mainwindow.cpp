@@ -57,6 +57,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace refract::ui {
 
@@ -443,6 +444,10 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A reopen still waiting for the keychain ends unanswered, but closing is not leaving its
+    // endpoint: the workspace keeps it (m_reopening) for the next start.
+    if (std::exchange(m_reopenWaiting, false))
+        ++m_reopenTicket;
     cancelBackgroundWork();
     m_localServer->stop();
     saveLayout();
@@ -489,6 +494,7 @@ void MainWindow::connectTo(const PgConnectionParams &params)
 {
     // The password lives in the keychain (or this session's memory) and in m_params, nowhere else.
     PgConnectionParams p = params.withPasswordExtracted();
+    dropEndpointReopen(); // a database wins over an endpoint still waiting to be reopened
     leaveRemote(); // a database replaces a GraphQL endpoint
     const int generation = ++m_connectGeneration;
     m_haveParams = true;
@@ -605,6 +611,7 @@ void MainWindow::openSdlFile(const QString &path)
 
 void MainWindow::cancelBackgroundWork()
 {
+    dropEndpointReopen();
     if (m_keychainWait) {
         ++m_connectGeneration;
         m_keychainWait = false;
@@ -632,7 +639,8 @@ void MainWindow::cancelBackgroundWork()
 
 bool MainWindow::isBusy() const
 {
-    return m_job->isRunning() || m_runner->isRunning() || m_sdlLoading || m_keychainWait || m_remote->isBusy();
+    return m_job->isRunning() || m_runner->isRunning() || m_sdlLoading || m_keychainWait || m_reopenWaiting ||
+           m_remote->isBusy();
 }
 
 void MainWindow::setBusy(bool busy, const QString &text)

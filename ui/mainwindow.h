@@ -8,6 +8,7 @@
 #include <graphql/schema.h>
 #include <reflect/catalog.h>
 
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -69,6 +70,9 @@ public:
     /// answers and to a workspace opened meanwhile; does nothing when already connected to it.
     void reopenEndpoint(const RemoteEndpoint &endpoint);
     RemoteSession *remoteSession() const { return m_remote; }
+    /// The endpoint the workspace records as open (toJson(), no secret values; empty for none):
+    /// the one connected or last tried, else one a reopen still waits for the keychain to give.
+    QJsonObject workspaceEndpoint() const;
     void cancelBackgroundWork();
     bool isBusy() const;
     /// Demo mode: demo identities and a sample query for the forum database.
@@ -164,6 +168,10 @@ private:
     void openEndpointDialog();
     /// Forgets the GraphQL endpoint (a database connection or Disconnect replaces it).
     void leaveRemote();
+    /// Ends a reopenEndpoint() still waiting for the keychain (cancelled, or superseded by a
+    /// connection, another reopen or another workspace): its late answers are ignored and the
+    /// toolbar stops saying "connecting".
+    void dropEndpointReopen();
     void prettify();
     void closeQueryTab(int index);
     void switchIdentity();
@@ -233,6 +241,10 @@ private:
     /// Bumped by each reopenEndpoint request: a later one (another workspace opened) replaces it.
     int m_reopenTicket = 0;
     bool m_keychainWait = false; ///< connecting waits for the keychain's answer
+    bool m_reopenWaiting = false; ///< reopenEndpoint waits for the keychain's secret header values
+    QString m_reopenName;         ///< the endpoint it reopens, for the log
+    /// What it reopens, without secret values: still the workspace's open endpoint meanwhile.
+    QJsonObject m_reopening;
     bool m_sdlLoading = false;
     std::shared_ptr<pg::Connection> m_connection;
     std::shared_ptr<const reflect::Catalog> m_catalog;

@@ -21,6 +21,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 namespace refract::ui {
 
@@ -123,7 +124,8 @@ void MainWindow::connectToEndpoint(const RemoteEndpoint &endpoint)
 void MainWindow::reopenWorkspaceEndpoint()
 {
     const QJsonObject open = m_session->workspace().openConnection;
-    const int ticket = ++m_reopenTicket; // a reopen of the previous workspace still waiting is dropped
+    dropEndpointReopen(); // a reopen of the previous workspace still waiting is dropped
+    const int ticket = m_reopenTicket;
     if (!RemoteEndpoint::isEndpointJson(open))
         return;
     // Later, after the caller had its say: a connection asked for right after construction or
@@ -137,7 +139,8 @@ void MainWindow::reopenWorkspaceEndpoint()
 
 void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
 {
-    const int ticket = ++m_reopenTicket;
+    dropEndpointReopen(); // replaced by this one
+    const int ticket = m_reopenTicket;
     if (!saved.isValid())
         return;
     // Already there (File → Open of a workspace on the endpoint the window is on): nothing to redo.
@@ -157,9 +160,13 @@ void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
     pending->endpoint = saved;
     log(EventLog::Info, tr("Reopening GraphQL endpoint %1, open when this workspace was last used").arg(saved.displayName()));
     auto go = [this, generation, ticket, pending] {
-        // The user connected elsewhere, or opened another workspace, while the keychain answered.
+        // The user connected elsewhere, cancelled or opened another workspace while the keychain
+        // answered: dropEndpointReopen() has put the window right already, this answer is stale.
         if (generation != m_connectGeneration || ticket != m_reopenTicket)
             return;
+        if (std::exchange(m_reopenWaiting, false))
+            setBusy(false); // connectToEndpoint shows its own progress
+        m_reopening = QJsonObject(); // the remote session holds it from here on
         if (!pending->missing.isEmpty())
             log(EventLog::Warning,
                 tr("No stored value for %1 of %2 (%3): connecting without it; set it again in File → Connect to "
@@ -175,7 +182,13 @@ void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
         go();
         return;
     }
+    // Waiting for the keychain (an unlock prompt can take a while) is connecting as far as the user
+    // can tell: busy, with Cancel, until the answers come or something else ends the wait.
+    m_reopenWaiting = true;
+    m_reopenName = saved.displayName();
+    m_reopening = saved.toJson(); // secret values left out
     m_connectionBar->setConnecting(saved.displayName());
+    setBusy(true, tr("Reading the secret header values of %1 from the keychain…").arg(saved.displayName()));
     for (qsizetype i = 0; i < pending->endpoint.headers.size(); ++i) {
         const RemoteEndpoint::Header &h = pending->endpoint.headers.at(i);
         if (!pending->endpoint.isSecret(h) || !h.value.isEmpty() || h.name.isEmpty())
@@ -190,6 +203,26 @@ void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
                 go();
         });
     }
+}
+
+void MainWindow::dropEndpointReopen()
+{
+    ++m_reopenTicket; // a keychain answer still on its way finds its reopen stale
+    if (!std::exchange(m_reopenWaiting, false))
+        return;
+    m_reopening = QJsonObject();
+    // Nothing was connected yet: the window is back on nothing (whatever superseded the reopen
+    // shows itself next), and whoever waits for the reopen hears that it ended.
+    setBusy(false);
+    m_connectionBar->setDisconnected();
+    log(EventLog::Warning, tr("Reopening GraphQL endpoint %1 cancelled").arg(m_reopenName));
+    emit endpointConnected(false);
+}
+
+QJsonObject MainWindow::workspaceEndpoint() const
+{
+    const RemoteEndpoint &endpoint = m_remote->endpoint();
+    return endpoint.isValid() ? endpoint.toJson() : m_reopening;
 }
 
 void MainWindow::leaveRemote()

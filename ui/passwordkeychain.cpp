@@ -100,6 +100,14 @@ void PasswordKeychain::store(const QString &key, const QString &secret)
 void PasswordKeychain::lookup(const QString &key, QObject *context, std::function<void(const QString &)> done,
                               int timeoutMs)
 {
+    if (m_hold) {
+        QPointer<QObject> guard(context);
+        m_held.append([this, key, guard, done, timeoutMs] {
+            if (guard)
+                lookup(key, guard, done, timeoutMs);
+        });
+        return;
+    }
     if (m_memory.contains(key) || !m_enabled || m_status == MemoryOnly) {
         done(m_memory.value(key));
         return;
@@ -126,6 +134,16 @@ void PasswordKeychain::lookup(const QString &key, QObject *context, std::functio
             done(secret);
     });
     job->start();
+}
+
+void PasswordKeychain::setHoldLookups(bool hold)
+{
+    m_hold = hold;
+    if (hold)
+        return;
+    const QList<std::function<void()>> held = std::exchange(m_held, {});
+    for (const std::function<void()> &answer : held)
+        answer();
 }
 
 void PasswordKeychain::remove(const QString &key)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -35,6 +36,9 @@ public:
     /// prompt must not hold a connection forever) — exactly once, never if `context` is gone.
     void lookup(const QString &key, QObject *context, std::function<void(const QString &)> done, int timeoutMs = 15000);
     void remove(const QString &key);
+    /// Tests: while held, lookups wait as they would behind a keychain's unlock prompt; lifting
+    /// the hold answers them (those whose `context` still lives) in the order they were asked.
+    void setHoldLookups(bool hold);
 
 signals:
     void statusChanged();
@@ -45,6 +49,8 @@ private:
     void setStatus(Status status);
 
     QHash<QString, QString> m_memory;
+    QList<std::function<void()>> m_held; ///< lookups waiting for setHoldLookups(false)
+    bool m_hold = false;
     Status m_status = Probing;
     bool m_enabled = true;
 };

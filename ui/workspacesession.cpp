@@ -5,7 +5,6 @@
 #include "mainwindow.h"
 #include "queryeditor.h"
 #include "querytab.h"
-#include "remotesession.h"
 #include "runcontroller.h"
 
 #include <QDateTime>
@@ -191,10 +190,9 @@ void WorkspaceSession::collect()
         m_workspace.tabs.append(t);
     }
     m_workspace.currentTab = qMax(0, tabs->currentIndex());
-    // The endpoint the window is on (connected, or last tried) is reopened at the next start;
-    // toJson() leaves secret header values out (they stay in the keychain).
-    const RemoteEndpoint &endpoint = m_window->remoteSession()->endpoint();
-    m_workspace.openConnection = endpoint.isValid() ? endpoint.toJson() : QJsonObject();
+    // The endpoint the window is on (connected, last tried, or still being reopened) is reopened
+    // at the next start; secret header values are left out (they stay in the keychain).
+    m_workspace.openConnection = m_window->workspaceEndpoint();
 }
 
 bool WorkspaceSession::saveNow()

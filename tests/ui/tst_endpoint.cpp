@@ -37,6 +37,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -81,6 +82,7 @@ private slots:
     void sdlSchemaAndCancelledRun();
     void reopenedAfterRestart();
     void reopenedOnOpen();
+    void reopenWaitingForKeychain();
 
 private:
     QByteArray token(qint64 expiresIn) const;
@@ -553,6 +555,173 @@ void TestEndpoint::reopenedOnOpen()
         QTest::qWait(200);
         QCOMPARE(connected.size(), 0);
         QVERIFY(!w.remoteSession()->endpoint().isValid());
+    }
+}
+
+void TestEndpoint::reopenWaitingForKeychain()
+{
+    if (!m_service)
+        QSKIP("no PostgreSQL environment (PGHOST/PGPORT/PGDATABASE); scripts/test provides one");
+    const QByteArray bearer = "Bearer " + token(600);
+    const QString onEndpoint = m_dir.filePath(QStringLiteral("workspace-slow-keychain.json"));
+    const QString plain = m_dir.filePath(QStringLiteral("workspace-slow-plain.json"));
+    const RemoteEndpoint e = johndoeEndpoint(bearer, QStringLiteral("refract-slow-keychain"));
+    leaveOnEndpoint(onEndpoint, e);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(workspace::Workspace().save(plain)); // on nothing
+    // Each case starts from the workspace on the endpoint (a dropped reopen may leave it on nothing).
+    auto putBackOnEndpoint = [&](const QString &path, const RemoteEndpoint &endpoint) {
+        workspace::Workspace ws;
+        QVERIFY(ws.loadExisting(path));
+        ws.openConnection = endpoint.withoutSecrets().toJson();
+        QVERIFY(ws.save(path));
+    };
+    // The keychain answers only when the test says so, as one behind an unlock prompt would.
+    PasswordKeychain *keychain = PasswordKeychain::instance();
+    const auto release = qScopeGuard([keychain] { keychain->setHoldLookups(false); });
+    auto cancelButtonOf = [](MainWindow &w) { return w.findChild<QPushButton *>(QStringLiteral("cancelButton")); };
+    const QString notConnected = QStringLiteral("Not connected");
+    auto checkWaiting = [&](MainWindow &w) {
+        // The reopen, deferred past construction, waits for the keychain: connecting, busy, with Cancel.
+        QTRY_VERIFY2(w.connectionBar()->statusText().startsWith(QLatin1String("Connecting to")),
+                     qPrintable(w.connectionBar()->statusText()));
+        QVERIFY(w.isBusy());
+        QVERIFY(cancelButtonOf(w)->isVisible());
+        QVERIFY(!w.remoteSession()->isBusy());
+    };
+
+    // 1. At start, superseded by File → Open of a workspace on nothing: not connected, not busy,
+    // and the late keychain answer connects nothing.
+    {
+        keychain->setHoldLookups(true);
+        MainWindow w(nullptr, onEndpoint);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        checkWaiting(w);
+        if (QTest::currentTestFailed())
+            return;
+        maybeGrab(&w, "reopen-waiting");
+        QVERIFY(w.openWorkspace(plain));
+        QCOMPARE(w.connectionBar()->statusText(), notConnected);
+        QVERIFY(!w.isBusy());
+        QVERIFY(!cancelButtonOf(w)->isVisible());
+        QCOMPARE(connected.size(), 1); // the reopen ended, without a connection
+        QVERIFY(!connected.at(0).at(0).toBool());
+        keychain->setHoldLookups(false);
+        QVERIFY(!connected.wait(500));
+        QCOMPARE(connected.size(), 1);
+        QVERIFY(!w.remoteSession()->endpoint().isValid());
+        QCOMPARE(w.connectionBar()->statusText(), notConnected);
+        QVERIFY(!w.isBusy());
+        maybeGrab(&w, "reopen-superseded");
+        // Leaving the workspace before its endpoint came back is not leaving the endpoint: its file
+        // still names it, and the workspace opened meanwhile gained nothing.
+        workspace::Workspace left;
+        QVERIFY(left.loadExisting(onEndpoint));
+        QCOMPARE(left.openConnection, e.toJson());
+        QVERIFY(w.workspaceSession()->saveNow());
+        workspace::Workspace opened;
+        QVERIFY(opened.loadExisting(plain));
+        QVERIFY(opened.openConnection.isEmpty());
+    }
+    // Closing the window while the keychain has not answered keeps the endpoint for the next start.
+    {
+        keychain->setHoldLookups(true);
+        MainWindow w(nullptr, onEndpoint);
+        w.show();
+        checkWaiting(w);
+        if (QTest::currentTestFailed())
+            return;
+        w.close();
+        workspace::Workspace closed;
+        QVERIFY(closed.loadExisting(onEndpoint));
+        QCOMPARE(closed.openConnection, e.toJson());
+        keychain->setHoldLookups(false);
+    }
+    // 2. The status bar's Cancel during the wait: not connected, and the late answer is ignored.
+    putBackOnEndpoint(onEndpoint, e);
+    {
+        keychain->setHoldLookups(true);
+        MainWindow w(nullptr, onEndpoint);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        checkWaiting(w);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(cancelButtonOf(w), Qt::LeftButton);
+        QCOMPARE(w.connectionBar()->statusText(), notConnected);
+        QVERIFY(!w.isBusy());
+        QCOMPARE(connected.size(), 1);
+        QVERIFY(w.eventLog()->lastMessage().contains(QLatin1String("cancelled")));
+        keychain->setHoldLookups(false);
+        QVERIFY(!connected.wait(500));
+        QCOMPARE(connected.size(), 1);
+        QVERIFY(!w.remoteSession()->endpoint().isValid());
+        QCOMPARE(w.connectionBar()->statusText(), notConnected);
+    }
+    // 3. Superseded by a database connection: the window ends on the database, not the endpoint.
+    putBackOnEndpoint(onEndpoint, e);
+    {
+        keychain->setHoldLookups(true);
+        MainWindow w(nullptr, onEndpoint);
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        QSignalSpy reflected(&w, &MainWindow::reflectFinished);
+        checkWaiting(w);
+        if (QTest::currentTestFailed())
+            return;
+        PgConnectionParams params;
+        params.mode = PgConnectionParams::Uri;
+        params.uri = m_db.conninfo();
+        params.schemas = QStringLiteral("forum_example");
+        w.connectTo(params);
+        QCOMPARE(connected.size(), 1); // the reopen ended, without a connection
+        // The endpoint's late answer comes first, then the database's own password lookup.
+        keychain->setHoldLookups(false);
+        QVERIFY(reflected.wait(60000));
+        QVERIFY2(reflected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+        QVERIFY(!connected.wait(500));
+        QCOMPARE(connected.size(), 1);
+        QVERIFY(!w.remoteSession()->endpoint().isValid());
+        QVERIFY(!w.isBusy());
+        const QString status = w.connectionBar()->statusText();
+        QVERIFY2(!status.contains(QLatin1String("(remote)")) && !status.startsWith(QLatin1String("Connecting")) && status != notConnected,
+                 qPrintable(status));
+    }
+    // 4. Superseded by File → Open of a workspace on another endpoint (another X-Client): only that
+    // one connects once the keychain answers, as johndoe.
+    putBackOnEndpoint(onEndpoint, e);
+    const QString onOther = m_dir.filePath(QStringLiteral("workspace-slow-other.json"));
+    const RemoteEndpoint other = johndoeEndpoint(bearer, QStringLiteral("refract-slow-keychain-other"));
+    leaveOnEndpoint(onOther, other);
+    if (QTest::currentTestFailed())
+        return;
+    {
+        keychain->setHoldLookups(true);
+        MainWindow w(nullptr, onEndpoint);
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::endpointConnected);
+        checkWaiting(w);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(w.openWorkspace(onOther));
+        checkWaiting(w); // now for the other workspace's endpoint
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(connected.size(), 1); // the first reopen ended
+        QVERIFY(!connected.at(0).at(0).toBool());
+        connected.clear();
+        keychain->setHoldLookups(false);
+        QVERIFY(connected.wait(30000));
+        checkConnectedAsJohndoe(w, connected, other, "reopen-superseded-by-other");
+        if (QTest::currentTestFailed())
+            return;
+        QTest::qWait(300);
+        QCOMPARE(connected.size(), 1);
+        QCOMPARE(w.remoteSession()->endpoint().headers, other.headers);
     }
 }
 
