@@ -16,12 +16,29 @@ QByteArray errorBody(const QByteArray &message)
     return "{\"errors\":[{\"message\":\"" + escaped + "\"}]}";
 }
 
-bool hasToken(const QByteArray &headerValue, QByteArrayView token)
+bool hasToken(QByteArrayView headerValue, QByteArrayView token)
 {
-    for (const QByteArray &part : headerValue.split(','))
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+    // Walked in place: this runs for several headers of every request.
+    while (!headerValue.isEmpty()) {
+        const qsizetype comma = headerValue.indexOf(',');
+        const QByteArrayView part = (comma < 0 ? headerValue : headerValue.first(comma)).trimmed();
+        if (part.compare(token, Qt::CaseInsensitive) == 0)
             return true;
+        if (comma < 0)
+            break;
+        headerValue = headerValue.sliced(comma + 1);
+    }
     return false;
+}
+
+/// ASCII lower case of a header name; names are tokens (RFC 9110 §5.1), so no other letters matter.
+QByteArray lowerName(QByteArrayView name)
+{
+    QByteArray out(name.data(), name.size());
+    for (char &c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = char(c + ('a' - 'A'));
+    return out;
 }
 
 /// How long a connection that answered with an error keeps reading (and discarding) what the client
@@ -155,22 +172,25 @@ bool HttpConnection::parseHeaders(const QByteArray &head)
     // Lines are walked in place (no list of copies): header parsing is per request.
     qsizetype eol = head.indexOf('\n');
     // The request line: METHOD SP target SP HTTP/1.x
-    const QByteArray first = (eol < 0 ? head : head.left(eol)).trimmed();
-    const QList<QByteArray> parts = first.split(' ');
-    if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+    const QByteArrayView first = QByteArrayView(head.constData(), eol < 0 ? head.size() : eol).trimmed();
+    const qsizetype sp1 = first.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : first.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 <= sp1 + 1 || first.indexOf(' ', sp2 + 1) >= 0) {
         fail(400, "Malformed request line.");
         return false;
     }
-    if (parts[2] == "HTTP/1.1")
+    const QByteArrayView version = first.sliced(sp2 + 1);
+    if (version == "HTTP/1.1")
         m_request.minorVersion = 1;
-    else if (parts[2] == "HTTP/1.0")
+    else if (version == "HTTP/1.0")
         m_request.minorVersion = 0;
     else {
         fail(505, "Only HTTP/1.0 and HTTP/1.1 are supported.");
         return false;
     }
-    m_request.method = parts[0];
-    m_request.target = parts[1];
+    m_request.method = first.first(sp1).toByteArray();
+    m_request.target = first.sliced(sp1 + 1, sp2 - sp1 - 1).toByteArray();
+    m_request.headers.reserve(12);
     const qsizetype q = m_request.target.indexOf('?');
     m_request.path = q < 0 ? m_request.target : m_request.target.left(q);
     m_request.query = q < 0 ? QByteArray() : m_request.target.mid(q + 1);
@@ -187,7 +207,7 @@ bool HttpConnection::parseHeaders(const QByteArray &head)
             fail(400, "Malformed header line.");
             return false;
         }
-        m_request.headers.append(qMakePair(line.first(colon).toByteArray().toLower(), line.sliced(colon + 1).trimmed().toByteArray()));
+        m_request.headers.append(qMakePair(lowerName(line.first(colon)), line.sliced(colon + 1).trimmed().toByteArray()));
     }
     const QByteArray connection = m_request.header("connection");
     m_keepAlive = m_request.minorVersion == 1 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");

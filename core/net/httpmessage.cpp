@@ -1,5 +1,8 @@
 #include "httpmessage.h"
 
+#include <charconv>
+#include <cstring>
+
 namespace refract::net {
 
 const char *HttpResponse::reason(int status)
@@ -29,32 +32,52 @@ const char *HttpResponse::reason(int status)
 
 QByteArray HttpResponse::serialize(bool keepAlive) const
 {
-    QByteArray out;
-    out.reserve(160 + body.size());
-    out += "HTTP/1.1 ";
-    out += QByteArray::number(status);
-    out += ' ';
-    out += reason(status);
-    out += "\r\n";
-    if (!contentType.isEmpty()) {
-        out += "Content-Type: ";
-        out += contentType;
-        out += "\r\n";
-    }
-    out += "Content-Length: ";
-    out += QByteArray::number(body.size());
-    out += "\r\n";
-    for (const auto &h : headers) {
-        out += h.first;
-        out += ": ";
-        out += h.second;
-        out += "\r\n";
-    }
-    if (!keepAlive || close)
-        out += "Connection: close\r\n";
-    out += "\r\n";
+    // Sized first and copied into place: appending piece by piece was a tenth of the server's own
+    // work per request.
+    char statusText[16], lengthText[24];
+    const auto statusEnd = std::to_chars(statusText, statusText + sizeof statusText, status).ptr;
+    const auto lengthEnd = std::to_chars(lengthText, lengthText + sizeof lengthText, body.size()).ptr;
+    const QByteArrayView why(reason(status));
+    const bool closing = !keepAlive || close;
+    const QByteArrayView closeLine = closing ? QByteArrayView("Connection: close\r\n") : QByteArrayView();
+    qsizetype size = 9 + (statusEnd - statusText) + 1 + why.size() + 2 + 16 + (lengthEnd - lengthText) + 2 + closeLine.size() + 2;
+    if (!contentType.isEmpty())
+        size += 14 + contentType.size() + 2;
+    for (const auto &h : headers)
+        size += h.first.size() + 2 + h.second.size() + 2;
     if (!headOnly)
-        out += body;
+        size += body.size();
+    QByteArray out(size, Qt::Uninitialized);
+    char *p = out.data();
+    auto put = [&p](QByteArrayView v) {
+        if (!v.isEmpty())
+            std::memcpy(p, v.data(), size_t(v.size()));
+        p += v.size();
+    };
+    put("HTTP/1.1 ");
+    put(QByteArrayView(statusText, statusEnd - statusText));
+    put(" ");
+    put(why);
+    put("\r\n");
+    if (!contentType.isEmpty()) {
+        put("Content-Type: ");
+        put(contentType);
+        put("\r\n");
+    }
+    put("Content-Length: ");
+    put(QByteArrayView(lengthText, lengthEnd - lengthText));
+    put("\r\n");
+    for (const auto &h : headers) {
+        put(h.first);
+        put(": ");
+        put(h.second);
+        put("\r\n");
+    }
+    put(closeLine);
+    put("\r\n");
+    if (!headOnly)
+        put(body);
+    Q_ASSERT(p == out.data() + out.size());
     return out;
 }
 
