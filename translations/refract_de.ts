@@ -1325,6 +1325,10 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
         <source>Reopening GraphQL endpoint %1 cancelled</source>
         <translation>Wiederöffnen des GraphQL-Endpunkts %1 abgebrochen</translation>
     </message>
+    <message>
+        <source>Disconnected from GraphQL endpoint %1: the opened workspace was not on it</source>
+        <translation>Vom GraphQL-Endpunkt %1 getrennt: der geöffnete Arbeitsbereich war nicht mit ihm verbunden</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::PasswordKeychain</name>

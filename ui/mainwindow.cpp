@@ -536,7 +536,9 @@ void MainWindow::reflectAgain()
     m_job->start(m_params.conninfo(), name, schemas, m_connectionBar->preset());
 }
 
-void MainWindow::disconnectDatabase()
+void MainWindow::disconnectDatabase() { closeConnections(tr("Disconnected")); }
+
+void MainWindow::closeConnections(const QString &logMessage)
 {
     cancelBackgroundWork();
     m_localServer->stop();
@@ -551,7 +553,7 @@ void MainWindow::disconnectDatabase()
     m_schemaLabel->clear();
     m_refreshAction->setEnabled(false);
     m_disconnectAction->setEnabled(false);
-    log(EventLog::Info, tr("Disconnected"));
+    log(EventLog::Info, logMessage);
 }
 
 void MainWindow::chooseSdlFile()

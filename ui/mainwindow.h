@@ -157,6 +157,9 @@ private:
     void chooseSdlFile();
     void reflectAgain();
     void disconnectDatabase();
+    /// File → Disconnect without the menu: database and endpoint closed, background work
+    /// cancelled, nothing shown; `logMessage` says why in the event log.
+    void closeConnections(const QString &logMessage);
     void onReflectFinished(const ReflectOutcome &outcome);
     void setBusy(bool busy, const QString &text = {});
     void runQuery();

@@ -8,6 +8,7 @@
 #include "eventlog.h"
 #include "historyview.h"
 #include "queryeditor.h"
+#include "remotesession.h"
 #include "querytab.h"
 #include "savedoperationsview.h"
 #include "workspacesession.h"
@@ -251,9 +252,16 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
         return false;
     }
     log(EventLog::Info, tr("Workspace %1 opened").arg(QDir::toNativeSeparators(m_session->path())));
+    if (m_session->path() == before)
+        return true;
+    // The window shows the opened workspace: an endpoint it was not on is closed (before, the
+    // window stayed on it and the next autosave gave the workspace an endpoint it never had).
+    if (const RemoteEndpoint current = m_remote->endpoint();
+        current.isValid() && current.toJson() != m_session->workspace().openConnection)
+        closeConnections(tr("Disconnected from GraphQL endpoint %1: the opened workspace was not on it")
+                             .arg(current.displayName()));
     // As at start, the endpoint the workspace had open comes back (its tabs just did).
-    if (m_session->path() != before)
-        reopenWorkspaceEndpoint();
+    reopenWorkspaceEndpoint();
     return true;
 }
 

@@ -83,6 +83,7 @@ private slots:
     void reopenedAfterRestart();
     void reopenedOnOpen();
     void reopenWaitingForKeychain();
+    void openedWorkspaceWithoutEndpoint();
 
 private:
     QByteArray token(qint64 expiresIn) const;
@@ -532,9 +533,12 @@ void TestEndpoint::reopenedOnOpen()
         checkConnectedAsJohndoe(w, connected, e, "reopened-on-open");
         if (QTest::currentTestFailed())
             return;
-        // Opening it again from elsewhere while on that endpoint does not connect a second time.
-        QVERIFY(w.openWorkspace(m_dir.filePath(QStringLiteral("workspace-plain.json"))));
-        QVERIFY(w.openWorkspace(onEndpoint));
+        // Opening another workspace on the same endpoint (a copy) does not connect a second time.
+        const QString copy = m_dir.filePath(QStringLiteral("workspace-on-endpoint-copy.json"));
+        QVERIFY(w.workspaceSession()->saveNow());
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(onEndpoint, copy));
+        QVERIFY(w.openWorkspace(copy));
         QVERIFY(!connected.wait(500));
         QCOMPARE(connected.size(), 1);
         QVERIFY(w.remoteSession()->isConnected());
@@ -723,6 +727,65 @@ void TestEndpoint::reopenWaitingForKeychain()
         QCOMPARE(connected.size(), 1);
         QCOMPARE(w.remoteSession()->endpoint().headers, other.headers);
     }
+}
+
+void TestEndpoint::openedWorkspaceWithoutEndpoint()
+{
+    if (!m_service)
+        QSKIP("no PostgreSQL environment (PGHOST/PGPORT/PGDATABASE); scripts/test provides one");
+    const QByteArray bearer = "Bearer " + token(600);
+    const QString onEndpoint = m_dir.filePath(QStringLiteral("workspace-left-on-endpoint.json"));
+    const QString plain = m_dir.filePath(QStringLiteral("workspace-never-on-endpoint.json"));
+    const RemoteEndpoint e = johndoeEndpoint(bearer, QStringLiteral("refract-no-endpoint-test"));
+    {
+        workspace::Workspace never;
+        never.tabs = {workspace::TabState{QStringLiteral("Plain"), QStringLiteral("{ plain }"), {}, {}, {}, 0, 0, false}};
+        QVERIFY(never.save(plain));
+    }
+    MainWindow w(nullptr, onEndpoint);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy connected(&w, &MainWindow::endpointConnected);
+    w.connectToEndpoint(e);
+    QVERIFY(connected.wait(30000));
+    QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+
+    // File → Open of a workspace that was never on an endpoint: the window shows that workspace,
+    // not the endpoint of the one before.
+    QVERIFY(w.openWorkspace(plain));
+    QCOMPARE(w.currentQueryTab()->editor()->text(), QStringLiteral("{ plain }"));
+    QVERIFY(!w.remoteSession()->isConnected());
+    QVERIFY(!w.remoteSession()->endpoint().isValid());
+    QCOMPARE(w.connectionBar()->statusText(), QStringLiteral("Not connected"));
+    QVERIFY(w.connectionBar()->identityCombo()->isEnabled()); // the database controls are back
+    QVERIFY(!w.explorer()->typeModel()->indexForType(QStringLiteral("Person")).isValid());
+    QVERIFY(!w.schemaContext());
+    QVERIFY(!w.isBusy());
+    QVERIFY2(w.eventLog()->lastMessage().contains(QLatin1String("the opened workspace was not on it")),
+             qPrintable(w.eventLog()->lastMessage()));
+    QVERIFY(!connected.wait(300)); // and nothing reconnects
+    maybeGrab(&w, "opened-without-endpoint");
+
+    // The autosave after an edit leaves the opened workspace without an endpoint; the one left
+    // keeps its own.
+    w.currentQueryTab()->editor()->setText(QStringLiteral("{ plain edited }"));
+    QVERIFY(w.workspaceSession()->isSavePending());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.workspaceSession()->isSavePending(), 5000);
+    workspace::Workspace opened;
+    QVERIFY(opened.loadExisting(plain));
+    QCOMPARE(opened.tabs.value(0).text, QStringLiteral("{ plain edited }"));
+    QVERIFY2(opened.openConnection.isEmpty(), QJsonDocument(opened.openConnection).toJson().constData());
+    workspace::Workspace left;
+    QVERIFY(left.loadExisting(onEndpoint));
+    QCOMPARE(left.openConnection, e.toJson());
+
+    // Back to the first workspace: its endpoint comes back.
+    connected.clear();
+    QVERIFY(w.openWorkspace(onEndpoint));
+    QVERIFY(connected.wait(30000));
+    QVERIFY2(connected.at(0).at(0).toBool(), qPrintable(w.eventLog()->lastMessage()));
+    QCOMPARE(w.remoteSession()->endpoint().headers, e.headers);
+    w.close();
 }
 
 QTEST_MAIN(TestEndpoint)
