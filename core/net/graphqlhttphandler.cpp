@@ -253,12 +253,17 @@ std::optional<HttpResponse> GraphQLHttpHandler::admit(const HttpRequest &request
                 req.variables = doc.object();
         }
     } else {
-        const QByteArray ct = request.header("content-type").split(';').value(0).trimmed().toLower();
+        // Read in place: these checks run for every request.
+        const QByteArray contentTypeHeader = request.header("content-type");
+        QByteArrayView ct(contentTypeHeader);
+        if (const qsizetype semicolon = ct.indexOf(';'); semicolon >= 0)
+            ct = ct.first(semicolon);
+        ct = ct.trimmed();
         if (ct.isEmpty())
             return reply(415, errorJson(QStringLiteral("Missing Content-Type; send application/json.")));
-        if (ct != "application/json")
-            return reply(415, errorJson(QStringLiteral("Unsupported Content-Type '%1'; send application/json.").arg(QString::fromUtf8(ct))));
-        if (request.body.trimmed().isEmpty())
+        if (ct.compare("application/json", Qt::CaseInsensitive) != 0)
+            return reply(415, errorJson(QStringLiteral("Unsupported Content-Type '%1'; send application/json.").arg(QString::fromUtf8(ct.toByteArray().toLower()))));
+        if (QByteArrayView(request.body).trimmed().isEmpty())
             return badRequest(QStringLiteral("Missing request body."));
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
