@@ -1,4 +1,5 @@
 #include "graphqlhttphandler.h"
+#include "requestbodyreader.h"
 
 #include "graphqlhttpjob.h"
 
@@ -265,30 +266,39 @@ std::optional<HttpResponse> GraphQLHttpHandler::admit(const HttpRequest &request
             return reply(415, errorJson(QStringLiteral("Unsupported Content-Type '%1'; send application/json.").arg(QString::fromUtf8(ct.toByteArray().toLower()))));
         if (QByteArrayView(request.body).trimmed().isEmpty())
             return badRequest(QStringLiteral("Missing request body."));
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
-        if (pe.error != QJsonParseError::NoError)
-            return badRequest(QStringLiteral("Malformed JSON body: %1 at offset %2.").arg(pe.errorString()).arg(pe.offset));
-        if (!doc.isObject())
-            return badRequest(QStringLiteral("The request body must be a JSON object."));
-        const QJsonObject body = doc.object();
-        const QJsonValue query = body.value(QStringLiteral("query"));
-        if (!query.isString())
-            return badRequest(query.isUndefined() ? QStringLiteral("Missing query.") : QStringLiteral("query must be a string."));
-        req.query = query.toString();
-        const QJsonValue op = body.value(QStringLiteral("operationName"));
-        if (op.isString())
-            req.operationName = op.toString();
-        else if (!op.isNull() && !op.isUndefined())
-            return badRequest(QStringLiteral("operationName must be a string or null."));
-        const QJsonValue variables = body.value(QStringLiteral("variables"));
-        if (variables.isObject())
-            req.variables = variables.toObject();
-        else if (!variables.isNull() && !variables.isUndefined())
-            return badRequest(QStringLiteral("variables must be an object or null."));
-        const QJsonValue extensions = body.value(QStringLiteral("extensions"));
-        if (!extensions.isObject() && !extensions.isNull() && !extensions.isUndefined())
-            return badRequest(QStringLiteral("extensions must be an object or null."));
+        // The usual body is read in place; whatever RequestBodyReader cannot vouch for takes the
+        // general path, which also words the errors.
+        RequestBodyReader::Body fast;
+        if (RequestBodyReader::read(request.body, &fast)) {
+            req.query = std::move(fast.query);
+            req.operationName = std::move(fast.operationName);
+            req.variables = std::move(fast.variables);
+        } else {
+            QJsonParseError pe;
+            const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
+            if (pe.error != QJsonParseError::NoError)
+                return badRequest(QStringLiteral("Malformed JSON body: %1 at offset %2.").arg(pe.errorString()).arg(pe.offset));
+            if (!doc.isObject())
+                return badRequest(QStringLiteral("The request body must be a JSON object."));
+            const QJsonObject body = doc.object();
+            const QJsonValue query = body.value(QStringLiteral("query"));
+            if (!query.isString())
+                return badRequest(query.isUndefined() ? QStringLiteral("Missing query.") : QStringLiteral("query must be a string."));
+            req.query = query.toString();
+            const QJsonValue op = body.value(QStringLiteral("operationName"));
+            if (op.isString())
+                req.operationName = op.toString();
+            else if (!op.isNull() && !op.isUndefined())
+                return badRequest(QStringLiteral("operationName must be a string or null."));
+            const QJsonValue variables = body.value(QStringLiteral("variables"));
+            if (variables.isObject())
+                req.variables = variables.toObject();
+            else if (!variables.isNull() && !variables.isUndefined())
+                return badRequest(QStringLiteral("variables must be an object or null."));
+            const QJsonValue extensions = body.value(QStringLiteral("extensions"));
+            if (!extensions.isObject() && !extensions.isNull() && !extensions.isUndefined())
+                return badRequest(QStringLiteral("extensions must be an object or null."));
+        }
     }
 
     // Who is asking: PostGraphile's bearer format and jsonwebtoken's messages. Every rejected token
