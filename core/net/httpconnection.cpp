@@ -5,6 +5,8 @@
 
 #include <sys/socket.h>
 
+#include <cstring>
+
 namespace refract::net {
 
 namespace {
@@ -29,6 +31,23 @@ bool hasToken(QByteArrayView headerValue, QByteArrayView token)
         headerValue = headerValue.sliced(comma + 1);
     }
     return false;
+}
+
+/// Where the head ends (the blank line's `\r\n\r\n`), or -1. Line ends are few, so looking for
+/// each `\n` with memchr beats QByteArray::indexOf's general substring search (~4k instructions
+/// per request).
+qsizetype headEnd(QByteArrayView data)
+{
+    const char *begin = data.data(), *end = begin + data.size();
+    for (const char *p = begin + 1; p + 2 < end;) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (!nl || nl + 2 >= end)
+            return -1;
+        if (nl[-1] == '\r' && nl[1] == '\r' && nl[2] == '\n')
+            return (nl - 1) - begin;
+        p = nl + 1;
+    }
+    return -1;
 }
 
 /// ASCII lower case of a header name; names are tokens (RFC 9110 §5.1), so no other letters matter.
@@ -262,7 +281,7 @@ void HttpConnection::onReadyRead()
             }
             // Peek, not read: a WebSocket upgrade must leave the handshake in the socket.
             const QByteArray head = m_socket->peek(qMin<qint64>(available, m_limits.maxHeaderBytes + 4));
-            const qsizetype end = head.indexOf("\r\n\r\n");
+            const qsizetype end = headEnd(head);
             if (end < 0) {
                 if (head.size() > m_limits.maxHeaderBytes)
                     fail(431, "The request headers are larger than the limit.");
