@@ -1329,6 +1329,14 @@ Der aktuelle Arbeitsbereich ist unverändert.</translation>
         <source>Disconnected from GraphQL endpoint %1: the opened workspace was not on it</source>
         <translation>Vom GraphQL-Endpunkt %1 getrennt: der geöffnete Arbeitsbereich war nicht mit ihm verbunden</translation>
     </message>
+    <message>
+        <source>Disconnected from %1: the opened workspace was not on it</source>
+        <translation>Von %1 getrennt: der geöffnete Arbeitsbereich war nicht damit verbunden</translation>
+    </message>
+    <message>
+        <source>Reopening %1, open when this workspace was last used</source>
+        <translation>%1 wird wieder geöffnet (war offen, als dieser Arbeitsbereich zuletzt benutzt wurde)</translation>
+    </message>
 </context>
 <context>
     <name>refract::ui::PasswordKeychain</name>

@@ -150,7 +150,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &workspacePath)
     m_session->restore();
     applyWorkspaceProfiles();
     connectWorkspaceSession();
-    reopenWorkspaceEndpoint(); // the endpoint open when the window last closed
+    reopenWorkspaceConnection(); // the endpoint or database open when the window last closed
     connect(m_session, &WorkspaceSession::historyChanged, this,
             [this] { m_history->setHistory(m_session->workspace().history); });
     connect(m_runner, &RunController::executed, this, [this](const ExecutedOperation &op) {
@@ -544,6 +544,7 @@ void MainWindow::closeConnections(const QString &logMessage)
     m_localServer->stop();
     leaveRemote();
     m_connection.reset();
+    m_haveParams = false; // closed: nothing to reflect again, and the workspace records no database
     m_catalog.reset();
     m_schema.reset();
     setSchemaContext(nullptr);

@@ -70,9 +70,15 @@ public:
     /// answers and to a workspace opened meanwhile; does nothing when already connected to it.
     void reopenEndpoint(const RemoteEndpoint &endpoint);
     RemoteSession *remoteSession() const { return m_remote; }
-    /// The endpoint the workspace records as open (toJson(), no secret values; empty for none):
-    /// the one connected or last tried, else one a reopen still waits for the keychain to give.
-    QJsonObject workspaceEndpoint() const;
+    /// What the workspace records as open (no secret values; empty for none): the endpoint
+    /// connected or last tried (RemoteEndpoint::toJson), one a reopen still waits for the keychain
+    /// to give, or the database connected or last tried (PgConnectionParams::toSettings, "kind":
+    /// "postgresql").
+    QJsonObject workspaceConnection() const;
+    /// Connects again to a database a workspace had open (at start, and when File → Open brings
+    /// such a workspace), in the background like connectTo(): the password from the keychain,
+    /// never from the workspace or settings. Does nothing when already connected to it.
+    void reopenDatabase(const PgConnectionParams &params);
     void cancelBackgroundWork();
     bool isBusy() const;
     /// Demo mode: demo identities and a sample query for the forum database.
@@ -144,9 +150,10 @@ private:
     void createWorkspaceActions(QMenu *file);
     void createSavedOperationsDock();
     void connectWorkspaceSession();
-    /// The workspace's open endpoint comes back (reopenEndpoint) once the caller had its say: a
-    /// connection chosen right after (`refract --db`) wins. Drops a previous workspace's reopen.
-    void reopenWorkspaceEndpoint();
+    /// The workspace's open endpoint or database comes back (reopenEndpoint, reopenDatabase) once
+    /// the caller had its say: a connection chosen right after (`refract --db`) wins. Drops a
+    /// previous workspace's reopen.
+    void reopenWorkspaceConnection();
     void applyWorkspaceProfiles();
     /// The toolbar's identity picker and dry-run switch show the current tab's.
     void showTabRunSettings();

@@ -121,22 +121,6 @@ void MainWindow::connectToEndpoint(const RemoteEndpoint &endpoint)
     m_remote->connectTo(endpoint);
 }
 
-void MainWindow::reopenWorkspaceEndpoint()
-{
-    const QJsonObject open = m_session->workspace().openConnection;
-    dropEndpointReopen(); // a reopen of the previous workspace still waiting is dropped
-    const int ticket = m_reopenTicket;
-    if (!RemoteEndpoint::isEndpointJson(open))
-        return;
-    // Later, after the caller had its say: a connection asked for right after construction or
-    // after File → Open (`refract --db`) wins.
-    const int generation = m_connectGeneration;
-    QTimer::singleShot(0, this, [this, open, ticket, generation] {
-        if (ticket == m_reopenTicket && generation == m_connectGeneration)
-            reopenEndpoint(RemoteEndpoint::fromJson(open));
-    });
-}
-
 void MainWindow::reopenEndpoint(const RemoteEndpoint &saved)
 {
     dropEndpointReopen(); // replaced by this one
@@ -217,12 +201,6 @@ void MainWindow::dropEndpointReopen()
     m_connectionBar->setDisconnected();
     log(EventLog::Warning, tr("Reopening GraphQL endpoint %1 cancelled").arg(m_reopenName));
     emit endpointConnected(false);
-}
-
-QJsonObject MainWindow::workspaceEndpoint() const
-{
-    const RemoteEndpoint &endpoint = m_remote->endpoint();
-    return endpoint.isValid() ? endpoint.toJson() : m_reopening;
 }
 
 void MainWindow::leaveRemote()

@@ -20,6 +20,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QJsonObject>
+#include <QTimer>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
@@ -254,15 +256,73 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
     log(EventLog::Info, tr("Workspace %1 opened").arg(QDir::toNativeSeparators(m_session->path())));
     if (m_session->path() == before)
         return true;
-    // The window shows the opened workspace: an endpoint it was not on is closed (before, the
-    // window stayed on it and the next autosave gave the workspace an endpoint it never had).
-    if (const RemoteEndpoint current = m_remote->endpoint();
-        current.isValid() && current.toJson() != m_session->workspace().openConnection)
-        closeConnections(tr("Disconnected from GraphQL endpoint %1: the opened workspace was not on it")
-                             .arg(current.displayName()));
-    // As at start, the endpoint the workspace had open comes back (its tabs just did).
-    reopenWorkspaceEndpoint();
+    // The window shows the opened workspace: an endpoint or database it was not on is closed
+    // (else the next autosave would give the workspace a connection it never had).
+    const QJsonObject current = workspaceConnection();
+    if (!current.isEmpty() && current != m_session->workspace().openConnection) {
+        if (const RemoteEndpoint endpoint = m_remote->endpoint(); endpoint.isValid())
+            closeConnections(tr("Disconnected from GraphQL endpoint %1: the opened workspace was not on it")
+                                 .arg(endpoint.displayName()));
+        else if (m_haveParams)
+            closeConnections(tr("Disconnected from %1: the opened workspace was not on it").arg(m_params.displayName()));
+    }
+    // As at start, the connection the workspace had open comes back (its tabs just did).
+    reopenWorkspaceConnection();
     return true;
+}
+
+namespace {
+// Marks a database connection in Workspace::openConnection (an endpoint's says "graphql").
+const char DatabaseKind[] = "postgresql";
+
+bool isDatabaseJson(const QJsonObject &json) { return json.value(QLatin1String("kind")).toString() == QLatin1String(DatabaseKind); }
+} // namespace
+
+QJsonObject MainWindow::workspaceConnection() const
+{
+    if (const RemoteEndpoint &endpoint = m_remote->endpoint(); endpoint.isValid())
+        return endpoint.toJson();
+    if (!m_reopening.isEmpty())
+        return m_reopening;
+    if (!m_haveParams)
+        return {};
+    // toSettings() has no password field and redacts one in a URI: it stays in the keychain.
+    QJsonObject database = QJsonObject::fromVariantMap(m_params.toSettings());
+    database.insert(QLatin1String("kind"), QLatin1String(DatabaseKind));
+    return database;
+}
+
+void MainWindow::reopenWorkspaceConnection()
+{
+    const QJsonObject open = m_session->workspace().openConnection;
+    dropEndpointReopen(); // a reopen of the previous workspace still waiting is dropped
+    const int ticket = m_reopenTicket;
+    const bool endpoint = RemoteEndpoint::isEndpointJson(open);
+    if (!endpoint && !isDatabaseJson(open))
+        return;
+    // Later, after the caller had its say: a connection asked for right after construction or
+    // after File → Open (`refract --db`) wins.
+    const int generation = m_connectGeneration;
+    QTimer::singleShot(0, this, [this, open, ticket, generation, endpoint] {
+        if (ticket != m_reopenTicket || generation != m_connectGeneration)
+            return;
+        if (endpoint)
+            reopenEndpoint(RemoteEndpoint::fromJson(open));
+        else
+            reopenDatabase(PgConnectionParams::fromSettings(open.toVariantMap()));
+    });
+}
+
+void MainWindow::reopenDatabase(const PgConnectionParams &saved)
+{
+    PgConnectionParams current = m_params;
+    current.password.clear();
+    if (m_haveParams && current == saved)
+        return; // already there (File → Open of a workspace on the database the window is on)
+    log(EventLog::Info, tr("Reopening %1, open when this workspace was last used").arg(saved.displayName()));
+    // No password in `saved`: connectTo asks the keychain (this session's memory where none runs),
+    // then connects and reflects on a pool thread.
+    connectTo(saved);
 }
 
 bool MainWindow::saveWorkspaceAs(const QString &path, QString *error)

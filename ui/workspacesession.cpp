@@ -190,9 +190,9 @@ void WorkspaceSession::collect()
         m_workspace.tabs.append(t);
     }
     m_workspace.currentTab = qMax(0, tabs->currentIndex());
-    // The endpoint the window is on (connected, last tried, or still being reopened) is reopened
-    // at the next start; secret header values are left out (they stay in the keychain).
-    m_workspace.openConnection = m_window->workspaceEndpoint();
+    // The endpoint or database the window is on (connected, last tried, or still being reopened)
+    // is reopened at the next start; secrets are left out (they stay in the keychain).
+    m_workspace.openConnection = m_window->workspaceConnection();
 }
 
 bool WorkspaceSession::saveNow()
