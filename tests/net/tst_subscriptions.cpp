@@ -126,6 +126,15 @@ private:
     bool m_closed = false;
 };
 
+/// A GraphQL POST to the server on `port` as johndoe; the reply is the caller's.
+QNetworkReply *postAsJohndoe(QNetworkAccessManager &nam, quint16 port, const QJsonObject &body)
+{
+    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(port)));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    req.setRawHeader("Authorization", "Bearer " + token(QStringLiteral("johndoe")).toLatin1());
+    return nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
 QJsonObject payloadData(const std::optional<QJsonObject> &m, const QString &field)
 {
     return m ? m->value(QStringLiteral("payload")).toObject().value(QStringLiteral("data")).toObject().value(field).toObject() : QJsonObject();
@@ -135,6 +144,11 @@ const QString kCreatePost = QStringLiteral(
     "mutation($h: String!, $t: PostTopic) { createPost(input: {post: {authorUsername: \"johndoe\", headline: $h, topic: $t}}) { headline } }");
 const QString kOnCreatePost = QStringLiteral(
     "subscription { onCreatePost { id headline topic author { username } } }");
+QJsonObject createPostBody(const QString &headline, const QString &topic)
+{
+    return QJsonObject{{QStringLiteral("query"), kCreatePost},
+                       {QStringLiteral("variables"), QJsonObject{{QStringLiteral("h"), headline}, {QStringLiteral("t"), topic}}}};
+}
 
 } // namespace
 
@@ -410,12 +424,7 @@ void TestSubscriptions::mutationOverHttpNotifies()
 
     QNetworkAccessManager nam;
     auto post = [&](const QString &headline, const QString &topic) {
-        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(m_port)));
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        req.setRawHeader("Authorization", "Bearer " + token(QStringLiteral("johndoe")).toLatin1());
-        const QJsonObject body{{QStringLiteral("query"), kCreatePost},
-                               {QStringLiteral("variables"), QJsonObject{{QStringLiteral("h"), headline}, {QStringLiteral("t"), topic}}}};
-        QNetworkReply *reply = nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QNetworkReply *reply = postAsJohndoe(nam, m_port, createPostBody(headline, topic));
         QSignalSpy done(reply, &QNetworkReply::finished);
         done.wait(10000);
         const QByteArray out = reply->readAll();
@@ -464,20 +473,12 @@ void TestSubscriptions::mutationOverHttpDoesNotBlockItsWorker()
     QVERIFY(admin.exec(QStringLiteral("lock table forum_example.post in share mode")).ok()); // reads pass, inserts wait
 
     QNetworkAccessManager nam;
-    auto post = [&](const QJsonObject &body) {
-        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/graphql").arg(one.port())));
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        req.setRawHeader("Authorization", "Bearer " + token(QStringLiteral("johndoe")).toLatin1());
-        return nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    };
-    QNetworkReply *mutation = post(QJsonObject{{QStringLiteral("query"), kCreatePost},
-                                               {QStringLiteral("variables"), QJsonObject{{QStringLiteral("h"), QStringLiteral("Behind a lock")},
-                                                                                          {QStringLiteral("t"), QStringLiteral("SHOWCASE")}}}});
+    QNetworkReply *mutation = postAsJohndoe(nam, one.port(), createPostBody(QStringLiteral("Behind a lock"), QStringLiteral("SHOWCASE")));
     // The mutation is in PostgreSQL, waiting for the lock.
     QTRY_VERIFY_WITH_TIMEOUT(admin.exec(QStringLiteral("select count(*) from pg_locks where not granted "
                                                        "and relation = 'forum_example.post'::regclass")).text(0, 0) == QLatin1String("1"),
                              10000);
-    QNetworkReply *query = post(QJsonObject{{QStringLiteral("query"), QStringLiteral("{ post(id: 1) { id } }")}});
+    QNetworkReply *query = postAsJohndoe(nam, one.port(), QJsonObject{{QStringLiteral("query"), QStringLiteral("{ post(id: 1) { id } }")}});
     QSignalSpy queryDone(query, &QNetworkReply::finished);
     QVERIFY2(queryDone.wait(5000), "the query waited behind the blocked mutation");
     QCOMPARE(QJsonDocument::fromJson(query->readAll()).object(), QJsonDocument::fromJson(R"({"data":{"post":{"id":1}}})").object());

@@ -93,6 +93,8 @@ private:
     void leaveOnEndpoint(const QString &workspacePath, const RemoteEndpoint &e);
     /// `w` is connected (the signal spied by `connected` said so) to `e`, and runs as johndoe.
     void checkConnectedAsJohndoe(MainWindow &w, QSignalSpy &connected, const RemoteEndpoint &e, const char *shot);
+    /// The test database's forum_example schema, as the connection dialog would give it.
+    PgConnectionParams forumDatabase() const;
 
     test::TestDatabase m_db;
     std::unique_ptr<net::LocalService> m_service;
@@ -434,6 +436,15 @@ void TestEndpoint::checkConnectedAsJohndoe(MainWindow &w, QSignalSpy &connected,
     maybeGrab(&w, shot);
 }
 
+PgConnectionParams TestEndpoint::forumDatabase() const
+{
+    PgConnectionParams params;
+    params.mode = PgConnectionParams::Uri;
+    params.uri = m_db.conninfo();
+    params.schemas = QStringLiteral("forum_example");
+    return params;
+}
+
 void TestEndpoint::reopenedAfterRestart()
 {
     if (!m_service)
@@ -491,11 +502,7 @@ void TestEndpoint::reopenedAfterRestart()
         MainWindow w(nullptr, workspacePath);
         QSignalSpy reflected(&w, &MainWindow::reflectFinished);
         QSignalSpy connected(&w, &MainWindow::endpointConnected);
-        PgConnectionParams params;
-        params.mode = PgConnectionParams::Uri;
-        params.uri = m_db.conninfo();
-        params.schemas = QStringLiteral("forum_example");
-        w.connectTo(params);
+        w.connectTo(forumDatabase());
         QVERIFY(reflected.wait(60000));
         QTest::qWait(200);
         QCOMPARE(connected.size(), 0);
@@ -550,11 +557,7 @@ void TestEndpoint::reopenedOnOpen()
         QSignalSpy reflected(&w, &MainWindow::reflectFinished);
         QSignalSpy connected(&w, &MainWindow::endpointConnected);
         QVERIFY(w.openWorkspace(onEndpoint));
-        PgConnectionParams params;
-        params.mode = PgConnectionParams::Uri;
-        params.uri = m_db.conninfo();
-        params.schemas = QStringLiteral("forum_example");
-        w.connectTo(params);
+        w.connectTo(forumDatabase());
         QVERIFY(reflected.wait(60000));
         QTest::qWait(200);
         QCOMPARE(connected.size(), 0);
@@ -677,11 +680,7 @@ void TestEndpoint::reopenWaitingForKeychain()
         checkWaiting(w);
         if (QTest::currentTestFailed())
             return;
-        PgConnectionParams params;
-        params.mode = PgConnectionParams::Uri;
-        params.uri = m_db.conninfo();
-        params.schemas = QStringLiteral("forum_example");
-        w.connectTo(params);
+        w.connectTo(forumDatabase());
         QCOMPARE(connected.size(), 1); // the reopen ended, without a connection
         // The endpoint's late answer comes first, then the database's own password lookup.
         keychain->setHoldLookups(false);
