@@ -95,6 +95,9 @@ private:
     void checkConnectedAsJohndoe(MainWindow &w, QSignalSpy &connected, const RemoteEndpoint &e, const char *shot);
     /// The test database's forum_example schema, as the connection dialog would give it.
     PgConnectionParams forumDatabase() const;
+    /// Connects `w` to forumDatabase() while an endpoint reopen is pending: the database wins and
+    /// the endpoint is never connected.
+    void connectDatabaseOverReopen(MainWindow &w, QSignalSpy &reflected, QSignalSpy &connected);
 
     test::TestDatabase m_db;
     std::unique_ptr<net::LocalService> m_service;
@@ -445,6 +448,15 @@ PgConnectionParams TestEndpoint::forumDatabase() const
     return params;
 }
 
+void TestEndpoint::connectDatabaseOverReopen(MainWindow &w, QSignalSpy &reflected, QSignalSpy &connected)
+{
+    w.connectTo(forumDatabase());
+    QVERIFY(reflected.wait(60000));
+    QTest::qWait(200);
+    QCOMPARE(connected.size(), 0);
+    QVERIFY(!w.remoteSession()->endpoint().isValid());
+}
+
 void TestEndpoint::reopenedAfterRestart()
 {
     if (!m_service)
@@ -502,11 +514,9 @@ void TestEndpoint::reopenedAfterRestart()
         MainWindow w(nullptr, workspacePath);
         QSignalSpy reflected(&w, &MainWindow::reflectFinished);
         QSignalSpy connected(&w, &MainWindow::endpointConnected);
-        w.connectTo(forumDatabase());
-        QVERIFY(reflected.wait(60000));
-        QTest::qWait(200);
-        QCOMPARE(connected.size(), 0);
-        QVERIFY(!w.remoteSession()->endpoint().isValid());
+        connectDatabaseOverReopen(w, reflected, connected);
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 
@@ -557,11 +567,9 @@ void TestEndpoint::reopenedOnOpen()
         QSignalSpy reflected(&w, &MainWindow::reflectFinished);
         QSignalSpy connected(&w, &MainWindow::endpointConnected);
         QVERIFY(w.openWorkspace(onEndpoint));
-        w.connectTo(forumDatabase());
-        QVERIFY(reflected.wait(60000));
-        QTest::qWait(200);
-        QCOMPARE(connected.size(), 0);
-        QVERIFY(!w.remoteSession()->endpoint().isValid());
+        connectDatabaseOverReopen(w, reflected, connected);
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 

@@ -408,16 +408,8 @@ void TestWorkspaceWindow::newWorkspaceHasStarterProfiles()
                                        {QStringLiteral("claimsMapping"), QStringLiteral("appsync")}});
         QVERIFY(ws.save(own));
     }
-    auto keys = [](MainWindow &w) {
-        QStringList out;
-        QComboBox *combo = w.connectionBar()->identityCombo();
-        for (int i = 0; i < combo->count(); ++i)
-            if (const QString key = combo->itemData(i).toString(); !key.isEmpty())
-                out << key;
-        return out;
-    };
     MainWindow w(nullptr, own);
-    QCOMPARE(keys(w), QStringList{QStringLiteral("alice")});
+    QCOMPARE(profileKeys(w), QStringList{QStringLiteral("alice")});
 
     // File → New: the demo's starter profiles, the same ones demo mode adds, ready to run as.
     QVERIFY(w.newWorkspace());
@@ -425,7 +417,7 @@ void TestWorkspaceWindow::newWorkspaceHasStarterProfiles()
     for (const identity::IdentityProfile &p : ConnectionBar::demoProfiles())
         expected << p.name;
     QCOMPARE(expected, (QStringList{QStringLiteral("anonymous"), QStringLiteral("johndoe")}));
-    QCOMPARE(keys(w), expected);
+    QCOMPARE(profileKeys(w), expected);
     QComboBox *combo = w.connectionBar()->identityCombo();
     combo->setCurrentIndex(combo->findData(QStringLiteral("johndoe")));
     emit combo->activated(combo->currentIndex());
@@ -444,7 +436,7 @@ void TestWorkspaceWindow::newWorkspaceHasStarterProfiles()
     QVERIFY(secretFree);
     QVERIFY(grabWithIdentityList(w, "new-profiles"));
     QVERIFY(w.openWorkspace(own));
-    QCOMPARE(keys(w), QStringList{QStringLiteral("alice")});
+    QCOMPARE(profileKeys(w), QStringList{QStringLiteral("alice")});
 }
 
 void TestWorkspaceWindow::firstLaunchHasStarterProfiles()
